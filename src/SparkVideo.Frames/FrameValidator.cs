@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Buffers.Text;
+
+namespace SparkVideo.Frames;
+
+/// <summary>
+/// Checks every field of a parsed frame against the contract and the configured limits, and yields the
+/// JPEG bytes. Never trusts the wire: the declared size must match the JPEG's own header.
+/// </summary>
+public sealed class FrameValidator(FrameLimits limits)
+{
+    public FrameLimits Limits { get; } = limits;
+
+    public static FrameValidator Default { get; } = new(FrameLimits.Default);
+
+    /// <summary>Validates the scalar fields; returns null when they are acceptable, else the reason.</summary>
+    public string? ValidateFields(double timestamp, int width, int height, DateTimeOffset now)
+    {
+        if (!double.IsFinite(timestamp))
+        {
+            return "timestamp is not a finite number";
+        }
+        if (timestamp <= 0)
+        {
+            return "timestamp must be positive Unix seconds";
+        }
+        if (timestamp > now.ToUnixTimeMilliseconds() / 1000.0 + Limits.MaxClockSkew.TotalSeconds)
+        {
+            return "timestamp is in the far future";
+        }
+        if (width < 1 || width > Limits.MaxWidth || height < 1 || height > Limits.MaxHeight)
+        {
+            return $"frame size {width}x{height} is outside 1x1..{Limits.MaxWidth}x{Limits.MaxHeight}";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Validates a whole frame and decodes its base64 payload. On success <paramref name="jpeg"/> holds
+    /// the JPEG bytes, whose header declares exactly the frame's width and height.
+    /// </summary>
+    public bool TryValidate(FrameMessage frame, DateTimeOffset now, out byte[] jpeg, out string? error) =>
+        TryValidate(frame.Timestamp, frame.FrameWidth, frame.FrameHeight, frame.FrameData, now, out jpeg, out error);
+
+    public bool TryValidate(double timestamp, int width, int height, string? frameData, DateTimeOffset now, out byte[] jpeg, out string? error)
+    {
+        jpeg = [];
+        error = ValidateFields(timestamp, width, height, now);
+        if (error is not null)
+        {
+            return false;
+        }
+        if (string.IsNullOrEmpty(frameData))
+        {
+            error = "frame_data is empty";
+            return false;
+        }
+        if (!TryDecodeBase64(frameData, out jpeg))
+        {
+            error = "frame_data is not valid base64";
+            return false;
+        }
+        if (!JpegHeader.TryReadSize(jpeg, out var jpegWidth, out var jpegHeight, out error))
+        {
+            return false;
+        }
+        if (jpegWidth != width || jpegHeight != height)
+        {
+            error = $"JPEG is {jpegWidth}x{jpegHeight} but the frame declares {width}x{height}";
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryDecodeBase64(string text, out byte[] bytes)
+    {
+        bytes = [];
+        var maxLength = Base64.GetMaxDecodedFromUtf8Length(text.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(maxLength);
+        try
+        {
+            if (!Convert.TryFromBase64String(text, rented, out var written))
+            {
+                return false;
+            }
+            bytes = rented.AsSpan(0, written).ToArray();
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
