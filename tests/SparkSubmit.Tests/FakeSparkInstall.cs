@@ -1,0 +1,76 @@
+namespace SparkVideo.SparkSubmit.Tests;
+
+/// <summary>
+/// A throw-away directory laid out like the prerequisites spark-submit.ps1 looks for: a Spark install whose
+/// bin/spark-submit records its arguments, a JDK, a Microsoft.Spark worker and a published job with its jar.
+/// Each part can be left out to check the script's message for it.
+/// </summary>
+public sealed class FakeSparkInstall : IDisposable
+{
+    public FakeSparkInstall()
+    {
+        Root = Directory.CreateTempSubdirectory("sparkvideo-submit-").FullName;
+        SparkHome = Path.Combine(Root, "spark-3.5.1-bin-hadoop3");
+        JavaHome = Path.Combine(Root, "jdk");
+        WorkerDir = Path.Combine(Root, "Microsoft.Spark.Worker-2.3.1");
+        AppDir = Path.Combine(Root, "app");
+        RecordedArgs = Path.Combine(Root, "spark-submit-args.txt");
+    }
+
+    public string Root { get; }
+    public string SparkHome { get; }
+    public string JavaHome { get; }
+    public string WorkerDir { get; }
+    public string AppDir { get; }
+    public string RecordedArgs { get; }
+    public string JarName => "microsoft-spark-3-5_2.12-2.3.1.jar";
+
+    public FakeSparkInstall WithSpark()
+    {
+        Script(Path.Combine(SparkHome, "bin", "spark-submit"), $"printf '%s\\n' \"$@\" > '{RecordedArgs}'\necho \"DOTNET_WORKER_DIR seen by spark-submit: $DOTNET_WORKER_DIR\"\n");
+        Touch(Path.Combine(SparkHome, "jars", "spark-core_2.12-3.5.1.jar"));
+        return this;
+    }
+
+    public FakeSparkInstall WithJava()
+    {
+        Script(Path.Combine(JavaHome, "bin", "java"), "echo 'openjdk version \"17\"'\n");
+        return this;
+    }
+
+    public FakeSparkInstall WithWorker()
+    {
+        Touch(Path.Combine(WorkerDir, "Microsoft.Spark.Worker"));
+        return this;
+    }
+
+    public FakeSparkInstall WithApp(bool withJar = true)
+    {
+        Touch(Path.Combine(AppDir, "SparkJob.dll"));
+        if (withJar)
+        {
+            Touch(Path.Combine(AppDir, JarName));
+        }
+        return this;
+    }
+
+    public FakeSparkInstall WithEverything() => WithSpark().WithJava().WithWorker().WithApp();
+
+    private static void Touch(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, []);
+    }
+
+    private static void Script(string path, string body)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
