@@ -1,0 +1,27 @@
+namespace SparkVideo.Vision;
+
+/// <summary>How <see cref="BackgroundRemover"/> composites and encodes.</summary>
+public sealed record BackgroundRemovalOptions
+{
+    public byte BackgroundRed { get; init; } = 192;
+    public byte BackgroundGreen { get; init; } = 192;
+    public byte BackgroundBlue { get; init; } = 192;
+
+    /// <summary>null: soft alpha blend with the upsampled probability; a value in [0,1]: hard mask (person where p &gt; value).</summary>
+    public float? Threshold { get; init; }
+
+    /// <summary>JPEG quality of the output, 1..100.</summary>
+    public int JpegQuality { get; init; } = 90;
+
+    internal void Validate()
+    {
+        if (Threshold is { } t && (float.IsNaN(t) || t < 0f || t > 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threshold), t, "threshold must be in [0,1]");
+        }
+        if (JpegQuality is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(JpegQuality), JpegQuality, "JPEG quality must be in 1..100");
+        }
+    }
+}

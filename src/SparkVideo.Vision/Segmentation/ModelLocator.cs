@@ -1,0 +1,25 @@
+namespace SparkVideo.Vision;
+
+/// <summary>Finds the .onnx models shipped in the models/ folder next to the binaries.</summary>
+public static class ModelLocator
+{
+    public const string ModelsFolder = "models";
+
+    public static string FileName(SegmentationModelKind kind) => kind switch
+    {
+        SegmentationModelKind.General => "selfie_segmentation.onnx",
+        SegmentationModelKind.Landscape => "selfie_segmentation_landscape.onnx",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
+    };
+
+    /// <summary>The expected path of the shipped model (it may not exist; <see cref="Segmenter.Load"/> reports that).</summary>
+    public static string PathOf(SegmentationModelKind kind) =>
+        Path.Combine(AppContext.BaseDirectory, ModelsFolder, FileName(kind));
+
+    /// <summary>The command that regenerates a model from its upstream .tflite, for error messages.</summary>
+    public static string RegenerateCommand(string onnxFileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(onnxFileName);
+        return $"dotnet run --project tools/TfliteToOnnx -- --input models/source/{stem}.tflite --output models/{stem}.onnx";
+    }
+}

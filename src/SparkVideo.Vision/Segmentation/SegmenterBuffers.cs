@@ -1,0 +1,70 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using OpenCvSharp;
+
+namespace SparkVideo.Vision;
+
+/// <summary>
+/// One caller's reusable working set: Mats at the model's size, and OrtValues that view the input and output
+/// Mats' memory directly, so that preprocessing writes straight into the tensor ORT reads. Not thread-safe;
+/// <see cref="Segmenter"/> hands each concurrent caller its own instance.
+/// </summary>
+internal sealed class SegmenterBuffers : IDisposable
+{
+    private readonly Mat _resized;
+    private readonly Mat _rgb;
+    private readonly IntPtr _inputData;
+    private readonly OrtValue _inputValue;
+    private readonly OrtValue _outputValue;
+    private readonly RunOptions _runOptions = new();
+
+    public SegmenterBuffers(int width, int height)
+    {
+        Size = new Size(width, height);
+        _resized = new Mat(Size, MatType.CV_8UC3);
+        _rgb = new Mat(Size, MatType.CV_8UC3);
+        Input = new Mat(Size, MatType.CV_32FC3);
+        Output = new Mat(Size, MatType.CV_32FC1);
+        _inputData = Input.Data;
+        _inputValue = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float,
+            [1, height, width, 3], Input.Data, (long)width * height * 3 * sizeof(float));
+        _outputValue = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float,
+            [1, height, width, 1], Output.Data, (long)width * height * sizeof(float));
+    }
+
+    public Size Size { get; }
+
+    /// <summary>The model input: RGB, float [0,1], NHWC (a continuous CV_32FC3 Mat is exactly that layout).</summary>
+    public Mat Input { get; }
+
+    /// <summary>The model output: person probability per pixel, CV_32FC1 at the model's size.</summary>
+    public Mat Output { get; }
+
+    /// <summary>BGR frame of any size → stretched to the model size, RGB, float [0,1], written into <see cref="Input"/>.</summary>
+    public void Preprocess(Mat bgrFrame)
+    {
+        Cv2.Resize(bgrFrame, _resized, Size, 0, 0, InterpolationFlags.Linear);
+        Cv2.CvtColor(_resized, _rgb, ColorConversionCodes.BGR2RGB);
+        _rgb.ConvertTo(Input, MatType.CV_32FC3, 1.0 / 255.0);
+        if (Input.Data != _inputData)
+        {
+            // The OrtValue views this memory; a reallocation would leave it pointing at freed memory.
+            throw new InvalidOperationException("preprocessing reallocated the model input buffer");
+        }
+    }
+
+    /// <summary>Runs the model on <see cref="Input"/>, writing <see cref="Output"/>. ORT's Run is thread-safe per session.</summary>
+    public void Infer(InferenceSession session, IReadOnlyCollection<string> inputNames, IReadOnlyCollection<string> outputNames) =>
+        session.Run(_runOptions, inputNames, [_inputValue], outputNames, [_outputValue]);
+
+    public void Dispose()
+    {
+        _inputValue.Dispose();
+        _outputValue.Dispose();
+        _runOptions.Dispose();
+        _resized.Dispose();
+        _rgb.Dispose();
+        Input.Dispose();
+        Output.Dispose();
+    }
+}

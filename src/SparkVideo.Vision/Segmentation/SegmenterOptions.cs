@@ -1,0 +1,13 @@
+namespace SparkVideo.Vision;
+
+/// <summary>How to load a <see cref="Segmenter"/>. Records compare by value, so equal options share one SharedSegmenter.</summary>
+public sealed record SegmenterOptions
+{
+    public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
+
+    /// <summary>An explicit .onnx path; null means the shipped model for <see cref="Model"/> (see <see cref="ModelLocator"/>).</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>ONNX Runtime intra-op threads per inference; 0 keeps ORT's default (one per core).</summary>
+    public int IntraOpThreads { get; init; }
+}

@@ -1,0 +1,3 @@
+using SparkVideo.RemoveBackground;
+
+return RemoveBackgroundCommand.Create().Parse(args).Invoke();

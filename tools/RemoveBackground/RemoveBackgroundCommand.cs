@@ -1,0 +1,82 @@
+using System.CommandLine;
+using OpenCvSharp;
+using SparkVideo.Vision;
+
+namespace SparkVideo.RemoveBackground;
+
+/// <summary>CLI: one photo in, the same photo with its background replaced out.</summary>
+public static class RemoveBackgroundCommand
+{
+    public const int ExitOk = 0, ExitFailed = 1, ExitBadInput = 2;
+
+    public static RootCommand Create()
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Photo to process (JPEG, PNG, ...). Processed at its own size.", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the JPEG result.", Required = true };
+        var model = new Option<string>("--model")
+        {
+            Description = "Segmentation model: general (256x256) or landscape (144x256).",
+            DefaultValueFactory = _ => "general",
+        };
+        model.AcceptOnlyFromAmong("general", "landscape");
+        var threshold = new Option<float?>("--threshold")
+        {
+            Description = "Hard mask: keep pixels whose person probability is above this value (0..1). Omit for a soft blend.",
+        };
+        var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality 1..100.", DefaultValueFactory = _ => 90 };
+        var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
+
+        var command = new RootCommand("Replace the background of a photo with grey (192,192,192) using the MediaPipe selfie segmentation model.")
+        {
+            input, output, model, threshold, quality, sideBySide,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(input)!,
+            parseResult.GetValue(output)!,
+            parseResult.GetValue(model) == "landscape" ? SegmentationModelKind.Landscape : SegmentationModelKind.General,
+            new BackgroundRemovalOptions { Threshold = parseResult.GetValue(threshold), JpegQuality = parseResult.GetValue(quality) },
+            parseResult.GetValue(sideBySide)));
+        return command;
+    }
+
+    private static int Run(FileInfo input, FileInfo output, SegmentationModelKind kind, BackgroundRemovalOptions options, bool sideBySide)
+    {
+        try
+        {
+            using var photo = Cv2.ImRead(input.FullName, ImreadModes.Color);
+            if (photo.Empty())
+            {
+                Console.Error.WriteLine($"error: cannot read an image from {input.FullName}");
+                return ExitBadInput;
+            }
+            using var segmenter = Segmenter.Load(new SegmenterOptions { Model = kind });
+            var remover = new BackgroundRemover(segmenter, options);
+            using var result = new Mat();
+            remover.Remove(photo, result);
+
+            using var written = new Mat();
+            if (sideBySide)
+            {
+                Cv2.HConcat([photo, result], written);
+            }
+            else
+            {
+                result.CopyTo(written);
+            }
+            output.Directory?.Create();
+            File.WriteAllBytes(output.FullName, JpegFrameCodec.Encode(written, options.JpegQuality));
+            Console.WriteLine($"{input.Name} ({photo.Width}x{photo.Height}) -> {output.FullName} ({written.Width}x{written.Height})");
+            return ExitOk;
+        }
+        catch (ModelLoadException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitFailed;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitBadInput;
+        }
+    }
+}

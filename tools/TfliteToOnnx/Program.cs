@@ -1,0 +1,3 @@
+using SparkVideo.TfliteToOnnx;
+
+return ConvertCommand.Create().Parse(args).Invoke();
