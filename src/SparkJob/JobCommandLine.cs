@@ -1,0 +1,71 @@
+using System.CommandLine;
+
+namespace SparkVideo.Job;
+
+/// <summary>The job's command line: every option with its default, validated before Spark starts.</summary>
+public static class JobCommandLine
+{
+    public static RootCommand Build(Func<JobOptions, int> run)
+    {
+        var defaults = new JobOptions();
+        var host = new Option<string>("--host") { Description = "Camera server host to read frames from.", DefaultValueFactory = _ => defaults.Host };
+        var port = new Option<int>("--port") { Description = "Camera server TCP port.", DefaultValueFactory = _ => defaults.Port };
+        var output = new Option<string>("--output-dir") { Description = "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.", DefaultValueFactory = _ => defaults.OutputDir };
+        var checkpoint = new Option<string>("--checkpoint-dir") { Description = "Structured Streaming checkpoint location.", DefaultValueFactory = _ => defaults.CheckpointDir };
+        var model = new Option<string>("--model") { Description = "Segmentation model: general (256x256) or landscape (144x256).", DefaultValueFactory = _ => defaults.Model };
+        model.AcceptOnlyFromAmong("general", "landscape");
+        var modelPath = new Option<string?>("--model-path") { Description = "Path to an ONNX model file, overriding --model's shipped file." };
+        var trigger = new Option<long>("--trigger-interval-ms") { Description = "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.", DefaultValueFactory = _ => defaults.TriggerIntervalMs };
+        var parallelism = new Option<int>("--parallelism") { Description = "Partitions the frames are repartitioned into (cores or executors to use).", DefaultValueFactory = _ => defaults.Parallelism };
+        var master = new Option<string?>("--master") { Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded engine." };
+        var numRows = new Option<int>("--num-rows") { Description = "Rows shown per batch by the console sink.", DefaultValueFactory = _ => defaults.NumRows };
+        var threshold = new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." };
+        var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality of the saved frames (1-100).", DefaultValueFactory = _ => defaults.JpegQuality };
+        var intraOp = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", DefaultValueFactory = _ => defaults.IntraOpThreads };
+        var maxLine = new Option<int>("--max-line-bytes") { Description = "Longest accepted input line; longer lines are dropped and counted.", DefaultValueFactory = _ => defaults.MaxLineBytes };
+        var stats = new Option<int>("--stats-interval-seconds") { Description = "Seconds between one-line throughput/latency summaries (0 = off).", DefaultValueFactory = _ => defaults.StatsIntervalSeconds };
+
+        Require(port, p => p is >= 1 and <= 65535, "--port must be between 1 and 65535");
+        Require(trigger, t => t >= 0, "--trigger-interval-ms must be 0 or more");
+        Require(parallelism, p => p is >= 1 and <= 1024, "--parallelism must be between 1 and 1024");
+        Require(numRows, n => n >= 1, "--num-rows must be at least 1");
+        Require(threshold, t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)");
+        Require(quality, q => q is >= 1 and <= 100, "--jpeg-quality must be between 1 and 100");
+        Require(intraOp, t => t >= 0, "--intra-op-threads must be 0 or more");
+        Require(maxLine, m => m >= 1024, "--max-line-bytes must be at least 1024");
+        Require(stats, s => s >= 0, "--stats-interval-seconds must be 0 or more");
+
+        var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.")
+        {
+            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, stats,
+        };
+        root.SetAction(result => run(new JobOptions
+        {
+            Host = result.GetValue(host)!,
+            Port = result.GetValue(port),
+            OutputDir = result.GetValue(output)!,
+            CheckpointDir = result.GetValue(checkpoint)!,
+            Model = result.GetValue(model)!,
+            ModelPath = result.GetValue(modelPath),
+            TriggerIntervalMs = result.GetValue(trigger),
+            Parallelism = result.GetValue(parallelism),
+            Master = result.GetValue(master),
+            NumRows = result.GetValue(numRows),
+            Threshold = result.GetValue(threshold),
+            JpegQuality = result.GetValue(quality),
+            IntraOpThreads = result.GetValue(intraOp),
+            MaxLineBytes = result.GetValue(maxLine),
+            StatsIntervalSeconds = result.GetValue(stats),
+        }));
+        return root;
+    }
+
+    private static void Require<T>(Option<T> option, Func<T, bool> isValid, string message) =>
+        option.Validators.Add(result =>
+        {
+            if (!isValid(result.GetValueOrDefault<T>()))
+            {
+                result.AddError(message);
+            }
+        });
+}

@@ -1,0 +1,31 @@
+namespace SparkVideo.Job;
+
+/// <summary>Everything the job can be told on its command line, with the defaults a user expects.</summary>
+public sealed record JobOptions
+{
+    public string Host { get; init; } = "localhost";
+    public int Port { get; init; } = 9999;
+    public string OutputDir { get; init; } = "output_frames";
+    public string CheckpointDir { get; init; } = "checkpoint";
+    public string Model { get; init; } = "general";
+    public string? ModelPath { get; init; }
+
+    /// <summary>Micro-batch trigger interval; 0 starts the next batch as soon as the previous one ends.</summary>
+    public long TriggerIntervalMs { get; init; }
+
+    /// <summary>Partitions the frames are spread over, so the UDF runs on every core or executor.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Spark master; null leaves it to spark-submit (real Spark) or local[*] (embedded engine).</summary>
+    public string? Master { get; init; }
+
+    public int NumRows { get; init; } = 20;
+    public float? Threshold { get; init; }
+    public int JpegQuality { get; init; } = 90;
+
+    /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
+    public int IntraOpThreads { get; init; } = 1;
+
+    public int MaxLineBytes { get; init; } = 8 * 1024 * 1024;
+    public int StatsIntervalSeconds { get; init; } = 5;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace SparkVideo.Job.Processing;
+
+/// <summary>
+/// Writes a processed frame as <c>frame_&lt;epoch ms&gt;.jpg</c>, atomically: the bytes go to a temporary file
+/// that is then renamed, so a crash never leaves a half-written frame. Two frames in the same millisecond get
+/// <c>frame_&lt;ms&gt;_1.jpg</c>, <c>_2</c>, ... instead of overwriting each other.
+/// </summary>
+public static class FrameFileWriter
+{
+    private const int MaxSameMillisecond = 1000;
+
+    /// <summary>Returns the file name written (without the directory).</summary>
+    public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg)
+    {
+        // Only the validated numeric timestamp reaches the file name.
+        var millis = checked((long)Math.Floor(timestamp * 1000.0)).ToString(CultureInfo.InvariantCulture);
+        var temp = Path.Combine(directory, $".frame_{millis}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            {
+                stream.Write(jpeg);
+                stream.Flush(flushToDisk: false);
+            }
+            for (var attempt = 0; attempt < MaxSameMillisecond; attempt++)
+            {
+                var name = attempt == 0 ? $"frame_{millis}.jpg" : $"frame_{millis}_{attempt}.jpg";
+                var target = Path.Combine(directory, name);
+                if (File.Exists(target))
+                {
+                    continue;
+                }
+                try
+                {
+                    File.Move(temp, target, overwrite: false);
+                    return name;
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // Another partition took this name between the check and the rename.
+                }
+            }
+            throw new IOException($"more than {MaxSameMillisecond} frames share the millisecond {millis} in '{directory}'");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new IOException($"cannot write frames to '{directory}': {ex.Message}", ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the original error is the one worth reporting.
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace SparkVideo.Job.Processing;
+
+/// <summary>
+/// Per-process counters and latency samples, printed as one summary line every few seconds:
+/// <c>[stats] 10.0 frames/s | latency p50 41 ms, p99 77 ms | processed 1200 | rejected 3</c>.
+/// Latency is from the frame's capture timestamp to its file being written.
+/// </summary>
+public sealed class PipelineStats
+{
+    private const int MaxSamplesPerWindow = 4096;
+
+    public static PipelineStats Instance { get; } = new();
+
+    private readonly object gate = new();
+    private readonly List<double> windowLatenciesMs = new(MaxSamplesPerWindow);
+    private long processed;
+    private long rejected;
+    private long processedAtLastReport;
+    private long lastReportTicks = Environment.TickCount64;
+    private Timer? timer;
+
+    public long Processed => Interlocked.Read(ref processed);
+    public long Rejected => Interlocked.Read(ref rejected);
+
+    public void RecordRejected() => Interlocked.Increment(ref rejected);
+
+    public void RecordProcessed(double captureTimestamp, int reportIntervalSeconds)
+    {
+        var latencyMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - captureTimestamp * 1000.0;
+        Interlocked.Increment(ref processed);
+        lock (gate)
+        {
+            if (windowLatenciesMs.Count < MaxSamplesPerWindow)
+            {
+                windowLatenciesMs.Add(latencyMs);
+            }
+            if (timer is null && reportIntervalSeconds > 0)
+            {
+                var period = TimeSpan.FromSeconds(reportIntervalSeconds);
+                timer = new Timer(_ => Report(), null, period, period);
+            }
+        }
+    }
+
+    /// <summary>Prints the summary for the window since the last report, if anything happened in it.</summary>
+    public void Report()
+    {
+        double[] samples;
+        long done, sinceLast, elapsedMs;
+        lock (gate)
+        {
+            var now = Environment.TickCount64;
+            done = Processed;
+            sinceLast = done - processedAtLastReport;
+            elapsedMs = Math.Max(1, now - lastReportTicks);
+            samples = [.. windowLatenciesMs];
+            windowLatenciesMs.Clear();
+            processedAtLastReport = done;
+            lastReportTicks = now;
+        }
+        if (sinceLast == 0 && samples.Length == 0)
+        {
+            return;
+        }
+        Array.Sort(samples);
+        var fps = sinceLast * 1000.0 / elapsedMs;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[stats] {fps:F1} frames/s | latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms | processed {done} | rejected {Rejected}"));
+    }
+
+    private static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+}

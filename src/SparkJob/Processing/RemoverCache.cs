@@ -1,0 +1,42 @@
+using SparkVideo.Vision;
+
+namespace SparkVideo.Job.Processing;
+
+/// <summary>
+/// One background remover per process (per executor on real Spark), created on first use from the settings
+/// that reached this process. The segmenter behind it is loaded lazily, once, by <see cref="SharedSegmenter"/>.
+/// </summary>
+public static class RemoverCache
+{
+    private static readonly object Gate = new();
+    private static (ProcessingSettings Settings, BackgroundRemover Remover)? current;
+
+    public static BackgroundRemover Get(ProcessingSettings settings)
+    {
+        var cached = current;
+        if (cached is { } hit && hit.Settings == settings)
+        {
+            return hit.Remover;
+        }
+        lock (Gate)
+        {
+            if (current is { } again && again.Settings == settings)
+            {
+                return again.Remover;
+            }
+            var segmenter = SharedSegmenter.Get(new SegmenterOptions
+            {
+                Model = settings.Model == "landscape" ? SegmentationModelKind.Landscape : SegmentationModelKind.General,
+                ModelPath = settings.ModelPath,
+                IntraOpThreads = settings.IntraOpThreads,
+            });
+            var remover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions
+            {
+                Threshold = settings.Threshold,
+                JpegQuality = settings.JpegQuality,
+            });
+            current = (settings, remover);
+            return remover;
+        }
+    }
+}

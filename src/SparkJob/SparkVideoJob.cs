@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using SparkVideo.Job.Processing;
+
+namespace SparkVideo.Job;
+
+/// <summary>
+/// The streaming query, built top to bottom like the dotnet/spark examples:
+/// socket lines → from_json → drop (and record) lines that are not frames → repartition →
+/// background-removal UDF → console sink of <c>timestamp | output_path</c>.
+/// </summary>
+public static class SparkVideoJob
+{
+    public static int Run(JobOptions options)
+    {
+        // Only primitives go into the UDF closures: on real Spark they are serialized to the workers.
+        ProcessingSettings settings = ProcessingSettings.From(options);
+        if (!Preflight.TryCheck(settings, out string? problem))
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return 1;
+        }
+
+        Console.WriteLine("Initializing Spark session...");
+        Builder builder = SparkSession.Builder().AppName("SparkVideo");
+        if (options.Master is not null)
+        {
+            builder = builder.Master(options.Master);
+        }
+        SparkSession spark = builder.GetOrCreate();
+
+        Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
+        DataFrame lines = spark
+            .ReadStream()
+            .Format("socket")
+            .Option("host", options.Host)
+            .Option("port", options.Port)
+            .Option("maxLineBytes", options.MaxLineBytes)
+            .Load();
+
+        DataFrame frames = lines
+            .Select(Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data"))
+            .Select("value", "data.*");
+
+        // from_json yields null for a line that is not a frame: record why, then drop the line.
+        Func<Column, Column, Column> isFrame = Udf<string?, string?, bool>(
+            (frameData, line) => RejectedLines.KeepIfFrame(frameData, line, settings));
+
+        // The socket source has one partition; spread the frames over every core or executor.
+        frames = frames
+            .Filter(isFrame(Col("frame_data"), Col("value")))
+            .Repartition(options.Parallelism);
+
+        Func<Column, Column, Column, Column, Column> removeBackground = Udf<string?, double, int, int, string?>(
+            (frameData, timestamp, width, height) => FrameProcessor.Process(frameData, timestamp, width, height, settings));
+
+        StreamingQuery query = frames
+            .Select(
+                Col("timestamp"),
+                removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
+            .WriteStream()
+            .OutputMode("append")
+            .Format("console")
+            .Option("truncate", false)
+            .Option("numRows", options.NumRows)
+            .Option("checkpointLocation", options.CheckpointDir)
+            .Trigger(Trigger.ProcessingTime(options.TriggerIntervalMs))
+            .QueryName("sparkvideo")
+            .Start();
+
+        Console.WriteLine("Started processing the stream!");
+        Console.WriteLine($"Processed frames are saved in ./{options.OutputDir}");
+        Console.WriteLine("Press Ctrl+C to stop");
+
+        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, query));
+        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, query));
+
+        int exitCode = 0;
+        try
+        {
+            query.AwaitTermination();
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"error: the streaming query failed: {ex.Message}");
+            exitCode = 1;
+        }
+        finally
+        {
+            spark.Stop();
+        }
+
+        Console.WriteLine("Stopped.");
+        return exitCode;
+    }
+
+    private static void StopOnSignal(PosixSignalContext context, StreamingQuery query)
+    {
+        context.Cancel = true;
+        Console.WriteLine("Stopping the query...");
+        query.Stop();
+    }
+}

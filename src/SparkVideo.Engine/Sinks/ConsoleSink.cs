@@ -1,0 +1,38 @@
+using System.Globalization;
+using SparkVideo.Engine.Sql.Types;
+
+namespace SparkVideo.Engine.Sinks;
+
+/// <summary>Spark's console sink: a "Batch: N" banner, then the batch as show(numRows, truncate) prints it.</summary>
+internal sealed class ConsoleSink(TextWriter output, int numRows, bool truncate) : IStreamingSink
+{
+    private const string Rule = "-------------------------------------------";
+
+    public static ConsoleSink Create(TextWriter output, IReadOnlyDictionary<string, string> options)
+    {
+        int numRows = 20;
+        bool truncate = true;
+        if (options.TryGetValue("numRows", out string? rows) &&
+            !int.TryParse(rows, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out numRows))
+        {
+            throw new ArgumentException($"Option numRows must be an integer, not '{rows}'.");
+        }
+        if (options.TryGetValue("truncate", out string? cut) && !bool.TryParse(cut, out truncate))
+        {
+            throw new ArgumentException($"Option truncate must be true or false, not '{cut}'.");
+        }
+        return new ConsoleSink(output, Math.Max(0, numRows), truncate);
+    }
+
+    public void AddBatch(long batchId, StructType schema, IReadOnlyList<List<object?[]>> partitions)
+    {
+        List<object?[]> shown = partitions.SelectMany(p => p).Take(numRows + 1).ToList();
+        string table = ShowTableFormatter.Format(schema.Fields.Select(f => f.Name).ToArray(), shown, numRows, truncate ? 20 : 0);
+        string text = $"{Rule}\nBatch: {batchId.ToString(CultureInfo.InvariantCulture)}\n{Rule}\n{table}\n";
+        lock (output)
+        {
+            output.Write(text);
+            output.Flush();
+        }
+    }
+}

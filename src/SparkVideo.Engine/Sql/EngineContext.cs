@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SparkVideo.Engine.Sql;
+
+/// <summary>What sessions share, like a SparkContext: the master and the task parallelism it gives.</summary>
+internal sealed partial class EngineContext(string master, string appName)
+{
+    public string Master { get; } = master;
+
+    public string AppName { get; } = appName;
+
+    /// <summary>Tasks run at once: N for local[N], the core count for local[*], 1 for local.</summary>
+    public int Parallelism { get; } = ParseMaster(master);
+
+    private static int ParseMaster(string master)
+    {
+        if (master == "local")
+        {
+            return 1;
+        }
+        Match m = LocalPattern().Match(master);
+        if (!m.Success)
+        {
+            throw new NotSupportedException($"Master '{master}' is not supported by the embedded engine: use local, local[N] or local[*].");
+        }
+        string threads = m.Groups[1].Value;
+        return threads == "*" ? Environment.ProcessorCount : int.Parse(threads, CultureInfo.InvariantCulture) switch
+        {
+            > 0 and var n => n,
+            _ => throw new ArgumentException($"Asked to run locally with {threads} threads"),
+        };
+    }
+
+    [GeneratedRegex(@"^local\[(\*|\d+)(?:,\s*\d+)?\]$")]
+    private static partial Regex LocalPattern();
+}

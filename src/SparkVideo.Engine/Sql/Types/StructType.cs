@@ -1,0 +1,70 @@
+using Newtonsoft.Json.Linq;
+
+namespace SparkVideo.Engine.Sql.Types;
+
+/// <summary>One named, typed field of a <see cref="StructType"/>.</summary>
+public sealed class StructField
+{
+    public StructField(string name, DataType dataType, bool isNullable = true, JObject? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(dataType);
+        Name = name;
+        DataType = dataType;
+        IsNullable = isNullable;
+        Metadata = metadata ?? new JObject();
+    }
+
+    public string Name { get; }
+
+    public DataType DataType { get; }
+
+    public bool IsNullable { get; }
+
+    internal JObject Metadata { get; }
+
+    public override string ToString() => $"StructField({Name},{DataType.SimpleString})";
+
+    internal JObject JsonValue => new(
+        new JProperty("name", Name),
+        new JProperty("type", DataType.JsonValue),
+        new JProperty("nullable", IsNullable),
+        new JProperty("metadata", Metadata));
+}
+
+/// <summary>A struct of named fields; also the schema of a DataFrame.</summary>
+public sealed class StructType : DataType
+{
+    public StructType(IEnumerable<StructField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Fields = fields.ToList();
+    }
+
+    public List<StructField> Fields { get; private set; }
+
+    public override string SimpleString =>
+        $"struct<{string.Join(",", Fields.Select(f => $"{f.Name}:{f.DataType.SimpleString}"))}>";
+
+    internal override JToken JsonValue => new JObject(
+        new JProperty("type", TypeName),
+        new JProperty("fields", new JArray(Fields.Select(f => f.JsonValue))));
+
+    /// <summary>The index of a field by Spark's case-insensitive resolution (an exact match wins), or -1.</summary>
+    internal int FindFieldIndex(string name)
+    {
+        int exact = Fields.FindIndex(f => f.Name == name);
+        if (exact >= 0)
+        {
+            return exact;
+        }
+        var matches = Fields.Select((f, i) => (f, i))
+            .Where(p => string.Equals(p.f.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count > 1)
+        {
+            throw new AnalysisException($"[AMBIGUOUS_REFERENCE] Reference `{name}` is ambiguous, could be: " +
+                $"[{string.Join(", ", matches.Select(m => $"`{m.f.Name}`"))}].");
+        }
+        return matches.Count == 1 ? matches[0].i : -1;
+    }
+}

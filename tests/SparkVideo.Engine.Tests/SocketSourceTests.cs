@@ -1,0 +1,179 @@
+using System.Text;
+using SparkVideo.Engine.Monitoring;
+using SparkVideo.Engine.Sql;
+using SparkVideo.Engine.Sql.Streaming;
+using SparkVideo.Engine.Tests.Support;
+using static SparkVideo.Engine.Sql.Functions;
+
+namespace SparkVideo.Engine.Tests;
+
+public sealed class SocketSourceTests : IDisposable
+{
+    private readonly TestSession _session = new();
+    private readonly TempDir _checkpoint = new();
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _checkpoint.Dispose();
+    }
+
+    private DataStreamReader Socket(int port) =>
+        _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port);
+
+    private StreamingQuery Collect(DataFrame df, BatchCollector batches) =>
+        df.WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
+
+    private static List<string> Values(BatchCollector batches) => batches.AllRows.Select(r => r.GetAs<string>(0)).ToList();
+
+    [Fact]
+    public void ReconnectsAfterTheServerClosesAndNeverGluesAPartialLine()
+    {
+        using var server = new LineServer();
+        var batches = new BatchCollector();
+        StreamingQuery query = Collect(Socket(server.Port).Load(), batches);
+
+        server.WaitForConnection();
+        server.SendRaw(Encoding.UTF8.GetBytes("first\r\ncut-off"));
+        Eventually.True(() => Values(batches).Contains("first"), "the first line");
+        server.DropClient();
+        server.WaitForConnection();
+        server.SendLines(["second"]);
+        Eventually.True(() => Values(batches).Contains("second"), "a line after the reconnect");
+        query.Stop();
+
+        Assert.Equal(["first", "cut-off", "second"], Values(batches));
+        Assert.Contains("closed the connection; reconnecting", _session.Log);
+    }
+
+    [Fact]
+    public void WaitsForAServerThatIsNotUpYet()
+    {
+        int port = LineServer.FreePort();
+        var batches = new BatchCollector();
+        StreamingQuery query = Collect(Socket(port).Load(), batches);
+        Thread.Sleep(300);
+        Assert.True(query.IsActive());
+
+        using var server = new LineServer(port);
+        server.WaitForConnection();
+        server.SendLines(["hello"]);
+        Eventually.True(() => Values(batches).Contains("hello"), "a line once the server is up");
+        query.Stop();
+
+        Assert.Single(_session.Log.Split('\n'), l => l.Contains("cannot connect", StringComparison.Ordinal));
+        Assert.Contains("connected to 127.0.0.1", _session.Log);
+    }
+
+    [Fact]
+    public void DropsAnOverlongLineAndKeepsReading()
+    {
+        using var server = new LineServer();
+        var batches = new BatchCollector();
+        StreamingQuery query = Collect(Socket(server.Port).Option("maxLineBytes", 1024).Load(), batches);
+        server.WaitForConnection();
+
+        server.SendLines(["before", new string('x', 1 << 20), "after", "caf\u00e9"]);
+        server.SendRaw([0x62, 0xFF, 0x0A]);
+        Eventually.True(() => Values(batches).Count == 4, "the four short lines");
+        query.Stop();
+
+        Assert.Equal(["before", "after", "caf\u00e9", "b\uFFFD"], Values(batches));
+        Assert.Contains($"dropped a line of {1 << 20} bytes over the maxLineBytes cap", _session.Log);
+        Assert.Equal(1, query.RecentProgress()[^1].DroppedOverlongLines);
+    }
+
+    [Fact]
+    public void BoundedBufferPushesBackOnAFastProducer()
+    {
+        using var server = new LineServer();
+        Func<Column, Column> slow = Udf<string, int>(line =>
+        {
+            Thread.Sleep(5);
+            return line.Length;
+        });
+        const int bound = 8;
+        DataFrame df = Socket(server.Port).Option("maxBufferedLines", bound).Load().Select(slow(Col("value")).Alias("len"));
+        StreamingQuery query = df.WriteStream().Format("console").Option("numRows", 1).Start();
+        server.WaitForConnection();
+
+        string line = new('z', 32 * 1024);
+        const int total = 400; // about 13 MB: far more than the loopback socket buffers hold
+        var producer = new Thread(() =>
+        {
+            try
+            {
+                server.SendLines(Enumerable.Repeat(line, total));
+            }
+            catch (IOException)
+            {
+                // The engine closed the socket when the query stopped.
+            }
+        });
+        producer.Start();
+
+        Thread.Sleep(1500);
+        bool producerBlocked = producer.IsAlive;
+        long processed = query.RecentProgress().Sum(p => p.NumInputRows);
+        int highWater = query.Execution.SourceBuffer.HighWaterMark;
+        query.Stop();
+        server.DropClient();
+        producer.Join(TimeSpan.FromSeconds(10));
+
+        Assert.True(producerBlocked, "the producer should be held back by TCP flow control");
+        Assert.True(processed < total, $"processed {processed} of {total}");
+        Assert.InRange(highWater, 1, bound);
+    }
+
+    [Fact]
+    public void RepartitionRunsTheUdfInParallelAndKeepsEveryRowOnce()
+    {
+        using var server = new LineServer();
+        int running = 0, maxRunning = 0;
+        Func<Column, Column> tag = Udf<string, string>(value =>
+        {
+            int now = Interlocked.Increment(ref running);
+            InterlockedMax(ref maxRunning, now);
+            Thread.Sleep(2);
+            Interlocked.Decrement(ref running);
+            return value;
+        });
+        var batches = new BatchCollector();
+        StreamingQuery query = Collect(Socket(server.Port).Option("maxBufferedLines", 5000).Load()
+            .Repartition(4).Select(tag(Col("value")).Alias("value")), batches);
+        server.WaitForConnection();
+
+        string[] sent = Enumerable.Range(0, 600).Select(i => $"row-{i}").ToArray();
+        server.SendLines(sent);
+        Eventually.True(() => batches.AllRows.Count >= sent.Length, "every row");
+        query.Stop();
+
+        List<string> received = Values(batches);
+        Assert.Equal(sent.Length, received.Count);
+        Assert.Equal(sent.OrderBy(s => s, StringComparer.Ordinal), received.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.True(maxRunning > 1, $"UDF calls should overlap across partitions (max concurrent {maxRunning})");
+    }
+
+    [Fact]
+    public void RejectsWhatTheEngineDoesNotSupport()
+    {
+        DataFrame lines = Socket(1).Load();
+        Assert.Throws<NotSupportedException>(() => _session.Spark.ReadStream().Format("kafka").Load());
+        Assert.Throws<NotSupportedException>(() => Socket(1).Option("bogus", "1").Load());
+        Assert.Throws<ArgumentException>(() => _session.Spark.ReadStream().Format("socket").Option("port", 1).Load());
+        Assert.Throws<NotSupportedException>(() => lines.WriteStream().Format("parquet").Start());
+        Assert.Throws<NotSupportedException>(() => lines.WriteStream().Format("console").Option("colour", "red").Start());
+        Assert.Throws<AnalysisException>(() => lines.WriteStream().Format("console").OutputMode(OutputMode.Complete).Start());
+        Assert.Throws<ArgumentException>(() => lines.WriteStream().OutputMode("sideways"));
+        Assert.Throws<AnalysisException>(() => lines.Collect());
+        Assert.Throws<AnalysisException>(() => _session.Spark.CreateDataFrame(["x"]).WriteStream());
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using SparkVideo.Engine.Sql;
+
+namespace SparkVideo.Engine.Tests.Support;
+
+/// <summary>A session of its own per test (NewSession), with console and log captured in memory.</summary>
+internal sealed class TestSession : IDisposable
+{
+    private readonly StringWriter _console = new();
+    private readonly StringWriter _log = new();
+
+    public TestSession()
+    {
+        Spark = SparkSession.Builder().AppName("engine-tests").Master("local[4]").GetOrCreate().NewSession();
+        Spark.Engine().ConsoleOut = TextWriter.Synchronized(_console);
+        Spark.Engine().Log = TextWriter.Synchronized(_log);
+    }
+
+    public SparkSession Spark { get; }
+
+    public string Console
+    {
+        get { lock (Spark.Engine().ConsoleOut) return _console.ToString(); }
+    }
+
+    public string Log
+    {
+        get { lock (Spark.Engine().Log) return _log.ToString(); }
+    }
+
+    public void Dispose() => Spark.Stop();
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "engine-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
+
+internal static class Eventually
+{
+    /// <summary>Polls until the condition holds; fails the test with the message after the timeout.</summary>
+    public static void True(Func<bool> condition, string message, int timeoutMs = 10_000)
+    {
+        DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out: {message}");
+            }
+            Thread.Sleep(10);
+        }
+    }
+}
+
+/// <summary>Collects what a ForeachBatch sink receives, safe to read from the test thread.</summary>
+internal sealed class BatchCollector
+{
+    private readonly Lock _lock = new();
+    private readonly List<(long BatchId, List<Row> Rows)> _batches = [];
+
+    public void Add(DataFrame df, long batchId)
+    {
+        List<Row> rows = df.Collect().ToList();
+        lock (_lock) _batches.Add((batchId, rows));
+    }
+
+    public List<(long BatchId, List<Row> Rows)> Batches
+    {
+        get { lock (_lock) return [.. _batches]; }
+    }
+
+    public List<Row> AllRows => Batches.SelectMany(b => b.Rows).ToList();
+}
