@@ -87,9 +87,10 @@ public sealed class SocketSourceTests : IDisposable
     public void BoundedBufferPushesBackOnAFastProducer()
     {
         using var server = new LineServer();
+        // 400 rows x 20 ms is 8 s of work: at 1.5 s the producer must still be waiting, however loaded the machine.
         Func<Column, Column> slow = Udf<string, int>(line =>
         {
-            Thread.Sleep(5);
+            Thread.Sleep(20);
             return line.Length;
         });
         const int bound = 8;

@@ -64,7 +64,7 @@ public sealed class PipelineStats
         {
             return;
         }
-        Array.Sort(samples);
+        samples.AsSpan().Sort(); // not Array.Sort: the global "using static Functions" brings in Functions.Array
         var fps = sinceLast * 1000.0 / elapsedMs;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[stats] {fps:F1} frames/s | latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms | processed {done} | rejected {Rejected}"));

@@ -12,9 +12,20 @@ public static class ModelLocator
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
     };
 
-    /// <summary>The expected path of the shipped model (it may not exist; <see cref="Segmenter.Load"/> reports that).</summary>
-    public static string PathOf(SegmentationModelKind kind) =>
-        Path.Combine(AppContext.BaseDirectory, ModelsFolder, FileName(kind));
+    /// <summary>
+    /// The expected path of the shipped model (it may not exist; <see cref="Segmenter.Load"/> reports that).
+    /// Looks next to this assembly first: on real Spark the Microsoft.Spark worker loads it from the published
+    /// job folder (DOTNET_ASSEMBLY_SEARCH_PATHS) while the process's base directory is the worker's own.
+    /// </summary>
+    public static string PathOf(SegmentationModelKind kind)
+    {
+        var fileName = FileName(kind);
+        var candidates = new[] { Path.GetDirectoryName(typeof(ModelLocator).Assembly.Location), AppContext.BaseDirectory }
+            .Where(dir => !string.IsNullOrEmpty(dir))
+            .Select(dir => Path.Combine(dir!, ModelsFolder, fileName))
+            .ToList();
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[^1];
+    }
 
     /// <summary>The command that regenerates a model from its upstream .tflite, for error messages.</summary>
     public static string RegenerateCommand(string onnxFileName)

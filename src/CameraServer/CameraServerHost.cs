@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Sockets;
+using CameraServer.Encoding;
+using CameraServer.Sources;
+using CameraServer.Streaming;
+
+namespace CameraServer;
+
+/// <summary>
+/// Wires a run together: opens the source, listens, runs the capture thread and the accept loop, and shuts
+/// everything down on a signal, at the end of a finite source, or once --max-frames frames were sent.
+/// </summary>
+internal static class CameraServerHost
+{
+    // Time consumers get to receive their last frame before their sockets are closed at shutdown.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
+
+    public static int Run(CameraServerOptions options, ServerLog log, CancellationToken stop)
+    {
+        IFrameSource source;
+        try
+        {
+            source = FrameSourceFactory.Open(options);
+        }
+        catch (FrameSourceException e)
+        {
+            log.Error(e.Message);
+            return ExitCodes.RuntimeError;
+        }
+
+        using (source)
+        {
+            return Serve(source, options, log, stop);
+        }
+    }
+
+    private static int Serve(IFrameSource source, CameraServerOptions options, ServerLog log, CancellationToken stop)
+    {
+        var mailbox = new LatestFrameMailbox();
+        var budget = new SendBudget(options.MaxFrames);
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        using var server = new FrameServer(options, mailbox, budget, log);
+        server.BudgetSpent += () =>
+        {
+            log.Info($"Sent {options.MaxFrames} frames in total (--max-frames), stopping.");
+            shutdown.Cancel();
+        };
+
+        IPEndPoint endpoint;
+        try
+        {
+            endpoint = server.Start();
+        }
+        catch (SocketException e)
+        {
+            log.Error(DescribeListenFailure(options, e));
+            return ExitCodes.RuntimeError;
+        }
+        using var encoder = new FrameEncoder(options.Width, options.Height, options.JpegQuality);
+        encoder.WarmUp();
+        PrintBanner(log, source, options, endpoint);
+
+        var capture = new CaptureLoop(source, encoder, mailbox, options.Fps);
+        FrameSourceException? failure = null;
+        var captureThread = new Thread(() =>
+        {
+            try
+            {
+                capture.Run(shutdown.Token);
+                if (!shutdown.IsCancellationRequested)
+                {
+                    log.Info($"End of source after {capture.FramesPublished} frames, stopping.");
+                }
+            }
+            catch (FrameSourceException e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                shutdown.Cancel();
+            }
+        }) { Name = "capture" };
+        captureThread.Start();
+        var accepting = server.AcceptConsumersAsync(shutdown.Token);
+
+        shutdown.Token.WaitHandle.WaitOne();
+        mailbox.Complete();
+        server.Stop(StopGrace);
+        accepting.Wait();
+        captureThread.Join();
+
+        if (failure is not null)
+        {
+            log.Error(failure.Message);
+            return ExitCodes.RuntimeError;
+        }
+        log.Info("Stopped.");
+        return ExitCodes.Success;
+    }
+
+    private static void PrintBanner(ServerLog log, IFrameSource source, CameraServerOptions options, IPEndPoint endpoint)
+    {
+        log.Info("CameraServer");
+        log.Info($"  source:  {source.Description}");
+        log.Info($"  frames:  {options.Width}x{options.Height} JPEG quality {options.JpegQuality}");
+        log.Info($"  rate:    {CameraServerCommand.DescribeRate(options.Fps)}" +
+                 (options.MaxFrames is { } max ? $", stop after {max} frames" : ""));
+        log.Info($"  address: {endpoint} (at most {options.MaxConsumers} consumer{(options.MaxConsumers == 1 ? "" : "s")})");
+        if (IPAddress.Any.Equals(endpoint.Address) || IPAddress.IPv6Any.Equals(endpoint.Address))
+        {
+            log.Info("  warning: listening on all interfaces; the stream is reachable from the network");
+        }
+        log.Info($"Listening on {endpoint}");
+        log.Info("Waiting for connection...");
+    }
+
+    private static string DescribeListenFailure(CameraServerOptions options, SocketException e) => e.SocketErrorCode switch
+    {
+        SocketError.AddressAlreadyInUse => $"port {options.Port} is already in use on {options.Host}",
+        SocketError.AddressNotAvailable => $"cannot listen on {options.Host}: address not available on this machine",
+        SocketError.AccessDenied => $"permission denied to listen on {options.Host}:{options.Port}",
+        _ => $"cannot listen on {options.Host}:{options.Port}: {e.Message}",
+    };
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using CameraServer;
+
+var command = new CameraServerCommand(options =>
+{
+    if (options.Validate() is { } problem)
+    {
+        Console.Error.WriteLine($"error: {problem}");
+        return ExitCodes.UsageError;
+    }
+    using var signals = new ShutdownSignals();
+    return CameraServerHost.Run(options, new ServerLog(Console.Out, Console.Error), signals.Token);
+});
+
+var parseResult = command.Root.Parse(args);
+if (parseResult.Action is ParseErrorAction)
+{
+    Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
+    return ExitCodes.UsageError;
+}
+return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,0 +1,50 @@
+using OpenCvSharp;
+
+namespace CameraServer.Sources;
+
+/// <summary>A webcam opened by index through OpenCV's VideoCapture.</summary>
+internal sealed class CameraFrameSource : IFrameSource
+{
+    // A camera may drop a frame now and then; only a run of failures means it is gone.
+    private const int MaxConsecutiveFailures = 25;
+
+    private readonly VideoCapture capture;
+    private readonly int index;
+
+    public CameraFrameSource(int index, int requestedWidth, int requestedHeight)
+    {
+        this.index = index;
+        capture = OpenCvLogging.Quietly(() =>
+        {
+            var opened = new VideoCapture(index);
+            if (!opened.IsOpened())
+            {
+                opened.Dispose();
+                throw new FrameSourceException($"camera {index} could not be opened (no such device, or it is busy)");
+            }
+            // A hint only: frames are resized to the requested size anyway.
+            opened.Set(VideoCaptureProperties.FrameWidth, requestedWidth);
+            opened.Set(VideoCaptureProperties.FrameHeight, requestedHeight);
+            return opened;
+        });
+        Description = $"camera {index} ({capture.FrameWidth}x{capture.FrameHeight})";
+    }
+
+    public string Description { get; }
+
+    public bool IsLive => true;
+
+    public bool TryRead(Mat frame)
+    {
+        for (var attempt = 0; attempt < MaxConsecutiveFailures; attempt++)
+        {
+            if (capture.Read(frame) && !frame.Empty())
+            {
+                return true;
+            }
+        }
+        throw new FrameSourceException($"camera {index} stopped delivering frames");
+    }
+
+    public void Dispose() => capture.Dispose();
+}

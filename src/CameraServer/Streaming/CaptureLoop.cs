@@ -1,0 +1,99 @@
+using CameraServer.Encoding;
+using CameraServer.Sources;
+using OpenCvSharp;
+
+namespace CameraServer.Streaming;
+
+/// <summary>
+/// Reads the source on its own thread and publishes encoded frames to the mailbox.
+/// A live camera is read continuously at its own rate (and drained while nobody watches, so frames are never
+/// stale) and a frame is published whenever a --fps slot is due. Files and the synthetic scene are read on
+/// demand: paced at --fps, or with --fps 0 as soon as every consumer has taken the previous frame. They pause
+/// while no consumer is connected, so a file is not consumed unseen; a reconnecting consumer continues where
+/// the previous one stopped.
+/// </summary>
+internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, LatestFrameMailbox mailbox, double fps)
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+
+    private readonly CaptureClock clock = new();
+    private readonly FramePacer? pacer = fps > 0 ? new FramePacer(fps) : null;
+
+    public long FramesPublished { get; private set; }
+
+    /// <summary>Returns when cancelled or when a finite source has ended.</summary>
+    /// <exception cref="FrameSourceException">The source failed.</exception>
+    public void Run(CancellationToken cancellation)
+    {
+        using var frame = new Mat();
+        if (source.IsLive)
+        {
+            RunLive(frame, cancellation);
+        }
+        else
+        {
+            RunOnDemand(frame, cancellation);
+        }
+    }
+
+    private void RunLive(Mat frame, CancellationToken cancellation)
+    {
+        var idle = true;
+        while (!cancellation.IsCancellationRequested && source.TryRead(frame))
+        {
+            if (mailbox.ReaderCount == 0)
+            {
+                idle = true;
+                continue;
+            }
+            if (idle)
+            {
+                pacer?.Restart();
+                idle = false;
+            }
+            if (pacer is null || pacer.TryClaimSlot())
+            {
+                Publish(frame);
+            }
+        }
+    }
+
+    private void RunOnDemand(Mat frame, CancellationToken cancellation)
+    {
+        var idle = true;
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (mailbox.ReaderCount == 0)
+            {
+                idle = true;
+                mailbox.WaitForReaders(IdlePoll);
+                continue;
+            }
+            if (idle)
+            {
+                pacer?.Restart();
+                idle = false;
+            }
+            var slotReached = pacer is null ? mailbox.WaitUntilAllTaken() : pacer.WaitForNextSlot(cancellation);
+            if (!slotReached)
+            {
+                return;
+            }
+            if (mailbox.ReaderCount == 0)
+            {
+                continue;
+            }
+            if (!source.TryRead(frame))
+            {
+                return;
+            }
+            Publish(frame);
+        }
+    }
+
+    private void Publish(Mat frame)
+    {
+        mailbox.Publish(encoder.Encode(frame, clock.Next()));
+        FramesPublished++;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CameraServer.Streaming;
+
+/// <summary>
+/// The TCP listener: admits up to --max-consumers concurrent consumers, each served by a
+/// <see cref="ConsumerSession"/> on its own thread, and closes further connections at once.
+/// </summary>
+internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbox mailbox, SendBudget budget, ServerLog log) : IDisposable
+{
+    // Small on purpose: data waiting in kernel buffers is latency. About three 640x480 JPEG lines.
+    private const int SendBufferBytes = 128 * 1024;
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    private readonly TcpListener listener = new(options.ListenEndpoint);
+    private readonly TimeSpan sendTimeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
+    private readonly Dictionary<ConsumerSession, Thread> sessions = [];
+    private volatile bool stopping;
+
+    /// <summary>Raised when --max-frames frames have been sent in total.</summary>
+    public event Action? BudgetSpent;
+
+    /// <summary>Binds and listens; returns the actual endpoint (the chosen port when --port 0).</summary>
+    /// <exception cref="SocketException">The address is in use or not available.</exception>
+    public IPEndPoint Start()
+    {
+        listener.Start(backlog: 16);
+        return (IPEndPoint)listener.LocalEndpoint;
+    }
+
+    /// <summary>Accepts until cancelled; a failed accept (e.g. out of file descriptors) is logged and retried.</summary>
+    public async Task AcceptConsumersAsync(CancellationToken cancellation)
+    {
+        while (!cancellation.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptSocketAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException ||
+                                      (e is SocketException && (stopping || cancellation.IsCancellationRequested)))
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                log.Error($"accepting a consumer failed: {e.SocketErrorCode}");
+                cancellation.WaitHandle.WaitOne(AcceptRetryDelay);
+                continue;
+            }
+            Admit(socket);
+        }
+    }
+
+    private void Admit(Socket socket)
+    {
+        lock (sessions)
+        {
+            if (stopping || sessions.Count >= options.MaxConsumers)
+            {
+                log.Info($"Refused consumer {socket.RemoteEndPoint}: already serving {sessions.Count} (--max-consumers {options.MaxConsumers})");
+                socket.Dispose();
+                return;
+            }
+            try
+            {
+                socket.NoDelay = true;
+                socket.SendTimeout = (int)sendTimeout.TotalMilliseconds;
+                socket.SendBufferSize = SendBufferBytes;
+            }
+            catch (SocketException)
+            {
+                socket.Dispose(); // the consumer left before it was admitted
+                return;
+            }
+            var session = new ConsumerSession(socket, mailbox.Subscribe(), budget, log, sendTimeout);
+            session.BudgetSpent += () => BudgetSpent?.Invoke();
+            var thread = new Thread(() => Serve(session)) { IsBackground = true, Name = "consumer " + session.Address };
+            sessions.Add(session, thread);
+            log.Info($"Consumer connected: {session.Address}");
+            log.Info($"Streaming at {CameraServerCommand.DescribeRate(options.Fps)}...");
+            thread.Start();
+        }
+    }
+
+    private void Serve(ConsumerSession session)
+    {
+        var summary = session.Run();
+        lock (sessions)
+        {
+            // Logged after the slot is free, so a consumer reacting to this line is admitted.
+            sessions.Remove(session);
+            log.Info(summary);
+            if (sessions.Count == 0 && !stopping)
+            {
+                log.Info("Waiting for connection...");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops accepting, lets sessions deliver their last frame and close within <paramref name="grace"/>,
+    /// then aborts the ones still blocked on a consumer that does not read.
+    /// </summary>
+    public void Stop(TimeSpan grace)
+    {
+        stopping = true;
+        listener.Stop();
+        KeyValuePair<ConsumerSession, Thread>[] running;
+        lock (sessions)
+        {
+            running = [.. sessions];
+        }
+        var deadline = Environment.TickCount64 + (long)grace.TotalMilliseconds;
+        foreach (var (session, thread) in running)
+        {
+            if (!thread.Join(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64))))
+            {
+                session.Abort();
+                thread.Join();
+            }
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
+}

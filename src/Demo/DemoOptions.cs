@@ -1,0 +1,10 @@
+namespace SparkVideo.Demo;
+
+public sealed record DemoOptions(
+    string Source,
+    int Port,
+    double Fps,
+    int? MaxFrames,
+    string OutputDir,
+    string CheckpointDir,
+    string Model);

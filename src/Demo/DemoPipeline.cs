@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace SparkVideo.Demo;
+
+/// <summary>Runs CameraServer and SparkJob together and stops both cleanly on Ctrl+C or after --max-frames.</summary>
+public static class DemoPipeline
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>The sample video, found from the working directory or the repository the demo was built in.</summary>
+    public static string DefaultSource()
+    {
+        const string sample = "samples/people_walking.mp4";
+        if (File.Exists(sample))
+        {
+            return sample;
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, sample);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return sample;
+    }
+
+    public static int Run(DemoOptions options)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        var inv = CultureInfo.InvariantCulture;
+        var cameraArgs = new List<string> { "--source", options.Source, "--port", options.Port.ToString(inv), "--fps", options.Fps.ToString(inv) };
+        if (!int.TryParse(options.Source, out _) && options.Source != "synthetic" && options.MaxFrames is null)
+        {
+            cameraArgs.Add("--loop");
+        }
+        if (options.MaxFrames is { } max)
+        {
+            cameraArgs.AddRange(["--max-frames", max.ToString(inv)]);
+        }
+
+        Console.WriteLine($"[demo] Starting the camera server on {options.Source} at {options.Fps} FPS, port {options.Port}...");
+        using var listening = new ManualResetEventSlim();
+        using var camera = ChildProgram.Start("camera", "CameraServer.dll", cameraArgs, cwd, line =>
+        {
+            if (line.Contains("Waiting for connection", StringComparison.Ordinal))
+            {
+                listening.Set();
+            }
+        });
+        if (!WaitFor(listening, camera, TimeSpan.FromSeconds(30)))
+        {
+            Console.Error.WriteLine($"[demo] The camera server did not start (exit code {(camera.HasExited ? camera.ExitCode : -1)}).");
+            return 1;
+        }
+
+        Console.WriteLine("[demo] Starting the streaming job on the embedded engine...");
+        var jobArgs = new List<string>
+        {
+            "--port", options.Port.ToString(inv), "--output-dir", options.OutputDir,
+            "--checkpoint-dir", options.CheckpointDir, "--model", options.Model,
+        };
+        using var job = ChildProgram.Start("job", "SparkJob.dll", jobArgs, cwd);
+
+        using var stop = new ManualResetEventSlim();
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
+
+        var processedTarget = options.MaxFrames;
+        var outputDir = Path.GetFullPath(options.OutputDir, cwd);
+        while (!stop.Wait(TimeSpan.FromMilliseconds(250)))
+        {
+            if (job.HasExited)
+            {
+                Console.Error.WriteLine($"[demo] The job exited with code {job.ExitCode}.");
+                break;
+            }
+            if (processedTarget is { } target && CountFrames(outputDir) >= target)
+            {
+                Console.WriteLine($"[demo] {target} frames processed.");
+                break;
+            }
+            if (camera.HasExited && processedTarget is null)
+            {
+                Console.Error.WriteLine($"[demo] The camera server exited with code {camera.ExitCode}.");
+                break;
+            }
+        }
+
+        Console.WriteLine("[demo] Stopping...");
+        var jobExit = job.Stop(StopGrace);
+        var cameraExit = camera.Stop(StopGrace);
+        Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {jobExit}, camera exit {cameraExit}).");
+        return jobExit == 0 ? 0 : 1;
+    }
+
+    private static bool WaitFor(ManualResetEventSlim signal, ChildProgram program, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (signal.Wait(TimeSpan.FromMilliseconds(100)))
+            {
+                return true;
+            }
+            if (program.HasExited)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int CountFrames(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "frame_*.jpg").Count() : 0;
+}

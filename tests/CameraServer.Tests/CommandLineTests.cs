@@ -1,0 +1,80 @@
+using SparkVideo.Testing;
+
+namespace CameraServer.Tests;
+
+/// <summary>Invalid options and sources: one clear line on stderr and a non-zero exit code, before any streaming.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("--fps -1", "--fps must be between 0")]
+    [InlineData("--width 8", "--width and --height must be between 16 and 4096")]
+    [InlineData("--height 5000", "--width and --height must be between 16 and 4096")]
+    [InlineData("--jpeg-quality 0", "--jpeg-quality must be between 1 and 100")]
+    [InlineData("--jpeg-quality 101", "--jpeg-quality must be between 1 and 100")]
+    [InlineData("--max-frames 0", "--max-frames must be at least 1")]
+    [InlineData("--max-consumers -1", "--max-consumers must be at least 1")]
+    [InlineData("--port 70000", "--port must be between 0 and 65535")]
+    [InlineData("--host example", "--host must be an IP address")]
+    [InlineData("--fps fast", "Cannot parse argument 'fast'")]
+    [InlineData("--no-such-option", "Unrecognized command or argument '--no-such-option'")]
+    public void Invalid_option_values_are_usage_errors(string arguments, string message)
+    {
+        string[] port = arguments.Contains("--port", StringComparison.Ordinal) ? [] : ["--port", "0"];
+        using var process = ChildProcess.StartProgram("CameraServer", [.. arguments.Split(' '), "--source", "synthetic", .. port]);
+
+        Assert.Equal(2, process.WaitForExit(Timeout));
+        AssertOneLineError(process, message);
+    }
+
+    [Theory]
+    [InlineData("samples/no_such_video.mp4", "video file not found: ")]
+    [InlineData("samples/README.md", "not a readable video file: ")]
+    [InlineData("7", "camera 7 could not be opened")]
+    public void Sources_that_do_not_open_are_runtime_errors(string source, string message)
+    {
+        var argument = int.TryParse(source, out _) ? source : RepoPaths.InRepo(source);
+        using var process = ChildProcess.StartProgram("CameraServer", "--source", argument, "--port", "0");
+
+        Assert.Equal(1, process.WaitForExit(Timeout));
+        AssertOneLineError(process, message);
+        Assert.DoesNotContain(process.StdoutLines, line => line.StartsWith("Listening on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_port_in_use_is_a_runtime_error()
+    {
+        using var occupied = FreePort.Occupy();
+        var port = FreePort.PortOf(occupied).ToString();
+        using var process = ChildProcess.StartProgram("CameraServer", "--source", "synthetic", "--port", port);
+
+        Assert.Equal(1, process.WaitForExit(Timeout));
+        AssertOneLineError(process, $"port {port} is already in use on 127.0.0.1");
+    }
+
+    [Fact]
+    public void Help_documents_every_option_with_its_default()
+    {
+        using var process = ChildProcess.StartProgram("CameraServer", "--help");
+
+        Assert.Equal(0, process.WaitForExit(Timeout));
+        var help = string.Join('\n', process.StdoutLines);
+        foreach (var option in new[] { "--source", "--loop", "--width", "--height", "--jpeg-quality", "--fps", "--max-frames", "--host", "--port", "--max-consumers", "--send-timeout" })
+        {
+            Assert.Contains(option, help, StringComparison.Ordinal);
+        }
+        foreach (var defaultValue in new[] { "[default: synthetic]", "[default: 640]", "[default: 480]", "[default: 80]", "[default: 10]", "[default: 127.0.0.1]", "[default: 9999]", "[default: 1]" })
+        {
+            Assert.Contains(defaultValue, help, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertOneLineError(ChildProcess process, string message)
+    {
+        var stderr = process.StderrLines;
+        Assert.True(stderr.Count == 1, "expected one line on stderr\n" + process.DescribeOutput());
+        Assert.StartsWith("error: ", stderr[0], StringComparison.Ordinal);
+        Assert.Contains(message, stderr[0], StringComparison.Ordinal);
+    }
+}
