@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SparkVideo.Job.Monitoring;
 using SparkVideo.Job.Processing;
 
 namespace SparkVideo.Job;
@@ -67,6 +68,7 @@ public static class SparkVideoJob
             .QueryName("sparkvideo")
             .Start();
 
+        QueryMonitor.Attach(spark, query);
         Console.WriteLine("Started processing the stream!");
         Console.WriteLine($"Processed frames are saved in ./{options.OutputDir}");
         Console.WriteLine("Press Ctrl+C to stop");

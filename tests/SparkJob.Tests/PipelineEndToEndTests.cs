@@ -21,7 +21,8 @@ public sealed class PipelineEndToEndTests
         using var camera = CameraServerProcess.Start("--source", RepoPaths.PeopleWalkingVideo, "--fps", "0", "--max-frames", Frames.ToString(CultureInfo.InvariantCulture));
         const string malformed = "{\"timestamp\": 1767668128.5, \"frame_width\": 640, \"frame_he";
         using var proxy = new LineInjectingProxy(camera.Port, new Dictionary<int, string> { [5] = malformed });
-        using var job = JobUnderTest.Start(proxy.Port, TempDirectory(), "--parallelism", "2");
+        // --num-rows above the frame count: Spark's default of 20 would cut a large batch short.
+        using var job = JobUnderTest.Start(proxy.Port, TempDirectory(), "--parallelism", "2", "--num-rows", "1000");
 
         var files = job.WaitForFrames(Frames, ProcessingTimeout);
         job.WaitForConsoleRows(Frames, TimeSpan.FromSeconds(30));

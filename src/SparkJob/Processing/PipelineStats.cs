@@ -4,7 +4,8 @@ namespace SparkVideo.Job.Processing;
 
 /// <summary>
 /// Per-process counters and latency samples, printed as one summary line every few seconds:
-/// <c>[stats] 10.0 frames/s | latency p50 41 ms, p99 77 ms | processed 1200 | rejected 3</c>.
+/// <c>[stats] 10.0 frames/s | latency p50 41 ms, p99 77 ms | processed 1200 | rejected 3 | dropped 0</c>
+/// ("dropped": over-long lines the source discarded, on backends that report it).
 /// Latency is from the frame's capture timestamp to its file being written.
 /// </summary>
 public sealed class PipelineStats
@@ -17,6 +18,7 @@ public sealed class PipelineStats
     private readonly List<double> windowLatenciesMs = new(MaxSamplesPerWindow);
     private long processed;
     private long rejected;
+    private long sourceDroppedLines = -1;
     private long processedAtLastReport;
     private long lastReportTicks = Environment.TickCount64;
     private Timer? timer;
@@ -25,6 +27,9 @@ public sealed class PipelineStats
     public long Rejected => Interlocked.Read(ref rejected);
 
     public void RecordRejected() => Interlocked.Increment(ref rejected);
+
+    /// <summary>Lines the source dropped over its line-length cap, where the backend reports it (cumulative).</summary>
+    public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref sourceDroppedLines, total);
 
     public void RecordProcessed(double captureTimestamp, int reportIntervalSeconds)
     {
@@ -66,8 +71,9 @@ public sealed class PipelineStats
         }
         samples.AsSpan().Sort(); // not Array.Sort: the global "using static Functions" brings in Functions.Array
         var fps = sinceLast * 1000.0 / elapsedMs;
+        var dropped = Interlocked.Read(ref sourceDroppedLines);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[stats] {fps:F1} frames/s | latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms | processed {done} | rejected {Rejected}"));
+            $"[stats] {fps:F1} frames/s | latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms | processed {done} | rejected {Rejected}{(dropped >= 0 ? $" | dropped {dropped}" : "")}"));
     }
 
     private static double Percentile(double[] sorted, double q) =>

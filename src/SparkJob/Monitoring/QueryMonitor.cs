@@ -1,0 +1,13 @@
+namespace SparkVideo.Job.Monitoring;
+
+/// <summary>
+/// Hooks the backend's own query progress into the job's summary line where the backend offers one: the
+/// embedded engine reports lines its socket source dropped (QueryMonitor.Embedded.cs); .NET for Apache Spark
+/// has no progress API, so there the partial method has no body and the call compiles away.
+/// </summary>
+public static partial class QueryMonitor
+{
+    public static void Attach(SparkSession spark, StreamingQuery query) => AttachBackend(spark, query);
+
+    static partial void AttachBackend(SparkSession spark, StreamingQuery query);
+}

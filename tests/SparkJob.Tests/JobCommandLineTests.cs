@@ -1,0 +1,60 @@
+using SparkVideo.Testing;
+
+namespace SparkVideo.Job.Tests;
+
+/// <summary>The job's command line, run as the real program.</summary>
+public sealed class JobCommandLineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private static ChildProcess Run(string workingDirectory, params string[] arguments) =>
+        ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), arguments, workingDirectory);
+
+    [Fact]
+    public void HelpListsEveryOption()
+    {
+        using var job = Run(Path.GetTempPath(), "--help");
+
+        Assert.Equal(0, job.WaitForExit(Timeout));
+        var help = string.Join('\n', job.StdoutLines);
+        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes" })
+        {
+            Assert.Contains(option, help);
+        }
+    }
+
+    [Theory]
+    [InlineData("--port", "0", "--port must be between 1 and 65535")]
+    [InlineData("--parallelism", "0", "--parallelism must be between 1 and 1024")]
+    [InlineData("--jpeg-quality", "101", "--jpeg-quality must be between 1 and 100")]
+    [InlineData("--threshold", "1.5", "--threshold must be between 0 and 1")]
+    [InlineData("--model", "portrait", "portrait")]
+    public void RejectsBadOptionValuesBeforeStartingSpark(string option, string value, string message)
+    {
+        using var job = Run(Path.GetTempPath(), option, value);
+
+        Assert.NotEqual(0, job.WaitForExit(Timeout));
+        Assert.Contains(job.StderrLines, line => line.Contains(message, StringComparison.Ordinal));
+        Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
+    }
+
+    [Fact]
+    public void RefusesToStartWhenTheOutputDirectoryCannotBeWritten()
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-cli-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(workingDirectory, "output_frames"), "a file where the directory should be");
+            using var job = Run(workingDirectory, "--port", "9");
+
+            Assert.Equal(1, job.WaitForExit(Timeout));
+            var error = Assert.Single(job.StderrLines);
+            Assert.StartsWith($"error: cannot write to the output directory '{Path.Combine(workingDirectory, "output_frames")}'", error);
+            Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+}
