@@ -24,7 +24,7 @@ public sealed partial class ChildProgram : IDisposable
     /// <summary>Starts <c>dotnet &lt;dll&gt; args</c> from the demo's own folder, where the build put it.</summary>
     public static ChildProgram Start(string name, string dll, IEnumerable<string> args, string workingDirectory, Action<string>? onLine = null)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -87,6 +87,23 @@ public sealed partial class ChildProgram : IDisposable
             process.Kill(entireProcessTree: true);
         }
         process.Dispose();
+    }
+
+    /// <summary>
+    /// The dotnet muxer that runs this demo. Under <c>dotnet run</c> the demo itself is an apphost, so the
+    /// process path is not dotnet; the runtime directory (…/shared/Microsoft.NETCore.App/&lt;version&gt;/) is.
+    /// </summary>
+    private static string DotnetHost()
+    {
+        var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Path.GetFileName(Environment.ProcessPath) == executable)
+        {
+            return Environment.ProcessPath!;
+        }
+        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
+        var root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        var candidate = Path.Combine(root, executable);
+        return File.Exists(candidate) ? candidate : executable;
     }
 
     private const int SigInt = 2;

@@ -28,6 +28,7 @@ public static class SparkVideoJob
             builder = builder.Master(options.Master);
         }
         SparkSession spark = builder.GetOrCreate();
+        QueryMonitor.Attach(spark);
 
         Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
         DataFrame lines = spark
@@ -68,7 +69,6 @@ public static class SparkVideoJob
             .QueryName("sparkvideo")
             .Start();
 
-        QueryMonitor.Attach(spark, query);
         Console.WriteLine("Started processing the stream!");
         Console.WriteLine($"Processed frames are saved in ./{options.OutputDir}");
         Console.WriteLine("Press Ctrl+C to stop");

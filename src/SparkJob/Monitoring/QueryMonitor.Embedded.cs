@@ -7,17 +7,11 @@ namespace SparkVideo.Job.Monitoring;
 /// <summary>Embedded engine only (see SparkJob.csproj): feeds the source's dropped-line count to the summary.</summary>
 public static partial class QueryMonitor
 {
-    static partial void AttachBackend(SparkSession spark, StreamingQuery query) =>
-        spark.Engine().AddListener(new DroppedLinesListener(query.Id));
+    static partial void AttachBackend(SparkSession spark) => spark.Engine().AddListener(new DroppedLinesListener());
 
-    private sealed class DroppedLinesListener(string queryId) : StreamingQueryListener
+    private sealed class DroppedLinesListener : StreamingQueryListener
     {
-        public override void OnQueryProgress(StreamingQueryProgress progress)
-        {
-            if (progress.Id == queryId)
-            {
-                PipelineStats.Instance.RecordSourceDroppedLines(progress.DroppedOverlongLines);
-            }
-        }
+        public override void OnQueryProgress(StreamingQueryProgress progress) =>
+            PipelineStats.Instance.RecordSourceDroppedLines(progress.DroppedOverlongLines);
     }
 }

@@ -7,7 +7,8 @@ namespace SparkVideo.Job.Monitoring;
 /// </summary>
 public static partial class QueryMonitor
 {
-    public static void Attach(SparkSession spark, StreamingQuery query) => AttachBackend(spark, query);
+    /// <summary>Call before the query starts, so its first batch is seen.</summary>
+    public static void Attach(SparkSession spark) => AttachBackend(spark);
 
-    static partial void AttachBackend(SparkSession spark, StreamingQuery query);
+    static partial void AttachBackend(SparkSession spark);
 }
