@@ -54,6 +54,14 @@ public sealed class FakeSparkInstall : IDisposable
         return this;
     }
 
+    /// <summary>The environment pointing at every part of this install.</summary>
+    public Dictionary<string, string?> Environment() => new()
+    {
+        ["SPARK_HOME"] = SparkHome,
+        ["JAVA_HOME"] = JavaHome,
+        ["DOTNET_WORKER_DIR"] = WorkerDir,
+    };
+
     public FakeSparkInstall WithEverything() => WithSpark().WithJava().WithWorker().WithApp();
 
     private static void Touch(string path)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SparkVideo.Testing;
 
 namespace SparkVideo.SparkSubmit.Tests;
 
@@ -9,7 +10,7 @@ public static class SparkSubmitScript
 
     public static Result Run(FakeSparkInstall install, IDictionary<string, string?> environment, params string[] args)
     {
-        var repo = FindRepoRoot();
+        var repo = RepoPaths.Root;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = repo,
@@ -41,17 +42,5 @@ public static class SparkSubmitScript
             throw new TimeoutException("spark-submit.ps1 did not finish in 60 s");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SparkVideo.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("SparkVideo.sln not found above the test assembly");
     }
 }
