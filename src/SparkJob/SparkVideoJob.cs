@@ -52,7 +52,7 @@ public static class SparkVideoJob
             .Filter(isFrame(Col("frame_data"), Col("value")))
             .Repartition(options.Parallelism);
 
-        Func<Column, Column, Column, Column, Column> removeBackground = Udf<string?, double, int, int, string?>(
+        Func<Column, Column, Column, Column, Column> removeBackground = Udf<string?, double?, int?, int?, string?>(
             (frameData, timestamp, width, height) => FrameProcessor.Process(frameData, timestamp, width, height, settings));
 
         StreamingQuery query = frames

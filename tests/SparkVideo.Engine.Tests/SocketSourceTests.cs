@@ -99,21 +99,28 @@ public sealed class SocketSourceTests : IDisposable
         server.WaitForConnection();
 
         string line = new('z', 32 * 1024);
-        const int total = 400; // about 13 MB: far more than the loopback socket buffers hold
+        const int total = 1200; // about 39 MB: far more than the buffer plus the loopback socket buffers hold
         var producer = new Thread(() =>
         {
             try
             {
                 server.SendLines(Enumerable.Repeat(line, total));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
             {
                 // The engine closed the socket when the query stopped.
             }
         });
         producer.Start();
 
-        Thread.Sleep(1500);
+        // Wait for the buffer to fill, however slow the machine: 1200 rows x 20 ms is 24 s of UDF work, so the
+        // producer cannot have finished unless the source read past its bound.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (query.Execution.SourceBuffer.HighWaterMark < bound && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+        Thread.Sleep(500);
         bool producerBlocked = producer.IsAlive;
         long processed = query.RecentProgress().Sum(p => p.NumInputRows);
         int highWater = query.Execution.SourceBuffer.HighWaterMark;

@@ -9,8 +9,18 @@ namespace SparkVideo.Job.Processing;
 /// </summary>
 public static class FrameProcessor
 {
-    public static string? Process(string? frameData, double timestamp, int width, int height, ProcessingSettings settings)
+    /// <remarks>
+    /// The numbers are nullable because from_json turns a missing or mistyped field into null; the UDF must
+    /// reject such a frame with that reason, not see a default 0.
+    /// </remarks>
+    public static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings)
     {
+        if (timestampOrNull is not { } timestamp || widthOrNull is not { } width || heightOrNull is not { } height)
+        {
+            var field = timestampOrNull is null ? FrameContract.Timestamp : widthOrNull is null ? FrameContract.FrameWidth : FrameContract.FrameHeight;
+            RejectLog.Record(settings, timestampOrNull, $"field '{field}' is missing or not a number", null);
+            return null;
+        }
         if (!FrameValidator.Default.TryValidate(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
         {
             RejectLog.Record(settings, timestamp, error!, null);

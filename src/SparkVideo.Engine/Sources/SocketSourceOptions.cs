@@ -20,8 +20,12 @@ internal sealed record SocketSourceOptions
     /// <summary>Bound of the receive buffer in lines; when full the reader stops reading so TCP pushes back.</summary>
     public int MaxBufferedLines { get; init; } = 1024;
 
-    /// <summary>Bound of the receive buffer in bytes (a single line up to MaxLineBytes is always admitted).</summary>
-    public long MaxBufferedBytes { get; init; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// Bound of the receive buffer in bytes (a single line up to MaxLineBytes is always admitted). Buffered lines
+    /// cost about twice their bytes as .NET strings, and a full buffer's worth can be in a running batch at the same
+    /// time, so 16 MiB (about 200 frames of 640x480) keeps a flood of large lines within a few hundred MB.
+    /// </summary>
+    public long MaxBufferedBytes { get; init; } = 16L * 1024 * 1024;
 
     public int MaxRowsPerBatch { get; init; } = 10_000;
 

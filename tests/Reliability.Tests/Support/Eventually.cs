@@ -1,0 +1,25 @@
+namespace SparkVideo.Reliability.Tests.Support;
+
+/// <summary>Waits on a condition with a generous deadline instead of sleeping and hoping.</summary>
+public static class Eventually
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Polls until <paramref name="condition"/> holds; throws with <paramref name="describe"/>'s text on timeout or when <paramref name="giveUp"/> says waiting is pointless.</summary>
+    public static void True(Func<bool> condition, Func<string> describe, TimeSpan? timeout = null, Func<bool>? giveUp = null)
+    {
+        var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline || (giveUp?.Invoke() ?? false))
+            {
+                if (condition())
+                {
+                    return;
+                }
+                throw new TimeoutException(describe());
+            }
+            Thread.Sleep(50);
+        }
+    }
+}

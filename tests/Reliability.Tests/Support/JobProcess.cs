@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SparkVideo.Testing;
+
+namespace SparkVideo.Reliability.Tests.Support;
+
+/// <summary>
+/// A real SparkJob process (embedded engine) in its own temporary working directory, with what the reliability
+/// tests look at: the frame files, rejects.log, the "Rejected frame" and source "dropped" stderr lines, batch ids.
+/// </summary>
+public sealed partial class JobProcess : IDisposable
+{
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly bool ownsWorkingDirectory;
+
+    private JobProcess(ChildProcess process, string workingDirectory, bool ownsWorkingDirectory)
+    {
+        Process = process;
+        WorkingDirectory = workingDirectory;
+        this.ownsWorkingDirectory = ownsWorkingDirectory;
+    }
+
+    public ChildProcess Process { get; }
+
+    public string WorkingDirectory { get; }
+
+    public string OutputDirectory => Path.Combine(WorkingDirectory, "output_frames");
+
+    public string CheckpointDirectory => Path.Combine(WorkingDirectory, "checkpoint");
+
+    public string RejectsLog => Path.Combine(OutputDirectory, "rejects.log");
+
+    public static string NewWorkingDirectory() =>
+        Path.Combine(Path.GetTempPath(), "sparkvideo-reliability-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Runs the job without waiting for it to start (for runs that must refuse to start).</summary>
+    public static ChildProcess Launch(string workingDirectory, params string[] arguments)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        return ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), ["--stats-interval-seconds", "0", .. arguments], workingDirectory);
+    }
+
+    /// <summary>
+    /// Starts the job reading from 127.0.0.1:<paramref name="port"/> (unless the arguments name a --host) with two partitions, and waits until it
+    /// says it started. Given a <paramref name="workingDirectory"/> (a restart) the caller keeps it.
+    /// </summary>
+    public static JobProcess Start(int port, string? workingDirectory = null, params string[] arguments)
+    {
+        var directory = workingDirectory ?? NewWorkingDirectory();
+        string[] host = arguments.Contains("--host") ? [] : ["--host", "127.0.0.1"];
+        var process = Launch(directory, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), "--parallelism", "2", .. arguments]);
+        try
+        {
+            process.WaitForLine(line => line == "Started processing the stream!", StartupTimeout);
+            return new JobProcess(process, directory, ownsWorkingDirectory: workingDirectory is null);
+        }
+        catch
+        {
+            process.Dispose();
+            if (workingDirectory is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            throw;
+        }
+    }
+
+    public string[] FrameFiles() =>
+        Directory.Exists(OutputDirectory) ? Directory.GetFiles(OutputDirectory, "frame_*.jpg") : [];
+
+    public string[] RejectsLogLines() => File.Exists(RejectsLog) ? File.ReadAllLines(RejectsLog) : [];
+
+    public int RejectedOnStderr() => Process.StderrLines.Count(line => line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal));
+
+    /// <summary>Over-long lines the socket source skipped (one engine log line each).</summary>
+    public int DroppedBySource() => Process.StderrLines.Count(line => DroppedLine().IsMatch(line));
+
+    /// <summary>Every "Batch: N" id the console sink printed, in order.</summary>
+    public IReadOnlyList<long> BatchIds() =>
+        [.. Process.StdoutLines.Select(line => BatchLine().Match(line)).Where(m => m.Success).Select(m => long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture))];
+
+    /// <summary>Waits until exactly the expected frame files, rejects.log lines and "Rejected frame" lines exist.</summary>
+    public void WaitForOutcome(int frames, int rejects, TimeSpan? timeout = null) =>
+        Eventually.True(
+            () => FrameFiles().Length >= frames && RejectsLogLines().Length >= rejects && RejectedOnStderr() >= rejects,
+            () => $"expected {frames} frames and {rejects} rejects; have {FrameFiles().Length} frames, {RejectsLogLines().Length} rejects.log lines, {RejectedOnStderr()} stderr rejects\n{Process.DescribeOutput()}",
+            timeout,
+            giveUp: () => Process.HasExited);
+
+    /// <summary>SIGTERM, then the exit code.</summary>
+    public int Stop()
+    {
+        Process.SendTerminate();
+        return Process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
+    public void Dispose()
+    {
+        Process.Dispose();
+        if (!ownsWorkingDirectory)
+        {
+            return;
+        }
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    [GeneratedRegex(@"^socket source: dropped a line of \d+ bytes over the maxLineBytes cap")]
+    private static partial Regex DroppedLine();
+
+    [GeneratedRegex(@"^Batch: (?<id>\d+)$")]
+    private static partial Regex BatchLine();
+}

@@ -1,0 +1,4 @@
+using SparkVideo.Soak;
+
+// Soak test of the SparkVideo job: see SoakCommand for the options and SoakRun for what is checked.
+return SoakCommand.Build().Parse(args).Invoke();
