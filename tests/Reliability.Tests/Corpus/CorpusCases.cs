@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
 using SparkVideo.Reliability.Tests.Support;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Corpus;
 
@@ -49,8 +50,8 @@ public static class CorpusCases
             Rejected("bytes that are not a JPEG", Frame(Ts(), $"{W}", $"{H}", Quote(Convert.ToBase64String(Encoding.ASCII.GetBytes("GIF89a definitely not a jpeg")))), "not a JPEG (no SOI marker)"),
             Rejected("JPEG cut before its frame header", Frame(Ts(), $"{W}", $"{H}", Quote(Convert.ToBase64String(jpeg.AsSpan(0, 40)))), "truncated JPEG (no frame header)"),
             Rejected("JPEG cut in half", Frame(Ts(), $"{W}", $"{H}", Quote(Convert.ToBase64String(jpeg.AsSpan(0, jpeg.Length / 2)))), "truncated JPEG (no end-of-image marker)"),
-            Rejected("decompression bomb (header says 60000x60000)", Frame(Ts(), $"{W}", $"{H}", Quote(Convert.ToBase64String(WithDeclaredSize(jpeg, 60000, 60000)))), "JPEG is 60000x60000 but the frame declares 640x480"),
-            Rejected("decompression bomb declared on the wire too", Frame(Ts(), "60000", "60000", Quote(Convert.ToBase64String(WithDeclaredSize(jpeg, 60000, 60000)))), "frame size 60000x60000 is outside"),
+            Rejected("decompression bomb (header says 60000x60000)", Frame(Ts(), $"{W}", $"{H}", Quote(Convert.ToBase64String(JpegBytes.WithDeclaredSize(jpeg, 60000, 60000)))), "JPEG is 60000x60000 but the frame declares 640x480"),
+            Rejected("decompression bomb declared on the wire too", Frame(Ts(), "60000", "60000", Quote(Convert.ToBase64String(JpegBytes.WithDeclaredSize(jpeg, 60000, 60000)))), "frame size 60000x60000 is outside"),
             Rejected("frame size disagrees with the JPEG", Frame(Ts(), "320", "240", Quote(b64)), "JPEG is 640x480 but the frame declares 320x240"),
             Rejected("zero frame size", Frame(Ts(), "0", "0", Quote(b64)), "frame size 0x0 is outside"),
             Rejected("non-UTF-8 bytes inside frame_data", Concat(Encoding.ASCII.GetBytes($"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":\"/9j/"), [0xC3, 0x28, 0xFF, 0xFE], Encoding.ASCII.GetBytes("\"}\n")), "frame_data is not valid base64"),
@@ -59,24 +60,6 @@ public static class CorpusCases
             Processed("\\r\\n line ending", Encoding.UTF8.GetBytes(Frame(Ts(), $"{W}", $"{H}", Quote(b64)) + "\r\n"), 1),
             Processed("two frames in the same millisecond (both kept, distinct files)", Concat(SampleFrames.Line(duplicate, 1), SampleFrames.Line(duplicate, 2)), 2),
         ];
-    }
-
-    /// <summary>A copy of the JPEG whose SOF header declares another size (the scan data is unchanged).</summary>
-    public static byte[] WithDeclaredSize(byte[] jpeg, int width, int height)
-    {
-        var copy = (byte[])jpeg.Clone();
-        for (var i = 2; i + 9 < copy.Length; i++)
-        {
-            if (copy[i] == 0xFF && copy[i + 1] is 0xC0 or 0xC1 or 0xC2)
-            {
-                copy[i + 5] = (byte)(height >> 8);
-                copy[i + 6] = (byte)height;
-                copy[i + 7] = (byte)(width >> 8);
-                copy[i + 8] = (byte)width;
-                return copy;
-            }
-        }
-        throw new InvalidDataException("no SOF marker in the sample JPEG");
     }
 
     private static CorpusCase Rejected(string name, string line, string reason) =>

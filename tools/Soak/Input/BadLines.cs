@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Soak.Input;
 
@@ -32,7 +33,7 @@ public sealed class BadLines(SampleVideo video)
             "invalid base64" => Line(Frame(ts, "640", "480", "../../not base64!")),
             "not a JPEG" => Line(Frame(ts, "640", "480", Convert.ToBase64String("GIF89a not a jpeg"u8))),
             "truncated JPEG" => Line(Frame(ts, "640", "480", Convert.ToBase64String(jpeg.AsSpan(0, jpeg.Length / 2)))),
-            "decompression bomb" => Line(Frame(ts, "640", "480", Convert.ToBase64String(WithDeclaredSize(jpeg, 60000, 60000)))),
+            "decompression bomb" => Line(Frame(ts, "640", "480", Convert.ToBase64String(JpegBytes.WithDeclaredSize(jpeg, 60000, 60000)))),
             "size mismatch" => Line(Frame(ts, "320", "240", b64)),
             "negative timestamp" => Line(Frame("-" + ts, "640", "480", b64)),
             "far-future timestamp" => Line(Frame("1e300", "640", "480", b64)),
@@ -45,22 +46,4 @@ public sealed class BadLines(SampleVideo video)
 
     private static string Frame(string timestamp, string width, string height, string data) =>
         $"{{\"{FrameContract.Timestamp}\":{timestamp},\"{FrameContract.FrameWidth}\":{width},\"{FrameContract.FrameHeight}\":{height},\"{FrameContract.FrameData}\":\"{data}\"}}";
-
-    /// <summary>A copy of the JPEG whose SOF header declares another size.</summary>
-    private static byte[] WithDeclaredSize(byte[] jpeg, int width, int height)
-    {
-        var copy = (byte[])jpeg.Clone();
-        for (var i = 2; i + 9 < copy.Length; i++)
-        {
-            if (copy[i] == 0xFF && copy[i + 1] is 0xC0 or 0xC1 or 0xC2)
-            {
-                copy[i + 5] = (byte)(height >> 8);
-                copy[i + 6] = (byte)height;
-                copy[i + 7] = (byte)(width >> 8);
-                copy[i + 8] = (byte)width;
-                return copy;
-            }
-        }
-        throw new InvalidDataException("no SOF marker in the sample JPEG");
-    }
 }
