@@ -21,6 +21,7 @@ public class FrameStageBenchmarks
     private BackgroundRemover _removerOneThread = null!;
     private BackgroundRemover _removerDefault = null!;
     private readonly Scalar _grey = new(192, 192, 192);
+    private readonly CompositeScratch _scratch = new();
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +36,7 @@ public class FrameStageBenchmarks
         _defaultBuffers.Preprocess(_frame);
         _defaultThreads.Infer(_defaultBuffers);
         MaskCompositor.UpsampleMask(_defaultBuffers.Output, _frame.Size(), _frameMask);
-        MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite);
+        MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite, _scratch);
         _removerOneThread = new BackgroundRemover(_oneThread, new BackgroundRemovalOptions());
         _removerDefault = new BackgroundRemover(_defaultThreads, new BackgroundRemovalOptions());
     }
@@ -50,6 +51,9 @@ public class FrameStageBenchmarks
         _frame.Dispose();
         _frameMask.Dispose();
         _composite.Dispose();
+        _scratch.Dispose();
+        _removerOneThread.Dispose();
+        _removerDefault.Dispose();
     }
 
     [Benchmark(Description = "1. JPEG decode 640x480")]
@@ -71,7 +75,7 @@ public class FrameStageBenchmarks
     public void UpsampleAndComposite()
     {
         MaskCompositor.UpsampleMask(_defaultBuffers.Output, _frame.Size(), _frameMask);
-        MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite);
+        MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite, _scratch);
     }
 
     [Benchmark(Description = "5. JPEG encode q90")]

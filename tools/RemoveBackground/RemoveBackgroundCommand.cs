@@ -50,7 +50,7 @@ public static class RemoveBackgroundCommand
                 return ExitBadInput;
             }
             using var segmenter = Segmenter.Load(new SegmenterOptions { Model = kind });
-            var remover = new BackgroundRemover(segmenter, options);
+            using var remover = new BackgroundRemover(segmenter, options);
             using var result = new Mat();
             remover.Remove(photo, result);
 

@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using OpenCvSharp;
 
 namespace SparkVideo.Vision;
 
 /// <summary>
 /// JPEG in, JPEG out: the person kept, the background replaced by a solid colour. A pure function of its
-/// inputs; safe to call from several threads at once (the <see cref="Segmenter"/> is thread-safe and every
-/// other buffer is per call).
+/// inputs; safe to call from several threads at once: the <see cref="Segmenter"/> is thread-safe, and each
+/// concurrent call borrows its own working images from a pool, so steady-state frames allocate no image memory.
 /// </summary>
-public sealed class BackgroundRemover
+public sealed class BackgroundRemover : IDisposable
 {
     private readonly Segmenter _segmenter;
     private readonly BackgroundRemovalOptions _options;
     private readonly Scalar _backgroundBgr;
+    private readonly ConcurrentBag<RemoverBuffers> _pool = [];
 
     public BackgroundRemover(Segmenter segmenter, BackgroundRemovalOptions options)
     {
@@ -21,24 +23,53 @@ public sealed class BackgroundRemover
         _segmenter = segmenter;
         _options = options;
         _backgroundBgr = new Scalar(options.BackgroundBlue, options.BackgroundGreen, options.BackgroundRed);
+        NativeAllocatorTuning.Apply();
     }
 
     /// <summary>Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.</summary>
     public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
     {
         using var frame = JpegFrameCodec.Decode(jpeg, expectedWidth, expectedHeight);
-        using var output = new Mat();
-        Remove(frame, output);
-        return JpegFrameCodec.Encode(output, _options.JpegQuality);
+        var buffers = Rent();
+        try
+        {
+            Remove(frame, buffers.Output, buffers);
+            return JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
+        }
+        finally
+        {
+            _pool.Add(buffers);
+        }
     }
 
     /// <summary>The same on decoded frames: a BGR CV_8UC3 frame in, a BGR frame of the same size out.</summary>
     public void Remove(Mat bgrFrame, Mat output)
     {
-        using var mask = new Mat();
-        _segmenter.Segment(bgrFrame, mask);
-        using var frameMask = new Mat();
-        MaskCompositor.UpsampleMask(mask, bgrFrame.Size(), frameMask);
-        MaskCompositor.Composite(bgrFrame, frameMask, _backgroundBgr, _options.Threshold, output);
+        var buffers = Rent();
+        try
+        {
+            Remove(bgrFrame, output, buffers);
+        }
+        finally
+        {
+            _pool.Add(buffers);
+        }
+    }
+
+    private void Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers)
+    {
+        _segmenter.Segment(bgrFrame, buffers.Mask);
+        MaskCompositor.UpsampleMask(buffers.Mask, bgrFrame.Size(), buffers.FrameMask);
+        MaskCompositor.Composite(bgrFrame, buffers.FrameMask, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+    }
+
+    private RemoverBuffers Rent() => _pool.TryTake(out var buffers) ? buffers : new RemoverBuffers();
+
+    public void Dispose()
+    {
+        while (_pool.TryTake(out var buffers))
+        {
+            buffers.Dispose();
+        }
     }
 }

@@ -11,22 +11,25 @@ public static class MaskCompositor
 
     /// <summary>
     /// output = frame · α + background · (1 − α), where α is the frame-size mask (soft), or the mask
-    /// thresholded to 0/1 when <paramref name="threshold"/> is set (hard).
+    /// thresholded to 0/1 when <paramref name="threshold"/> is set (hard). Allocates nothing once
+    /// <paramref name="scratch"/> and <paramref name="output"/> have seen a frame of this size.
     /// </summary>
-    public static void Composite(Mat bgrFrame, Mat frameMask, Scalar backgroundBgr, float? threshold, Mat output)
+    public static void Composite(Mat bgrFrame, Mat frameMask, Scalar backgroundBgr, float? threshold, Mat output, CompositeScratch scratch)
     {
-        using var alpha = new Mat();
+        var alpha = frameMask;
         if (threshold is { } t)
         {
-            Cv2.Threshold(frameMask, alpha, t, 1.0, ThresholdTypes.Binary);
+            Cv2.Threshold(frameMask, scratch.Alpha, t, 1.0, ThresholdTypes.Binary);
+            alpha = scratch.Alpha;
         }
-        else
-        {
-            frameMask.CopyTo(alpha);
-        }
-        using var inverse = new Mat();
-        alpha.ConvertTo(inverse, MatType.CV_32FC1, -1.0, 1.0);
-        using var background = new Mat(bgrFrame.Size(), MatType.CV_8UC3, backgroundBgr);
-        Cv2.BlendLinear(bgrFrame, background, alpha, inverse, output);
+        alpha.ConvertTo(scratch.Inverse, MatType.CV_32FC1, -1.0, 1.0);
+        Cv2.BlendLinear(bgrFrame, scratch.Background(bgrFrame.Size(), backgroundBgr), alpha, scratch.Inverse, output);
+    }
+
+    /// <summary>The same with throw-away working images, for one-off use.</summary>
+    public static void Composite(Mat bgrFrame, Mat frameMask, Scalar backgroundBgr, float? threshold, Mat output)
+    {
+        using var scratch = new CompositeScratch();
+        Composite(bgrFrame, frameMask, backgroundBgr, threshold, output, scratch);
     }
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace SparkVideo.PipelineBench.Bare;
+
+/// <summary>Stopwatch ticks spent per stage by one worker; merged after the run. Not thread-safe (one per worker).</summary>
+public sealed class StageTimes
+{
+    private readonly long[] ticks = new long[Enum.GetValues<Stage>().Length];
+
+    public void Add(Stage stage, long elapsedTicks) => ticks[(int)stage] += elapsedTicks;
+
+    public void Merge(StageTimes other)
+    {
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            ticks[i] += other.ticks[i];
+        }
+    }
+
+    /// <summary>Mean wall time of <paramref name="stage"/> per frame on the worker that ran it, in ms.</summary>
+    public double MeanMs(Stage stage, long frames) =>
+        frames == 0 ? double.NaN : ticks[(int)stage] * 1000.0 / Stopwatch.Frequency / frames;
+
+    public double Share(Stage stage)
+    {
+        var total = ticks.Sum();
+        return total == 0 ? double.NaN : (double)ticks[(int)stage] / total;
+    }
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.PipelineBench.Pipeline;
+using SparkVideo.PipelineBench.Reporting;
+using SparkVideo.PipelineBench.Scenarios;
+
+namespace SparkVideo.PipelineBench.Cli;
+
+/// <summary>The harness's command line: one subcommand per scenario, each with bounded counts and its defaults.</summary>
+public static class BenchCommands
+{
+    private static readonly int Cores = Environment.ProcessorCount;
+
+    public static RootCommand Build(string[] args)
+    {
+        var outDir = new Option<string>("--out-dir") { Description = "Folder for CSVs, charts and results.md [default: docs/perf in the repository]", Recursive = true };
+        var verbose = new Option<bool>("--verbose") { Description = "Echo the camera server's progress and the job's [stats] lines", Recursive = true };
+        var trigger = new Option<long>("--trigger-interval-ms") { Description = "SparkJob's micro-batch trigger interval (0 = next batch as soon as the last ends)", DefaultValueFactory = _ => 0, Recursive = true };
+        trigger.Validators.Add(v => { if (v.GetValueOrDefault<long>() is < 0 or > 60_000) { v.AddError("--trigger-interval-ms must be between 0 and 60000"); } });
+        var jobEnv = new Option<string[]>("--job-env")
+        {
+            Description = "KEY=VALUE environment variable for SparkJob (repeatable), e.g. GLIBC_TUNABLES=glibc.malloc.trim_threshold=536870912",
+            Recursive = true,
+        };
+        PipelineSettings JobTemplate(ParseResult r) => new() { TriggerIntervalMs = r.GetValue(trigger), JobEnvironment = r.GetValue(jobEnv) ?? [] };
+        PipelineSettings Job(ParseResult r, Option<int> parallelism) => JobTemplate(r) with { Parallelism = r.GetValue(parallelism) };
+        string OutDir(ParseResult r) => r.GetValue(outDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : RepoPaths.DefaultResultsDir;
+
+        var root = new RootCommand(
+            "SparkVideo pipeline harness: the in-process limit (bare), the whole camera → job → files pipeline " +
+            "(throughput, latency, headroom, memory, scaling) and 'all', which writes docs/perf/results.md.")
+        {
+            outDir, verbose, trigger, jobEnv,
+        };
+
+        var bareFrames = Frames(2000);
+        var workers = Positive("--workers", Cores, "Worker threads (one per core is the limit)");
+        var size = new Option<string>("--size") { Description = "Frame size WIDTHxHEIGHT", DefaultValueFactory = _ => "640x480" };
+        var openCvThreads = new Option<int>("--opencv-threads") { Description = "OpenCV's internal thread pool size (0 = OpenCV's default, as the job runs)", DefaultValueFactory = _ => 0 };
+        openCvThreads.Validators.Add(v => { if (v.GetValueOrDefault<int>() is < 0 or > 1024) { v.AddError("--opencv-threads must be between 0 and 1024"); } });
+        root.Subcommands.Add(Command("bare", "In-process decode → segment → composite → encode → write on every core; frames/s and the per-stage split.",
+            [bareFrames, workers, size, openCvThreads],
+            r => Print(BareScenario.Run(r.GetValue(bareFrames), r.GetValue(workers), FrameSize.Parse(r.GetValue(size)!), r.GetValue(openCvThreads)))));
+
+        var tFrames = Frames(1000);
+        var tParallelism = Parallelism();
+        var tBare = Positive("--bare-frames", 1000, "Frames for the bare loop run for the ratio");
+        var tWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
+        root.Subcommands.Add(Command("throughput", "The whole pipeline at camera --fps 0: files/s in steady state, and the ratio to the bare loop (target >= 0.85).",
+            [tFrames, tParallelism, tBare, tWarm],
+            r => Print(ThroughputScenario.Run(r.GetValue(tFrames), Job(r, tParallelism), r.GetValue(tBare), r.GetValue(tWarm), r.GetValue(verbose)))));
+
+        var lFrames = Frames(1000);
+        var lFps = Fps(10);
+        var lParallelism = Parallelism();
+        var lWarm = Positive("--warmup-files", 20, "First files (model load, first batches) excluded from the percentiles");
+        root.Subcommands.Add(Command("latency", "Capture → file latency per frame at the camera's real-time rate: p50, p99, max; writes latency.csv and latency.png.",
+            [lFrames, lFps, lParallelism, lWarm],
+            r => Print(LatencyScenario.Run(r.GetValue(lFrames), r.GetValue(lFps), Job(r, lParallelism), r.GetValue(lWarm), OutDir(r), r.GetValue(verbose)))));
+
+        var hFrames = Frames(1000);
+        var hFps = Fps(30);
+        var hParallelism = Parallelism();
+        root.Subcommands.Add(Command("headroom", "Camera at 30 FPS: the camera server must drop nothing and the job must keep up.",
+            [hFrames, hFps, hParallelism],
+            r => Print(HeadroomScenario.Run(r.GetValue(hFrames), r.GetValue(hFps), Job(r, hParallelism), r.GetValue(verbose)))));
+
+        var mFrames = Frames(10000);
+        var mFps = Fps(0);
+        var mParallelism = Parallelism();
+        var mWindow = Positive("--window", 1000, "Files per comparison window");
+        root.Subcommands.Add(Command("memory", "VmRSS of the job and the camera server every second: first window after warm-up vs the last (target within 10 %); writes memory.csv.",
+            [mFrames, mFps, mParallelism, mWindow],
+            r => Print(MemoryScenario.Run(r.GetValue(mFrames), r.GetValue(mFps), Job(r, mParallelism), r.GetValue(mWindow), OutDir(r), r.GetValue(verbose)))));
+
+        var sParallelism = new Option<string>("--parallelism") { Description = "Comma-separated parallelism values", DefaultValueFactory = _ => string.Join(",", Enumerable.Range(1, Cores)) };
+        var sSizes = new Option<string>("--sizes") { Description = "Comma-separated frame sizes", DefaultValueFactory = _ => "320x240,640x480,1280x720" };
+        var sBare = Positive("--bare-frames", 500, "Frames per bare loop run");
+        var sPipeline = Positive("--pipeline-frames", 500, "Frames per pipeline run");
+        root.Subcommands.Add(Command("scaling", "Bare and pipeline throughput against parallelism (640x480) and frame size; writes throughput_vs_parallelism.png.",
+            [sParallelism, sSizes, sBare, sPipeline],
+            r => Print(ScalingScenario.Run(ParseList(r.GetValue(sParallelism)!, int.Parse), ParseList(r.GetValue(sSizes)!, FrameSize.Parse),
+                r.GetValue(sBare), r.GetValue(sPipeline), JobTemplate(r), OutDir(r), r.GetValue(verbose)))));
+
+        var scale = new Option<double>("--scale") { Description = "Multiplies every frame count of 'all' (0.2 for a smoke run)", DefaultValueFactory = _ => 1.0 };
+        scale.Validators.Add(v => { if (v.GetValueOrDefault<double>() is <= 0 or > 10) { v.AddError("--scale must be in (0, 10]"); } });
+        var all = new Command("all", "Every scenario with reduced counts; writes results.md, latency.csv, memory.csv, latency.png and throughput_vs_parallelism.png.") { scale };
+        all.SetAction(r => Guarded(() => AllScenario.Run(r.GetValue(scale), JobTemplate(r), OutDir(r), CommandLineOf(args), r.GetValue(verbose))));
+        root.Subcommands.Add(all);
+        return root;
+    }
+
+    private static Command Command(string name, string description, Option[] options, Action<ParseResult> run)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(r => Guarded(() =>
+        {
+            run(r);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static int Guarded(Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (BenchException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        finally
+        {
+            ChildProcess.KillAll();
+        }
+    }
+
+    private static void Print(ScenarioReport report) => report.Print();
+
+    private static Option<int> Frames(int defaultValue) => Positive("--frames", defaultValue, "Frames to process (bounded: at most 1,000,000)");
+
+    private static Option<int> Parallelism() => Positive("--parallelism", Cores, "Job partitions (--parallelism of SparkJob)");
+
+    private static Option<double> Fps(double defaultValue)
+    {
+        var option = new Option<double>("--fps") { Description = "Camera frames per second (0 = unlimited, backpressure)", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(v => { if (v.GetValueOrDefault<double>() is < 0 or > 1000) { v.AddError("--fps must be between 0 and 1000"); } });
+        return option;
+    }
+
+    private static Option<int> Positive(string name, int defaultValue, string description)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(v => { if (v.GetValueOrDefault<int>() is < 1 or > 1_000_000) { v.AddError($"{name} must be between 1 and 1000000"); } });
+        return option;
+    }
+
+    private static List<T> ParseList<T>(string text, Func<string, T> parse)
+    {
+        try
+        {
+            var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToList();
+            return items.Count > 0 ? items : throw new BenchException($"empty list '{text}'");
+        }
+        catch (FormatException)
+        {
+            throw new BenchException($"'{text}' is not a comma-separated list of numbers");
+        }
+    }
+
+    private static string CommandLineOf(string[] args) =>
+        "dotnet run -c Release --project bench/SparkVideo.PipelineBench -- " + string.Join(' ', args);
+}

@@ -1,0 +1,71 @@
+using ScottPlot;
+
+namespace SparkVideo.PipelineBench.Reporting;
+
+/// <summary>The PNG charts in docs/perf, drawn with ScottPlot.</summary>
+public static class Plots
+{
+    private const int Width = 1000, Height = 560;
+
+    /// <summary>Latency per frame in capture order, warm-up files in grey, with the p50 and p99 lines.</summary>
+    public static void Latency(string path, double[] latenciesMs, int warmUpFiles, double p50, double p99, string subtitle)
+    {
+        var plot = new Plot();
+        var indexes = Enumerable.Range(0, latenciesMs.Length).Select(i => (double)i).ToArray();
+        var warm = Math.Min(warmUpFiles, latenciesMs.Length);
+        if (warm > 0)
+        {
+            var warmUp = plot.Add.ScatterPoints(indexes[..warm], latenciesMs[..warm]);
+            warmUp.Color = Colors.Gray;
+            warmUp.LegendText = "warm-up (excluded)";
+        }
+        var measured = plot.Add.ScatterPoints(indexes[warm..], latenciesMs[warm..]);
+        measured.Color = Colors.SteelBlue;
+        measured.MarkerSize = 4;
+        measured.LegendText = "capture → file written";
+        AddLevel(plot, p50, $"p50 {p50:F0} ms", Colors.Green);
+        AddLevel(plot, p99, $"p99 {p99:F0} ms", Colors.OrangeRed);
+        plot.Title($"Latency per frame\n{subtitle}");
+        plot.XLabel("frame (capture order)");
+        plot.YLabel("latency (ms)");
+        plot.Axes.SetLimitsY(0, Math.Max(10, latenciesMs.DefaultIfEmpty(0).Max() * 1.1));
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
+    public static void ThroughputVsParallelism(string path, double[] parallelism, double[] bareFps, double[] pipelineFps)
+    {
+        var plot = new Plot();
+        var bare = plot.Add.Scatter(parallelism, bareFps);
+        bare.LegendText = "bare loop (limit)";
+        bare.MarkerSize = 8;
+        var pipeline = plot.Add.Scatter(parallelism, pipelineFps);
+        pipeline.LegendText = "pipeline (camera → job → files)";
+        pipeline.MarkerSize = 8;
+        plot.Title("Throughput vs parallelism, 640x480");
+        plot.XLabel("parallelism (workers / job partitions)");
+        plot.YLabel("frames per second");
+        plot.Axes.SetLimits(0, parallelism.Max() + 0.5, 0, Math.Max(bareFps.Max(), pipelineFps.Max()) * 1.2);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        plot.ShowLegend(Alignment.UpperLeft);
+        Save(plot, path);
+    }
+
+    private static void AddLevel(Plot plot, double value, string label, Color color)
+    {
+        if (double.IsNaN(value))
+        {
+            return;
+        }
+        var line = plot.Add.HorizontalLine(value);
+        line.Color = color;
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = label;
+    }
+
+    private static void Save(Plot plot, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, Width, Height);
+    }
+}

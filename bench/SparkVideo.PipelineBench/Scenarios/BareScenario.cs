@@ -1,0 +1,63 @@
+using OpenCvSharp;
+using SparkVideo.PipelineBench.Bare;
+using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.PipelineBench.Reporting;
+
+namespace SparkVideo.PipelineBench.Scenarios;
+
+/// <summary>The limit: the in-process loop on every core, with the per-stage split.</summary>
+public static class BareScenario
+{
+    /// <param name="openCvThreads">OpenCV's own thread pool size for this run; 0 keeps OpenCV's default (as the job runs).</param>
+    public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 0)
+    {
+        var samples = SampleFrames.Load(RepoPaths.SampleVideo, size.Width, size.Height);
+        using var workspace = new TempWorkspace("bare");
+        var previous = Cv2.GetNumThreads();
+        if (openCvThreads > 0)
+        {
+            Cv2.SetNumThreads(openCvThreads);
+        }
+        try
+        {
+            return new BareLoop(samples, size.Width, size.Height, workers).Run(frames, workspace.Path);
+        }
+        finally
+        {
+            Cv2.SetNumThreads(previous);
+        }
+    }
+
+    public static ScenarioReport Run(long frames, int workers, FrameSize size, int openCvThreads = 0)
+    {
+        var result = Measure(frames, workers, size, openCvThreads);
+        var openCv = openCvThreads > 0 ? $"OpenCV threads {openCvThreads}" : "OpenCV default threads";
+        var report = new ScenarioReport("bare", $"{size}, {workers} workers (IntraOpThreads=1, SharedSegmenter, {openCv}), {frames} frames");
+        report.Add("frames/s", Format.N(result.FramesPerSecond));
+        report.Add("elapsed", Format.N(result.Elapsed.TotalSeconds) + " s");
+        report.Add("CPU per frame", Format.N(result.CpuMsPerFrame) + " ms (process CPU time / frames)");
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            report.Add($"{stage.ToString().ToLowerInvariant()} (ms/frame, share)",
+                $"{Format.N(result.Stages.MeanMs(stage, result.Frames), 2)} ms, {Format.Percent(result.Stages.Share(stage))}");
+        }
+        report.MarkdownSections.Add(StageTable(result));
+        return report;
+    }
+
+    private static string StageTable(BareLoopResult result)
+    {
+        var lines = new List<string>
+        {
+            $"Bare loop stage split ({result.Width}x{result.Height}, {result.Workers} workers; ms per frame on the worker that ran it):",
+            "",
+            "| stage | ms/frame | share |",
+            "|---|---:|---:|",
+        };
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            lines.Add($"| {stage.ToString().ToLowerInvariant()} | {Format.N(result.Stages.MeanMs(stage, result.Frames), 2)} | {Format.Percent(result.Stages.Share(stage))} |");
+        }
+        return string.Join('\n', lines);
+    }
+}
