@@ -22,12 +22,13 @@ public sealed class PipelineEndToEndTests
         const string malformed = "{\"timestamp\": 1767668128.5, \"frame_width\": 640, \"frame_he";
         using var proxy = new LineInjectingProxy(camera.Port, new Dictionary<int, string> { [5] = malformed });
         // --num-rows above the frame count: Spark's default of 20 would cut a large batch short.
-        using var job = JobUnderTest.Start(proxy.Port, TempDirectory(), "--parallelism", "2", "--num-rows", "1000");
+        // --host localhost: the job's own default, as a user runs it (JobProcess would otherwise pass 127.0.0.1).
+        using var job = JobProcess.Start(proxy.Port, null, "--host", "localhost", "--parallelism", "2", "--num-rows", "1000");
 
         var files = job.WaitForFrames(Frames, ProcessingTimeout);
         job.WaitForConsoleRows(Frames, TimeSpan.FromSeconds(30));
         job.Process.WaitForStderrLine(line => line.StartsWith("Rejected frame", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.Equal(0, job.Stop());
+        Assert.Equal(0, job.Stop(interrupt: true));
 
         // Exactly one file per frame, no temporary leftovers.
         Assert.Equal(Frames, files.Length);
@@ -89,6 +90,4 @@ public sealed class PipelineEndToEndTests
 
     private static long FrameMillis(string path) =>
         long.Parse(Path.GetFileNameWithoutExtension(path)["frame_".Length..].Split('_')[0], CultureInfo.InvariantCulture);
-
-    private static string TempDirectory() => Path.Combine(Path.GetTempPath(), "sparkvideo-e2e-" + Guid.NewGuid().ToString("N"));
 }

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SparkVideo.Testing;
@@ -13,54 +13,86 @@ public sealed class ChildProcess : IDisposable
 {
     private const int OutputLinesInMessages = 40;
 
+    /// <summary>Every child not yet disposed, so a host that is itself interrupted can kill them all.</summary>
+    private static readonly ConcurrentDictionary<int, ChildProcess> Live = new();
+
     private readonly Process process;
     private readonly object gate = new();
-    private readonly List<string> stdout = [];
-    private readonly List<string> stderr = [];
-    private readonly TaskCompletionSource stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CapturedLines stdout;
+    private readonly CapturedLines stderr;
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, ChildProcessOptions options)
     {
         this.process = process;
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, stdoutClosed);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, stderrClosed);
+        stdout = new CapturedLines(options.MaxLinesKept);
+        stderr = new CapturedLines(options.MaxLinesKept);
+        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, options.OnStdoutLine);
+        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, options.OnStderrLine);
         process.Start();
+        Live[process.Id] = this;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
     /// <summary>Starts <c>dotnet dllPath arguments</c> (working directory: the repository root unless given).</summary>
-    public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, string? workingDirectory = null) =>
+        StartDotnet(dllPath, arguments, new ChildProcessOptions { WorkingDirectory = workingDirectory });
+
+    /// <summary>Starts <c>dotnet dllPath arguments</c> as <paramref name="options"/> say.</summary>
+    public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, ChildProcessOptions options)
     {
         if (!File.Exists(dllPath))
         {
-            throw new FileNotFoundException($"program not built: {dllPath} (reference its project from the test project)", dllPath);
+            throw new FileNotFoundException($"program not built: {dllPath} (build its project, or reference it from the project that runs it)", dllPath);
         }
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
+            WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in options.Environment ?? [])
+        {
+            startInfo.Environment[name] = value;
+        }
         startInfo.ArgumentList.Add(dllPath);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
-        return new ChildProcess(new Process { StartInfo = startInfo });
+        return new ChildProcess(new Process { StartInfo = startInfo }, options);
     }
 
     /// <summary>Starts a program whose project the test project references: <c>dotnet &lt;test output&gt;/name.dll</c>.</summary>
     public static ChildProcess StartProgram(string assemblyName, params string[] arguments) =>
         StartDotnet(RepoPaths.InTestOutput(assemblyName + ".dll"), arguments);
 
+    /// <summary>Kills every child still running; for a host's own Ctrl+C and exit.</summary>
+    public static void KillAll()
+    {
+        foreach (var child in Live.Values)
+        {
+            try
+            {
+                child.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already reaped.
+            }
+        }
+    }
+
     public int Id => process.Id;
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The exit code once the process has exited, else null.</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    /// <summary>The stdout lines kept (all of them unless <see cref="ChildProcessOptions.MaxLinesKept"/> is set).</summary>
     public IReadOnlyList<string> StdoutLines => Snapshot(stdout);
 
     public IReadOnlyList<string> StderrLines => Snapshot(stderr);
@@ -71,15 +103,15 @@ public sealed class ChildProcess : IDisposable
     /// output when none appears in time or the process ends without one.
     /// </summary>
     public string WaitForLine(Func<string, bool> predicate, TimeSpan timeout, int fromLine = 0) =>
-        WaitForLine(stdout, stdoutClosed, predicate, timeout, fromLine, "stdout");
+        WaitForLine(stdout, predicate, timeout, fromLine, "stdout");
 
     public string WaitForLine(Regex pattern, TimeSpan timeout, int fromLine = 0) =>
         WaitForLine(pattern.IsMatch, timeout, fromLine);
 
     public string WaitForStderrLine(Func<string, bool> predicate, TimeSpan timeout) =>
-        WaitForLine(stderr, stderrClosed, predicate, timeout, 0, "stderr");
+        WaitForLine(stderr, predicate, timeout, 0, "stderr");
 
-    /// <summary>Stdout lines captured so far; pass it as fromLine to wait for a line printed after this point.</summary>
+    /// <summary>Stdout lines read so far; pass it as fromLine to wait for a line printed after this point.</summary>
     public int StdoutLineCount
     {
         get
@@ -92,10 +124,37 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
-    public void SendInterrupt() => SendSignal("INT", signalNumber: 2);
+    public void SendInterrupt() => PosixSignals.Send(process.Id, "INT", PosixSignals.Interrupt);
 
     /// <summary>Sends SIGTERM, as a service manager does.</summary>
-    public void SendTerminate() => SendSignal("TERM", signalNumber: 15);
+    public void SendTerminate() => PosixSignals.Send(process.Id, "TERM", PosixSignals.Terminate);
+
+    /// <summary>
+    /// SIGINT, then up to <paramref name="grace"/> for a clean exit, else kills the process tree (also when the
+    /// signal cannot be sent). Returns the exit code, or null when the process had to be killed.
+    /// </summary>
+    public int? InterruptOrKill(TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            try
+            {
+                SendInterrupt();
+            }
+            catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException)
+            {
+                Kill();
+                return null;
+            }
+        }
+        if (process.WaitForExit(grace))
+        {
+            process.WaitForExit(); // drains the asynchronous output readers
+            return process.ExitCode;
+        }
+        Kill();
+        return null;
+    }
 
     public void Kill()
     {
@@ -108,25 +167,26 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Waits for the process to exit and its output to be fully read; returns the exit code.</summary>
     public int WaitForExit(TimeSpan timeout)
     {
-        if (!process.WaitForExit(timeout) || !Task.WaitAll([stdoutClosed.Task, stderrClosed.Task], TimeSpan.FromSeconds(5)))
+        if (!process.WaitForExit(timeout) || !Task.WaitAll([stdout.Closed.Task, stderr.Closed.Task], TimeSpan.FromSeconds(5)))
         {
             throw new TimeoutException($"process {process.Id} did not exit within {timeout.TotalSeconds:0.#} s\n{DescribeOutput()}");
         }
         return process.ExitCode;
     }
 
-    /// <summary>The last lines of stdout and stderr, for assertion messages.</summary>
-    public string DescribeOutput()
+    /// <summary>The last <paramref name="lines"/> lines of stdout and of stderr, for error messages.</summary>
+    public string DescribeOutput(int lines = OutputLinesInMessages)
     {
         lock (gate)
         {
-            return "--- stdout (last lines) ---\n" + string.Join('\n', stdout.TakeLast(OutputLinesInMessages)) +
-                   "\n--- stderr ---\n" + string.Join('\n', stderr.TakeLast(OutputLinesInMessages));
+            return "--- stdout (last lines) ---\n" + string.Join('\n', stdout.Last(lines)) +
+                   "\n--- stderr ---\n" + string.Join('\n', stderr.Last(lines));
         }
     }
 
     public void Dispose()
     {
+        Live.TryRemove(process.Id, out _);
         try
         {
             Kill();
@@ -139,7 +199,7 @@ public sealed class ChildProcess : IDisposable
         process.Dispose();
     }
 
-    private string WaitForLine(List<string> lines, TaskCompletionSource closed, Func<string, bool> predicate, TimeSpan timeout, int fromLine, string streamName)
+    private string WaitForLine(CapturedLines lines, Func<string, bool> predicate, TimeSpan timeout, int fromLine, string streamName)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         var next = fromLine;
@@ -147,7 +207,7 @@ public sealed class ChildProcess : IDisposable
         {
             while (true)
             {
-                for (; next < lines.Count; next++)
+                for (next = Math.Max(next, lines.FirstKept); next < lines.Count; next++)
                 {
                     if (predicate(lines[next]))
                     {
@@ -155,9 +215,9 @@ public sealed class ChildProcess : IDisposable
                     }
                 }
                 var remaining = deadline - Environment.TickCount64;
-                if (closed.Task.IsCompleted || remaining <= 0)
+                if (lines.Closed.Task.IsCompleted || remaining <= 0)
                 {
-                    var why = closed.Task.IsCompleted ? $"{streamName} closed" : $"{timeout.TotalSeconds:0.#} s passed";
+                    var why = lines.Closed.Task.IsCompleted ? $"{streamName} closed" : $"{timeout.TotalSeconds:0.#} s passed";
                     throw new TimeoutException($"no matching {streamName} line ({why})\n{DescribeOutput()}");
                 }
                 Monitor.Wait(gate, (int)Math.Min(remaining, 1000));
@@ -165,13 +225,17 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    private void Append(List<string> lines, string? line, TaskCompletionSource closed)
+    private void Append(CapturedLines lines, string? line, Action<string>? onLine)
     {
+        if (line is not null)
+        {
+            onLine?.Invoke(line);
+        }
         lock (gate)
         {
             if (line is null)
             {
-                closed.TrySetResult();
+                lines.Closed.TrySetResult();
             }
             else
             {
@@ -181,54 +245,12 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    private IReadOnlyList<string> Snapshot(List<string> lines)
+    private IReadOnlyList<string> Snapshot(CapturedLines lines)
     {
         lock (gate)
         {
-            return [.. lines];
+            return lines.Snapshot();
         }
-    }
-
-    private void SendSignal(string name, int signalNumber)
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
-        {
-            throw new PlatformNotSupportedException("sending POSIX signals needs Linux or macOS");
-        }
-        if (IgnoresSignal(signalNumber))
-        {
-            // A process started from a background job of a non-interactive shell inherits SIGINT as ignored,
-            // and .NET (like any POSIX program) keeps it ignored: the signal could never arrive.
-            throw new InvalidOperationException(
-                $"process {process.Id} ignores SIG{name} (inherited from the test runner); run the tests from a foreground shell");
-        }
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, process.Id.ToString(CultureInfo.InvariantCulture)])
-        {
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("could not start kill");
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -{name} {process.Id} failed with exit code {kill.ExitCode}");
-        }
-    }
-
-    private bool IgnoresSignal(int signalNumber)
-    {
-        var status = $"/proc/{process.Id}/status";
-        if (!File.Exists(status))
-        {
-            return false;
-        }
-        foreach (var line in File.ReadLines(status))
-        {
-            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
-            {
-                var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                return (mask & (1UL << (signalNumber - 1))) != 0;
-            }
-        }
-        return false;
     }
 
     /// <summary>The dotnet host running the tests, so children use the same runtime; falls back to PATH.</summary>

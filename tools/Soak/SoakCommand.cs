@@ -16,6 +16,7 @@ public static class SoakCommand
         var maxRssChange = new Option<double>("--max-rss-change-percent") { Description = "Largest accepted change between the first and last RSS windows.", DefaultValueFactory = _ => 10.0 };
         var stall = new Option<int>("--stall-timeout-seconds") { Description = "Fail when nothing is written or rejected for this long.", DefaultValueFactory = _ => 60 };
         var parallelism = new Option<int>("--parallelism") { Description = "The job's --parallelism.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var skipMemory = new Option<bool>("--skip-memory-check") { Description = "Report the job's RSS but do not judge it (for short smoke runs, which are mostly warm-up)." };
         var keep = new Option<bool>("--keep-output") { Description = "Keep the job's working directory (frames, rejects.log, checkpoint)." };
 
         Require(frames, f => f >= 1, "--frames must be at least 1");
@@ -27,7 +28,7 @@ public static class SoakCommand
 
         var root = new RootCommand("Soak test: plays the camera server, streams frames of the sample video re-stamped with increasing timestamps and a share of bad lines into the real SparkVideo job, and checks frames in = files written + lines rejected, and that the job's memory stays flat. Exit 0 when both hold.")
         {
-            frames, badPercent, seed, fps, video, jobDll, maxRssChange, stall, parallelism, keep,
+            frames, badPercent, seed, fps, video, jobDll, maxRssChange, skipMemory, stall, parallelism, keep,
         };
         root.SetAction(result =>
         {
@@ -40,6 +41,7 @@ public static class SoakCommand
                 VideoPath = result.GetValue(video) ?? DefaultVideo(),
                 JobDll = result.GetValue(jobDll) ?? Path.Combine(AppContext.BaseDirectory, "SparkJob.dll"),
                 MaxRssChangePercent = result.GetValue(maxRssChange),
+                SkipMemoryCheck = result.GetValue(skipMemory),
                 StallTimeout = TimeSpan.FromSeconds(result.GetValue(stall)),
                 Parallelism = result.GetValue(parallelism),
                 KeepOutput = result.GetValue(keep),

@@ -21,6 +21,9 @@ public sealed record SoakOptions
     /// <summary>Largest accepted difference between the first and last RSS windows, in percent of the first.</summary>
     public double MaxRssChangePercent { get; init; } = 10;
 
+    /// <summary>Print the RSS windows without failing on them.</summary>
+    public bool SkipMemoryCheck { get; init; }
+
     /// <summary>Give up when nothing new is written or rejected for this long.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -3,6 +3,7 @@ using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.PipelineBench.Pipeline;
 using SparkVideo.PipelineBench.Reporting;
 using SparkVideo.PipelineBench.Scenarios;
+using SparkVideo.Testing;
 
 namespace SparkVideo.PipelineBench.Cli;
 
@@ -24,7 +25,7 @@ public static class BenchCommands
         };
         PipelineSettings JobTemplate(ParseResult r) => new() { TriggerIntervalMs = r.GetValue(trigger), JobEnvironment = r.GetValue(jobEnv) ?? [] };
         PipelineSettings Job(ParseResult r, Option<int> parallelism) => JobTemplate(r) with { Parallelism = r.GetValue(parallelism) };
-        string OutDir(ParseResult r) => r.GetValue(outDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : RepoPaths.DefaultResultsDir;
+        string OutDir(ParseResult r) => r.GetValue(outDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : RepoPaths.InRepo("docs/perf");
 
         var root = new RootCommand(
             "SparkVideo pipeline harness: the in-process limit (bare), the whole camera → job → files pipeline " +

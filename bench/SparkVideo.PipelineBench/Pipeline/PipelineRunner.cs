@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.Testing;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 
@@ -15,6 +16,9 @@ public static class PipelineRunner
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    /// <summary>Output lines kept per stream and child, for error messages; a long run prints far more.</summary>
+    private const int RecentLinesKept = 400;
 
     public static PipelineResult Run(PipelineSettings settings, bool verbose = false)
     {
@@ -50,10 +54,22 @@ public static class PipelineRunner
             }
         }
 
-        using var camera = ChildProcess.StartDotnet("CameraServer", RepoPaths.CameraServerDll, CameraArgs(settings), workspace.Path, OnCameraLine);
-        var port = CameraOutput.Port(camera.WaitForLine(CameraOutput.IsListening, StartTimeout, "'Listening on 127.0.0.1:PORT'"));
-        using var job = ChildProcess.StartDotnet("SparkJob", RepoPaths.SparkJobDll, JobArgs(settings, port, outputDir, checkpointDir), workspace.Path, OnJobLine,
-            settings.JobEnvironment.Select(ParseVariable));
+        using var camera = ChildProcess.StartDotnet(BuiltProgram("CameraServer", "src/CameraServer"), CameraArgs(settings), new ChildProcessOptions
+        {
+            WorkingDirectory = workspace.Path,
+            OnStdoutLine = OnCameraLine,
+            OnStderrLine = line => OnCameraLine("stderr: " + line),
+            MaxLinesKept = RecentLinesKept,
+        });
+        var port = CameraOutput.Port(WaitForListening(camera));
+        using var job = ChildProcess.StartDotnet(BuiltProgram("SparkJob", "src/SparkJob"), JobArgs(settings, port, outputDir, checkpointDir), new ChildProcessOptions
+        {
+            WorkingDirectory = workspace.Path,
+            Environment = [.. settings.JobEnvironment.Select(ParseVariable)],
+            OnStdoutLine = OnJobLine,
+            OnStderrLine = line => OnJobLine("stderr: " + line),
+            MaxLinesKept = RecentLinesKept,
+        });
 
         var clock = Stopwatch.StartNew();
         var samples = new List<PipelineSample>();
@@ -76,7 +92,7 @@ public static class PipelineRunner
             }
             if (job.HasExited)
             {
-                throw new BenchException($"SparkJob exited with code {job.ExitCode} after {count} files; last output: {job.Tail(5)}");
+                throw new BenchException($"SparkJob exited with code {job.ExitCode} after {count} files; last output: {job.DescribeOutput(5)}");
             }
             if (camera.HasExited && clock.Elapsed - lastChange > settings.IdleTimeout)
             {
@@ -85,12 +101,12 @@ public static class PipelineRunner
             }
             if (clock.Elapsed > settings.MaxDuration)
             {
-                throw new BenchException($"pipeline run exceeded {settings.MaxDuration.TotalSeconds:F0} s with {count} of {settings.Frames} files; job: {job.Tail(3)}");
+                throw new BenchException($"pipeline run exceeded {settings.MaxDuration.TotalSeconds:F0} s with {count} of {settings.Frames} files; job: {job.DescribeOutput(3)}");
             }
         }
         var elapsed = clock.Elapsed;
-        job.Stop(StopGrace);
-        camera.Stop(StopGrace);
+        Stop(job, "SparkJob");
+        Stop(camera, "CameraServer");
 
         var frames = OutputFrame.ReadAll(outputDir);
         if (counts.SessionsEnded > 1)
@@ -100,6 +116,36 @@ public static class PipelineRunner
         lock (statsLines)
         {
             return new PipelineResult(settings, frames, counts.Sent, counts.Dropped, samples, [.. statsLines], elapsed);
+        }
+    }
+
+    /// <summary>The project references copy each program (dll + deps.json + runtimeconfig.json) next to the harness.</summary>
+    private static string BuiltProgram(string name, string project)
+    {
+        var path = RepoPaths.InTestOutput(name + ".dll");
+        return File.Exists(path)
+            ? path
+            : throw new BenchException($"{name}.dll is not next to the harness ({AppContext.BaseDirectory}); build {project} and this project first");
+    }
+
+    private static string WaitForListening(ChildProcess camera)
+    {
+        try
+        {
+            return camera.WaitForLine(CameraOutput.IsListening, StartTimeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new BenchException($"CameraServer did not print 'Listening on 127.0.0.1:PORT' (exit code {camera.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {e.Message}");
+        }
+    }
+
+    /// <summary>SIGINT, then up to <see cref="StopGrace"/> for a clean exit, then kill with a warning.</summary>
+    private static void Stop(ChildProcess child, string name)
+    {
+        if (child.InterruptOrKill(StopGrace) is null)
+        {
+            Console.Error.WriteLine($"warning: {name} did not exit within {StopGrace.TotalSeconds:F0} s of SIGINT; killed it");
         }
     }
 
@@ -113,7 +159,7 @@ public static class PipelineRunner
 
     private static IEnumerable<string> CameraArgs(PipelineSettings s) =>
     [
-        "--source", RepoPaths.SampleVideo, "--loop",
+        "--source", RepoPaths.PeopleWalkingVideo, "--loop",
         "--fps", s.CameraFps.ToString(CultureInfo.InvariantCulture),
         "--max-frames", s.Frames.ToString(CultureInfo.InvariantCulture),
         "--width", s.Width.ToString(CultureInfo.InvariantCulture),

@@ -2,6 +2,7 @@ using OpenCvSharp;
 using SparkVideo.PipelineBench.Bare;
 using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.PipelineBench.Reporting;
+using SparkVideo.Testing;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 
@@ -11,7 +12,7 @@ public static class BareScenario
     /// <param name="openCvThreads">OpenCV's own thread pool size for this run; 0 keeps OpenCV's default (as the job runs).</param>
     public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 0)
     {
-        var samples = SampleFrames.Load(RepoPaths.SampleVideo, size.Width, size.Height);
+        var samples = SampleFrames.Load(RepoPaths.PeopleWalkingVideo, size.Width, size.Height);
         using var workspace = new TempWorkspace("bare");
         var previous = Cv2.GetNumThreads();
         if (openCvThreads > 0)

@@ -1,4 +1,5 @@
 using SparkVideo.Reliability.Tests.Support;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Corpus;
 

@@ -1,4 +1,4 @@
-using SparkVideo.Reliability.Tests.Support;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Faults;
 

@@ -1,4 +1,5 @@
 using SparkVideo.Reliability.Tests.Support;
+using SparkVideo.Testing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Reliability.Tests.Security;

@@ -3,8 +3,8 @@ using SparkVideo.Testing;
 namespace SparkVideo.Reliability.Tests.Soak;
 
 /// <summary>
-/// The soak tool, small: 300 lines with 2% bad, end to end, with exact accounting. A 20-second run is mostly
-/// warm-up, so its RSS check is loose here (100%); the 10,000-frame run holds memory to 10%.
+/// The soak tool, small: 300 lines with 2% bad, end to end, with exact accounting. A run of a few seconds is
+/// all warm-up, so memory is only reported here; the 10,000-frame run (README) holds it to 10%.
 /// </summary>
 public sealed class SoakSmokeTests
 {
@@ -12,7 +12,7 @@ public sealed class SoakSmokeTests
     public void A_300_line_soak_accounts_for_every_line_and_exits_0()
     {
         using var soak = ChildProcess.StartDotnet(RepoPaths.InTestOutput("Soak.dll"),
-            ["--frames", "300", "--bad-percent", "2", "--parallelism", "2", "--stall-timeout-seconds", "120", "--max-rss-change-percent", "100"]);
+            ["--frames", "300", "--bad-percent", "2", "--parallelism", "2", "--stall-timeout-seconds", "120", "--skip-memory-check"]);
 
         var exitCode = soak.WaitForExit(TimeSpan.FromSeconds(300));
 

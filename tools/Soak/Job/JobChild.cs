@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Soak.Job;
 
@@ -12,8 +11,7 @@ public sealed class JobChild : IDisposable
 {
     private const int TailLines = 20;
 
-    private readonly Process process;
-    private readonly Queue<string> tail = new();
+    private readonly ChildProcess process;
     private readonly ManualResetEventSlim started = new();
     private int rejectedOnStderr;
     private int droppedBySource;
@@ -21,30 +19,15 @@ public sealed class JobChild : IDisposable
 
     public JobChild(string jobDll, string workingDirectory, IEnumerable<string> arguments)
     {
-        if (!File.Exists(jobDll))
-        {
-            throw new FileNotFoundException($"job not built: '{jobDll}'", jobDll);
-        }
         WorkingDirectory = workingDirectory;
         Directory.CreateDirectory(workingDirectory);
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        process = ChildProcess.StartDotnet(jobDll, arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(jobDll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => OnStdout(e.Data);
-        process.ErrorDataReceived += (_, e) => OnStderr(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            OnStdoutLine = OnStdout,
+            OnStderrLine = OnStderr,
+            MaxLinesKept = TailLines,
+        });
     }
 
     public string WorkingDirectory { get; }
@@ -84,50 +67,21 @@ public sealed class JobChild : IDisposable
     /// <summary>SIGTERM (the job stops its query and exits), then the exit code.</summary>
     public int Stop(TimeSpan timeout)
     {
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-        {
-            kill?.WaitForExit();
-        }
-        if (!process.WaitForExit(timeout))
-        {
-            throw new TimeoutException($"the job did not stop within {timeout.TotalSeconds:0} s\n{Tail()}");
-        }
-        process.WaitForExit(); // drains the redirected output
-        return process.ExitCode;
+        process.SendTerminate();
+        return process.WaitForExit(timeout);
     }
 
-    public string Tail()
-    {
-        lock (tail)
-        {
-            return string.Join('\n', tail);
-        }
-    }
+    /// <summary>The last lines of stdout and stderr, for error messages.</summary>
+    public string Tail() => process.DescribeOutput(TailLines);
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already reaped.
-        }
         process.Dispose();
         started.Dispose();
     }
 
-    private void OnStdout(string? line)
+    private void OnStdout(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
         if (line == "Started processing the stream!")
         {
             started.Set();
@@ -136,15 +90,10 @@ public sealed class JobChild : IDisposable
         {
             Interlocked.Increment(ref batches);
         }
-        Remember(line);
     }
 
-    private void OnStderr(string? line)
+    private void OnStderr(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
         if (line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref rejectedOnStderr);
@@ -153,25 +102,5 @@ public sealed class JobChild : IDisposable
         {
             Interlocked.Increment(ref droppedBySource);
         }
-        Remember("stderr: " + line);
-    }
-
-    private void Remember(string line)
-    {
-        lock (tail)
-        {
-            tail.Enqueue(line);
-            if (tail.Count > TailLines)
-            {
-                tail.Dequeue();
-            }
-        }
-    }
-
-    /// <summary>The dotnet host running this tool, so the job uses the same runtime; falls back to PATH.</summary>
-    private static string DotnetHost()
-    {
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }

@@ -1,4 +1,4 @@
-namespace SparkVideo.Reliability.Tests.Support;
+namespace SparkVideo.Testing;
 
 /// <summary>Waits on a condition with a generous deadline instead of sleeping and hoping.</summary>
 public static class Eventually

@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SparkVideo.Testing;
 
-namespace SparkVideo.Reliability.Tests.Support;
+namespace SparkVideo.Testing;
 
 /// <summary>
-/// A real SparkJob process (embedded engine) in its own temporary working directory, with what the reliability
-/// tests look at: the frame files, rejects.log, the "Rejected frame" and source "dropped" stderr lines, batch ids.
+/// A real SparkJob process (embedded engine) in its own temporary working directory, with what the tests look
+/// at: the frame files, rejects.log, the console batch rows and ids, the "Rejected frame" and source "dropped"
+/// stderr lines.
 /// </summary>
 public sealed partial class JobProcess : IDisposable
 {
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private const string StartedLine = "Started processing the stream!";
 
     private readonly bool ownsWorkingDirectory;
 
@@ -32,9 +34,9 @@ public sealed partial class JobProcess : IDisposable
     public string RejectsLog => Path.Combine(OutputDirectory, "rejects.log");
 
     public static string NewWorkingDirectory() =>
-        Path.Combine(Path.GetTempPath(), "sparkvideo-reliability-" + Guid.NewGuid().ToString("N"));
+        Path.Combine(Path.GetTempPath(), "sparkvideo-job-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>Runs the job without waiting for it to start (for runs that must refuse to start).</summary>
+    /// <summary>Runs the job (stats summaries off) without waiting for it to start (for runs that must refuse to start).</summary>
     public static ChildProcess Launch(string workingDirectory, params string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
@@ -42,17 +44,19 @@ public sealed partial class JobProcess : IDisposable
     }
 
     /// <summary>
-    /// Starts the job reading from 127.0.0.1:<paramref name="port"/> (unless the arguments name a --host) with two partitions, and waits until it
-    /// says it started. Given a <paramref name="workingDirectory"/> (a restart) the caller keeps it.
+    /// Starts the job reading from 127.0.0.1:<paramref name="port"/> with two partitions (unless the arguments
+    /// name a --host or --parallelism), and waits until it says it started. Given a
+    /// <paramref name="workingDirectory"/> (a restart) the caller keeps it; otherwise a new one is deleted on Dispose.
     /// </summary>
     public static JobProcess Start(int port, string? workingDirectory = null, params string[] arguments)
     {
         var directory = workingDirectory ?? NewWorkingDirectory();
         string[] host = arguments.Contains("--host") ? [] : ["--host", "127.0.0.1"];
-        var process = Launch(directory, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), "--parallelism", "2", .. arguments]);
+        string[] parallelism = arguments.Contains("--parallelism") ? [] : ["--parallelism", "2"];
+        var process = Launch(directory, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), .. parallelism, .. arguments]);
         try
         {
-            process.WaitForLine(line => line == "Started processing the stream!", StartupTimeout);
+            process.WaitForLine(line => line == StartedLine, StartupTimeout);
             return new JobProcess(process, directory, ownsWorkingDirectory: workingDirectory is null);
         }
         catch
@@ -80,18 +84,49 @@ public sealed partial class JobProcess : IDisposable
     public IReadOnlyList<long> BatchIds() =>
         [.. Process.StdoutLines.Select(line => BatchLine().Match(line)).Where(m => m.Success).Select(m => long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture))];
 
+    /// <summary>The data rows of every console batch table: (timestamp cell, output_path cell).</summary>
+    public IReadOnlyList<(string Timestamp, string OutputPath)> ConsoleRows() =>
+        Process.StdoutLines
+            .Where(line => line.StartsWith('|') && !line.StartsWith("|timestamp", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (cells[1], cells[2]))
+            .ToList();
+
+    /// <summary>Waits until at least <paramref name="count"/> frame files exist, and returns them.</summary>
+    public string[] WaitForFrames(int count, TimeSpan timeout)
+    {
+        WaitWhileRunning(() => FrameFiles().Length >= count, () => $"{FrameFiles().Length} of {count} frames written.", timeout);
+        return FrameFiles();
+    }
+
+    /// <summary>
+    /// Waits until the console batches list <paramref name="count"/> rows: a frame's file is written inside its
+    /// batch, and the batch is printed when it completes.
+    /// </summary>
+    public IReadOnlyList<(string Timestamp, string OutputPath)> WaitForConsoleRows(int count, TimeSpan timeout)
+    {
+        WaitWhileRunning(() => ConsoleRows().Count >= count, () => $"{ConsoleRows().Count} of {count} console rows printed.", timeout);
+        return ConsoleRows();
+    }
+
     /// <summary>Waits until exactly the expected frame files, rejects.log lines and "Rejected frame" lines exist.</summary>
     public void WaitForOutcome(int frames, int rejects, TimeSpan? timeout = null) =>
-        Eventually.True(
+        WaitWhileRunning(
             () => FrameFiles().Length >= frames && RejectsLogLines().Length >= rejects && RejectedOnStderr() >= rejects,
-            () => $"expected {frames} frames and {rejects} rejects; have {FrameFiles().Length} frames, {RejectsLogLines().Length} rejects.log lines, {RejectedOnStderr()} stderr rejects\n{Process.DescribeOutput()}",
-            timeout,
-            giveUp: () => Process.HasExited);
+            () => $"expected {frames} frames and {rejects} rejects; have {FrameFiles().Length} frames, {RejectsLogLines().Length} rejects.log lines, {RejectedOnStderr()} stderr rejects",
+            timeout);
 
-    /// <summary>SIGTERM, then the exit code.</summary>
-    public int Stop()
+    /// <summary>SIGTERM (or SIGINT, as Ctrl+C, when <paramref name="interrupt"/>), then the exit code.</summary>
+    public int Stop(bool interrupt = false)
     {
-        Process.SendTerminate();
+        if (interrupt)
+        {
+            Process.SendInterrupt();
+        }
+        else
+        {
+            Process.SendTerminate();
+        }
         return Process.WaitForExit(TimeSpan.FromSeconds(30));
     }
 
@@ -111,6 +146,10 @@ public sealed partial class JobProcess : IDisposable
             // A leftover temp folder is harmless.
         }
     }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; gives up early when the job exits, with its output in the message.</summary>
+    private void WaitWhileRunning(Func<bool> condition, Func<string> describe, TimeSpan? timeout) =>
+        Eventually.True(condition, () => describe() + "\n" + Process.DescribeOutput(), timeout, giveUp: () => Process.HasExited);
 
     [GeneratedRegex(@"^socket source: dropped a line of \d+ bytes over the maxLineBytes cap")]
     private static partial Regex DroppedLine();
