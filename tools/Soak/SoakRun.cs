@@ -126,7 +126,7 @@ public static class SoakRun
     }
 
     /// <summary>
-    /// Mean RSS of the first and the last tenth of the run, the first one taken after a tenth of warm-up (the
+    /// Mean RSS of the first and the last tenth of the run, the first one taken after a fifth of warm-up (the
     /// first batches fill the source buffer, the GC heap and ONNX Runtime's arenas), and the peak.
     /// </summary>
     private static (long First, long Last, long Peak) RssWindows(IReadOnlyList<long> samples)
@@ -135,8 +135,10 @@ public static class SoakRun
         {
             return (0, 0, 0);
         }
+        // Windows of a tenth of the run; the first starts after a fifth, when the source buffer and the GC heap
+        // have filled (at full speed that ramp lasts about 2,000 frames; see docs/perf/memory.csv).
         var window = Math.Max(1, samples.Count / 10);
-        var first = samples.Skip(window).Take(window).DefaultIfEmpty(samples[0]).Average();
+        var first = samples.Skip(2 * window).Take(window).DefaultIfEmpty(samples[0]).Average();
         var last = samples.Skip(samples.Count - window).Average();
         return ((long)first, (long)last, samples.Max());
     }
