@@ -135,6 +135,22 @@ public sealed class StreamingJobTests : IDisposable
         Assert.True(progress.DurationMs.ContainsKey("addBatch"));
     }
 
+    [Fact]
+    public void AListenerAddedWhileTheQueryRunsSeesItsNextBatches()
+    {
+        StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
+        _server.WaitForConnection();
+        var listener = new RecordingListener();
+        _session.Spark.Engine().AddListener(listener);
+        _server.SendLines([Frame(1, "a")]);
+        Eventually.True(() => listener.Progress.Count >= 1, "a progress event");
+        query.Stop();
+
+        Assert.Equal(0, listener.Started);
+        Assert.Equal(1, listener.Terminated);
+        Assert.Equal(query.Id, listener.Progress[0].Id);
+    }
+
     private sealed class RecordingListener : StreamingQueryListener
     {
         public int Started;

@@ -26,7 +26,6 @@ internal sealed class MicroBatchExecution
     private readonly Trigger _trigger;
     private readonly SocketSourceOptions _sourceOptions;
     private readonly CheckpointDirectory _checkpoint;
-    private readonly StreamingQueryListener[] _listeners;
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _terminated = new();
@@ -49,7 +48,6 @@ internal sealed class MicroBatchExecution
         _checkpoint = checkpoint;
         Name = name;
         _sourceOptions = FindSource(plan).Options;
-        _listeners = session.Settings.Listeners;
         _log = session.Settings.Log;
         _source = new SocketSource(_sourceOptions, _log);
     }
@@ -316,9 +314,10 @@ internal sealed class MicroBatchExecution
     /// <summary>The public handle, so the session's registry can drop it when the query ends.</summary>
     internal void Attach(StreamingQuery handle) => _queryHandle = handle;
 
+    /// <summary>Calls the session's listeners as registered now: like Spark, one added mid-query sees its next events.</summary>
     private void Notify(Action<StreamingQueryListener> call)
     {
-        foreach (StreamingQueryListener listener in _listeners)
+        foreach (StreamingQueryListener listener in _session.Settings.Listeners)
         {
             try
             {
