@@ -1,6 +1,5 @@
-using OpenCvSharp;
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.Vision;
+using SparkVideo.Testing;
 
 namespace SparkVideo.PipelineBench.Bare;
 
@@ -10,30 +9,17 @@ namespace SparkVideo.PipelineBench.Bare;
 /// </summary>
 public static class SampleFrames
 {
-    /// <summary>The camera server's default JPEG quality.</summary>
-    public const int CameraJpegQuality = 80;
-
     private const int MaxFrames = 1000;
 
     public static IReadOnlyList<byte[]> Load(string videoPath, int width, int height)
     {
-        if (!File.Exists(videoPath))
+        try
         {
-            throw new BenchException($"sample video not found: {videoPath}");
+            return VideoJpegs.Encode(videoPath, width, height, MaxFrames);
         }
-        var frames = new List<byte[]>();
-        using var capture = new VideoCapture(videoPath);
-        using var frame = new Mat();
-        using var resized = new Mat();
-        while (frames.Count < MaxFrames && capture.Read(frame) && !frame.Empty())
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
-            Cv2.Resize(frame, resized, new Size(width, height), 0, 0, InterpolationFlags.Area);
-            frames.Add(JpegFrameCodec.Encode(resized, CameraJpegQuality));
+            throw new BenchException(e.Message);
         }
-        if (frames.Count == 0)
-        {
-            throw new BenchException($"no frame could be decoded from {videoPath}");
-        }
-        return frames;
     }
 }

@@ -1,7 +1,5 @@
-using OpenCvSharp;
 using SparkVideo.Frames;
 using SparkVideo.Testing;
-using SparkVideo.Vision;
 
 namespace SparkVideo.Reliability.Tests.Support;
 
@@ -27,21 +25,6 @@ public static class SampleFrames
     /// <summary>A base for <see cref="Timestamp"/>: now minus a minute, so every derived timestamp is in the past.</summary>
     public static long BaseMillis() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 60_000;
 
-    private static IReadOnlyList<byte[]> EncodeFromVideo()
-    {
-        using var video = new VideoCapture(RepoPaths.PeopleWalkingVideo);
-        using var frame = new Mat();
-        using var resized = new Mat();
-        var frames = new List<byte[]>(Count);
-        while (frames.Count < Count)
-        {
-            if (!video.Read(frame) || frame.Empty())
-            {
-                throw new InvalidDataException($"{RepoPaths.PeopleWalkingVideo} has fewer than {Count} frames");
-            }
-            Cv2.Resize(frame, resized, new Size(Width, Height));
-            frames.Add(JpegFrameCodec.Encode(resized, 80));
-        }
-        return frames;
-    }
+    private static IReadOnlyList<byte[]> EncodeFromVideo() =>
+        VideoJpegs.Encode(RepoPaths.PeopleWalkingVideo, Width, Height, maxFrames: Count, minFrames: Count);
 }

@@ -1,5 +1,4 @@
-using OpenCvSharp;
-using SparkVideo.Vision;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Soak.Input;
 
@@ -20,25 +19,5 @@ public sealed class SampleVideo
 
     public IReadOnlyList<string> Base64 { get; }
 
-    public static SampleVideo Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"video not found: '{path}'", path);
-        }
-        using var capture = new VideoCapture(path);
-        using var frame = new Mat();
-        using var resized = new Mat();
-        var jpegs = new List<byte[]>();
-        while (jpegs.Count < MaxFrames && capture.Read(frame) && !frame.Empty())
-        {
-            Cv2.Resize(frame, resized, new Size(Width, Height));
-            jpegs.Add(JpegFrameCodec.Encode(resized, 80));
-        }
-        if (jpegs.Count == 0)
-        {
-            throw new InvalidDataException($"no frame could be read from '{path}'");
-        }
-        return new SampleVideo(jpegs);
-    }
+    public static SampleVideo Load(string path) => new(VideoJpegs.Encode(path, Width, Height, MaxFrames));
 }
