@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenCvSharp;
+using SparkVideo.Job.Processing;
 using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.Vision;
 
@@ -26,6 +27,8 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         var segmenter = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
         NativeAllocatorTuning.Apply(); // as BackgroundRemover does in the job, so both sides run alike
         var next = -1L;
+        // Files are named by timestamp as the job names them; warm-up frames get their own range.
+        var baseMillis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var warmedUp = new Barrier(workers + 1);
         using var go = new ManualResetEventSlim();
         var perWorker = new StageTimes[workers];
@@ -38,14 +41,14 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
                 using var worker = new Worker(segmenter, width, height, outputDir);
                 for (var i = 0; i < WarmUpFramesPerWorker; i++)
                 {
-                    worker.Process(jpegFrames[(w + i * workers) % jpegFrames.Count], $"warmup_{w}_{i}.jpg", new StageTimes());
+                    worker.Process(jpegFrames[(w + i * workers) % jpegFrames.Count], FrameTimestamp(baseMillis, -1 - (w * WarmUpFramesPerWorker + i)), new StageTimes());
                 }
                 warmedUp.SignalAndWait();
                 go.Wait();
                 var times = new StageTimes();
                 for (var index = Interlocked.Increment(ref next); index < frames; index = Interlocked.Increment(ref next))
                 {
-                    worker.Process(jpegFrames[(int)(index % jpegFrames.Count)], $"frame_{index:D6}.jpg", times);
+                    worker.Process(jpegFrames[(int)(index % jpegFrames.Count)], FrameTimestamp(baseMillis, index), times);
                 }
                 perWorker[w] = times;
             }
@@ -77,6 +80,8 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         return new BareLoopResult(workers, width, height, frames, clock.Elapsed, cpu, total);
     }
 
+    private static double FrameTimestamp(long baseMillis, long offsetMillis) => (baseMillis + offsetMillis + 0.5) / 1000.0;
+
     /// <summary>One thread's reusable Mats; every stage is timed separately.</summary>
     private sealed class Worker(Segmenter segmenter, int width, int height, string outputDir) : IDisposable
     {
@@ -86,7 +91,7 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         private readonly CompositeScratch scratch = new();
         private readonly Size size = new(width, height);
 
-        public void Process(byte[] jpeg, string name, StageTimes times)
+        public void Process(byte[] jpeg, double timestamp, StageTimes times)
         {
             var start = Stopwatch.GetTimestamp();
             using var frame = JpegFrameCodec.Decode(jpeg, width, height);
@@ -98,7 +103,7 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
             var composited = Stopwatch.GetTimestamp();
             var output = JpegFrameCodec.Encode(composite, OutputJpegQuality);
             var encoded = Stopwatch.GetTimestamp();
-            AtomicFrameWriter.Write(outputDir, name, output);
+            FrameFileWriter.Write(outputDir, timestamp, output);
             var written = Stopwatch.GetTimestamp();
 
             times.Add(Stage.Decode, decoded - start);
