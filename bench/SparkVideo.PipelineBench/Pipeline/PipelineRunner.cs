@@ -80,7 +80,7 @@ public static class PipelineRunner
             Thread.Sleep(Poll);
             var count = Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count();
             samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count,
-                ProcMemory.ResidentMiB(job.Id), ProcMemory.ResidentMiB(camera.Id), ProcCpu.Seconds(job.Id), ProcCpu.Seconds(camera.Id)));
+                ResidentMemory.MiB(job.Id), ResidentMemory.MiB(camera.Id), ProcCpu.Seconds(job.Id), ProcCpu.Seconds(camera.Id)));
             if (count != lastCount)
             {
                 lastCount = count;

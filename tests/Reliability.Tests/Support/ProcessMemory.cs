@@ -1,4 +1,4 @@
-using System.Globalization;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Support;
 
@@ -20,30 +20,9 @@ public sealed class ProcessMemory : IDisposable
 
     public long PeakMegabytes => PeakBytes / (1024 * 1024);
 
-    /// <summary>VmRSS in bytes, or null when the process is gone.</summary>
-    public static long? ResidentBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    return kilobytes * 1024;
-                }
-            }
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     public void Sample()
     {
-        if (ResidentBytes(pid) is not { } rss)
+        if (ResidentMemory.Bytes(pid) is not { } rss)
         {
             return;
         }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Soak.Job;
 
@@ -29,30 +29,11 @@ public sealed class RssSampler : IDisposable
         }
     }
 
-    public static long? ReadRss(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The process is gone.
-        }
-        return null;
-    }
-
     public void Dispose() => timer.Dispose();
 
     private void Sample()
     {
-        if (ReadRss(pid) is not { } rss)
+        if (ResidentMemory.Bytes(pid) is not { } rss)
         {
             return;
         }
