@@ -1,3 +1,5 @@
+using SparkVideo.Frames;
+
 namespace SparkVideo.Job;
 
 /// <summary>Everything the job can be told on its command line, with the defaults a user expects.</summary>
@@ -26,6 +28,7 @@ public sealed record JobOptions
     /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
     public int IntraOpThreads { get; init; } = 1;
 
-    public int MaxLineBytes { get; init; } = 8 * 1024 * 1024;
+    /// <summary>The frame contract's line cap, handed to the socket source.</summary>
+    public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
     public int StatsIntervalSeconds { get; init; } = 5;
 }
