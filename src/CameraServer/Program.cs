@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using CameraServer;
+using SparkVideo.Native;
+
+OpenCvNativeResolver.Install();
 
 var command = new CameraServerCommand(options =>
 {

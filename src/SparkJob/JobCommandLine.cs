@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SparkVideo.Vision;
 
 namespace SparkVideo.Job;
 
@@ -12,8 +13,7 @@ public static class JobCommandLine
         var port = new Option<int>("--port") { Description = "Camera server TCP port.", DefaultValueFactory = _ => defaults.Port };
         var output = new Option<string>("--output-dir") { Description = "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.", DefaultValueFactory = _ => defaults.OutputDir };
         var checkpoint = new Option<string>("--checkpoint-dir") { Description = "Structured Streaming checkpoint location.", DefaultValueFactory = _ => defaults.CheckpointDir };
-        var model = new Option<string>("--model") { Description = "Segmentation model: general (256x256) or landscape (144x256).", DefaultValueFactory = _ => defaults.Model };
-        model.AcceptOnlyFromAmong("general", "landscape");
+        var model = new Option<SegmentationModelKind>("--model") { Description = "Segmentation model: general (256x256) or landscape (144x256).", DefaultValueFactory = _ => defaults.Model };
         var modelPath = new Option<string?>("--model-path") { Description = "Path to an ONNX model file, overriding --model's shipped file." };
         var trigger = new Option<long>("--trigger-interval-ms") { Description = "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.", DefaultValueFactory = _ => defaults.TriggerIntervalMs };
         var parallelism = new Option<int>("--parallelism") { Description = "Partitions the frames are repartitioned into (cores or executors to use).", DefaultValueFactory = _ => defaults.Parallelism };
@@ -45,7 +45,7 @@ public static class JobCommandLine
             Port = result.GetValue(port),
             OutputDir = result.GetValue(output)!,
             CheckpointDir = result.GetValue(checkpoint)!,
-            Model = result.GetValue(model)!,
+            Model = result.GetValue(model),
             ModelPath = result.GetValue(modelPath),
             TriggerIntervalMs = result.GetValue(trigger),
             Parallelism = result.GetValue(parallelism),

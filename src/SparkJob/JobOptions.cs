@@ -1,4 +1,6 @@
 using SparkVideo.Frames;
+using SparkVideo.Processing;
+using SparkVideo.Vision;
 
 namespace SparkVideo.Job;
 
@@ -9,7 +11,7 @@ public sealed record JobOptions
     public int Port { get; init; } = 9999;
     public string OutputDir { get; init; } = "output_frames";
     public string CheckpointDir { get; init; } = "checkpoint";
-    public string Model { get; init; } = "general";
+    public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
     public string? ModelPath { get; init; }
 
     /// <summary>Micro-batch trigger interval; 0 starts the next batch as soon as the previous one ends.</summary>
@@ -31,4 +33,17 @@ public sealed record JobOptions
     /// <summary>The frame contract's line cap, handed to the socket source.</summary>
     public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
     public int StatsIntervalSeconds { get; init; } = 5;
+
+    /// <summary>What the UDFs need, resolved on the driver: paths made absolute against its working directory.</summary>
+    public ProcessingSettings ToProcessingSettings() => new()
+    {
+        OutputDir = OutputDir,
+        OutputDirFullPath = Path.GetFullPath(OutputDir),
+        Model = Model,
+        ModelPath = ModelPath is null ? null : Path.GetFullPath(ModelPath),
+        Threshold = Threshold,
+        JpegQuality = JpegQuality,
+        IntraOpThreads = IntraOpThreads,
+        StatsIntervalSeconds = StatsIntervalSeconds,
+    };
 }

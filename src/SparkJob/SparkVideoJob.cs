@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using SparkVideo.Job.Monitoring;
-using SparkVideo.Job.Processing;
+using SparkVideo.Processing;
 
 namespace SparkVideo.Job;
 
@@ -13,8 +13,7 @@ public static class SparkVideoJob
 {
     public static int Run(JobOptions options)
     {
-        // Only primitives go into the UDF closures: on real Spark they are serialized to the workers.
-        ProcessingSettings settings = ProcessingSettings.From(options);
+        ProcessingSettings settings = options.ToProcessingSettings();
         if (!Preflight.TryCheck(settings, out string? problem))
         {
             Console.Error.WriteLine($"error: {problem}");
@@ -30,44 +29,7 @@ public static class SparkVideoJob
         SparkSession spark = builder.GetOrCreate();
         QueryMonitor.Attach(spark);
 
-        Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
-        DataFrame lines = spark
-            .ReadStream()
-            .Format("socket")
-            .Option("host", options.Host)
-            .Option("port", options.Port)
-            .Option("maxLineBytes", options.MaxLineBytes)
-            .Load();
-
-        DataFrame frames = lines
-            .Select(Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data"))
-            .Select("value", "data.*");
-
-        // from_json yields null for a line that is not a frame: record why, then drop the line.
-        Func<Column, Column, Column> isFrame = Udf<string?, string?, bool>(
-            (frameData, line) => RejectedLines.KeepIfFrame(frameData, line, settings));
-
-        // The socket source has one partition; spread the frames over every core or executor.
-        frames = frames
-            .Filter(isFrame(Col("frame_data"), Col("value")))
-            .Repartition(options.Parallelism);
-
-        Func<Column, Column, Column, Column, Column> removeBackground = Udf<string?, double?, int?, int?, string?>(
-            (frameData, timestamp, width, height) => FrameProcessor.Process(frameData, timestamp, width, height, settings));
-
-        StreamingQuery query = frames
-            .Select(
-                Col("timestamp"),
-                removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
-            .WriteStream()
-            .OutputMode("append")
-            .Format("console")
-            .Option("truncate", false)
-            .Option("numRows", options.NumRows)
-            .Option("checkpointLocation", options.CheckpointDir)
-            .Trigger(Trigger.ProcessingTime(options.TriggerIntervalMs))
-            .QueryName("sparkvideo")
-            .Start();
+        StreamingQuery query = Start(spark, options, settings);
 
         Console.WriteLine("Started processing the stream!");
         Console.WriteLine($"Processed frames are saved in ./{options.OutputDir}");
@@ -93,6 +55,53 @@ public static class SparkVideoJob
 
         Console.WriteLine("Stopped.");
         return exitCode;
+    }
+
+    /// <summary>
+    /// Builds and starts the query. The UDFs come from <see cref="FrameUdfs"/>, so their closures hold the
+    /// settings and nothing else: on real Spark they are serialized to the workers when <c>Udf</c> is called.
+    /// </summary>
+    private static StreamingQuery Start(SparkSession spark, JobOptions options, ProcessingSettings settings)
+    {
+        Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
+        DataFrame lines = spark
+            .ReadStream()
+            .Format("socket")
+            .Option("host", options.Host)
+            .Option("port", options.Port)
+            // Read by the embedded engine only; Spark's socket source ignores options it does not know.
+            .Option("maxLineBytes", options.MaxLineBytes)
+            .Load();
+
+        DataFrame frames = lines
+            .Select(Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data"))
+            .Select("value", "data.*");
+
+        // from_json yields null for a line that is not a frame: record why, then drop the line.
+        Func<Column, Column, Column> isFrame = Udf(FrameUdfs.KeepIfFrame(settings));
+
+        // Spread the frames over every core or executor, without the raw line: only the parsed fields are
+        // shuffled, so each frame's base64 crosses the shuffle once.
+        frames = frames
+            .Filter(isFrame(Col("frame_data"), Col("value")))
+            .Select(Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data"))
+            .Repartition(options.Parallelism);
+
+        Func<Column, Column, Column, Column, Column> removeBackground = Udf(FrameUdfs.RemoveBackground(settings));
+
+        return frames
+            .Select(
+                Col("timestamp"),
+                removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
+            .WriteStream()
+            .OutputMode("append")
+            .Format("console")
+            .Option("truncate", false)
+            .Option("numRows", options.NumRows)
+            .Option("checkpointLocation", options.CheckpointDir)
+            .Trigger(Trigger.ProcessingTime(options.TriggerIntervalMs))
+            .QueryName("sparkvideo")
+            .Start();
     }
 
     private static void StopOnSignal(PosixSignalContext context, StreamingQuery query)

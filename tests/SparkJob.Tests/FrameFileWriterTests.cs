@@ -1,4 +1,4 @@
-using SparkVideo.Job.Processing;
+using SparkVideo.Processing;
 
 namespace SparkVideo.Job.Tests;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OpenCvSharp;
-using SparkVideo.Job.Processing;
+using SparkVideo.Processing;
 using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.Vision;
 

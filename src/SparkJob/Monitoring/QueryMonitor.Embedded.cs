@@ -1,6 +1,6 @@
 using SparkVideo.Engine;
 using SparkVideo.Engine.Monitoring;
-using SparkVideo.Job.Processing;
+using SparkVideo.Processing;
 
 namespace SparkVideo.Job.Monitoring;
 

@@ -1,7 +1,7 @@
 using SparkVideo.Frames;
 using SparkVideo.Vision;
 
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>
 /// The background-removal UDF body: validate every field, remove the background, save the frame, return its

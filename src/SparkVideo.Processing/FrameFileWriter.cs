@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>
 /// Writes a processed frame as <c>frame_&lt;epoch ms&gt;.jpg</c>, atomically: the bytes go to a temporary file

@@ -1,4 +1,4 @@
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>Refuses to start the query when a frame could never be processed: no model, or nowhere to write.</summary>
 public static class Preflight

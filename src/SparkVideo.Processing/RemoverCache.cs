@@ -1,6 +1,6 @@
 using SparkVideo.Vision;
 
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>
 /// One background remover per process (per executor on real Spark), created on first use from the settings
@@ -26,7 +26,7 @@ public static class RemoverCache
             }
             var segmenter = SharedSegmenter.Get(new SegmenterOptions
             {
-                Model = settings.Model == "landscape" ? SegmentationModelKind.Landscape : SegmentationModelKind.General,
+                Model = settings.Model,
                 ModelPath = settings.ModelPath,
                 IntraOpThreads = settings.IntraOpThreads,
             });

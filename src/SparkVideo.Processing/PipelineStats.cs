@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>
 /// Per-process counters and latency samples, printed as one summary line every few seconds:
@@ -69,7 +69,7 @@ public sealed class PipelineStats
         {
             return;
         }
-        samples.AsSpan().Sort(); // not Array.Sort: the global "using static Functions" brings in Functions.Array
+        Array.Sort(samples);
         var fps = sinceLast * 1000.0 / elapsedMs;
         var dropped = Interlocked.Read(ref sourceDroppedLines);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparkVideo.Job.Processing;
+namespace SparkVideo.Processing;
 
 /// <summary>
 /// Every rejected input is counted, printed once on stderr and appended to <c>rejects.log</c> next to the

@@ -1,0 +1,24 @@
+namespace SparkVideo.Processing;
+
+/// <summary>
+/// The UDF bodies the job registers, made from the settings alone. Each lambda is created in a method of its
+/// own, so its compiler closure has exactly one field, the settings, and shares its scope with nothing else
+/// the driver holds (a lambda's closure class carries every variable captured in its scope). Microsoft.Spark
+/// serializes that closure to the workers; <c>tests/SparkWorker.Tests</c> checks it against the worker's rule.
+/// </summary>
+public static class FrameUdfs
+{
+    /// <summary>The filter: true for a row that from_json parsed into a frame; records why the others were not.</summary>
+    public static Func<string?, string?, bool> KeepIfFrame(ProcessingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (frameData, line) => RejectedLines.KeepIfFrame(frameData, line, settings);
+    }
+
+    /// <summary>The background removal: validates, segments, saves; returns the output path or null for a reject.</summary>
+    public static Func<string?, double?, int?, int?, string?> RemoveBackground(ProcessingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (frameData, timestamp, width, height) => FrameProcessor.Process(frameData, timestamp, width, height, settings);
+    }
+}

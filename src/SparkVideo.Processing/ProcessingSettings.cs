@@ -1,0 +1,28 @@
+using SparkVideo.Vision;
+
+namespace SparkVideo.Processing;
+
+/// <summary>
+/// What the UDFs need to know, and the only value their closures hold (see <see cref="FrameUdfs"/>). On real
+/// Spark it travels inside each UDF to every worker process, where Microsoft.Spark reads it back with
+/// MessagePack under a rule that accepts only standard types and types marked <c>[Serializable]</c>; so every
+/// member is a string, a number or an enum, and the segmenter itself never travels.
+/// </summary>
+[Serializable]
+public sealed record ProcessingSettings
+{
+    /// <summary>Output directory as the user gave it; used in the output_path column.</summary>
+    public required string OutputDir { get; init; }
+
+    /// <summary>The same directory made absolute on the driver; a worker creates it when it is missing.</summary>
+    public required string OutputDirFullPath { get; init; }
+
+    public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
+    public string? ModelPath { get; init; }
+    public float? Threshold { get; init; }
+    public int JpegQuality { get; init; } = 90;
+    public int IntraOpThreads { get; init; } = 1;
+    public int StatsIntervalSeconds { get; init; } = 5;
+
+    public string RejectsLogPath => Path.Combine(OutputDirFullPath, "rejects.log");
+}
