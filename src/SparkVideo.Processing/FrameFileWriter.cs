@@ -19,11 +19,7 @@ public static class FrameFileWriter
         var temp = Path.Combine(directory, $".frame_{millis}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-            {
-                stream.Write(jpeg);
-                stream.Flush(flushToDisk: false);
-            }
+            WriteTemporary(directory, temp, jpeg);
             for (var attempt = 0; attempt < MaxSameMillisecond; attempt++)
             {
                 var name = attempt == 0 ? $"frame_{millis}.jpg" : $"frame_{millis}_{attempt}.jpg";
@@ -48,6 +44,29 @@ public static class FrameFileWriter
         {
             TryDelete(temp);
             throw new IOException($"cannot write frames to '{directory}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Creates the directory when it is missing: on a cluster the executor writing this frame may be on a machine
+    /// (or in a working directory) where the driver's start-up check never ran. Costs nothing once it exists.
+    /// </summary>
+    private static void WriteTemporary(string directory, string temp, ReadOnlySpan<byte> jpeg)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(directory);
+            stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        }
+        using (stream)
+        {
+            stream.Write(jpeg);
+            stream.Flush(flushToDisk: false);
         }
     }
 

@@ -20,6 +20,7 @@ public static class RejectLog
         var line = string.Join('\t', DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ts, reason, shown);
         lock (Gate)
         {
+            Directory.CreateDirectory(settings.OutputDirFullPath); // an executor may not have it yet (see FrameFileWriter)
             File.AppendAllText(settings.RejectsLogPath, line + "\n");
         }
     }

@@ -42,6 +42,16 @@ public sealed class FrameFileWriterTests : IDisposable
     }
 
     [Fact]
+    public void AMissingDirectoryIsCreatedAsAnExecutorThatNeverRanThePreflightNeedsIt()
+    {
+        var target = Path.Combine(directory, "made", "by", "the", "writer");
+
+        var name = FrameFileWriter.Write(target, 1767668128.5, [7]);
+
+        Assert.Equal([7], File.ReadAllBytes(Path.Combine(target, name)));
+    }
+
+    [Fact]
     public void AnUnwritableDirectoryFailsWithItsName()
     {
         var notADirectory = Path.Combine(directory, "file");
