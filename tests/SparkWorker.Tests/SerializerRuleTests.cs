@@ -1,0 +1,86 @@
+using MessagePack;
+using SparkVideo.Frames;
+using SparkVideo.Processing;
+using SparkWorker.Tests.Support;
+using WorkerStandIn.Serialization;
+
+namespace SparkWorker.Tests;
+
+/// <summary>
+/// The job's UDFs against Microsoft.Spark's UDF serialization: every field of each closure is written with
+/// MessagePack Typeless and read back under the worker's rule (standard types or [Serializable] only), the delegates
+/// are rebuilt as the worker rebuilds them, and they run on a real frame.
+/// </summary>
+public sealed class SerializerRuleTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("sparkvideo-serde-").FullName;
+
+    [Fact]
+    public void EachUdfClosureHoldsTheSettingsAndNothingElse()
+    {
+        foreach (var (name, udf) in JobUdfs.All(JobUdfs.Settings(directory)))
+        {
+            var fields = Assert.IsType<TargetDescription>(UdfDescriber.Describe(udf).Target).Fields;
+
+            var field = Assert.Single(fields!);
+            Assert.True(field.Value is ProcessingSettings, $"{name}: the closure holds a {field.Value?.GetType().FullName}");
+        }
+    }
+
+    [Fact]
+    public void TheUdfsPassTheWorkersReadRuleAndRemoveTheBackgroundOfARealFrame()
+    {
+        var output = Path.Combine(directory, "output_frames");
+        var settings = JobUdfs.Settings(output);
+
+        var rebuilt = JobUdfs.All(settings).ToDictionary(u => u.Name, u => RoundTrip(u.Udf));
+
+        var keep = Assert.IsType<Func<string?, string?, bool>>(rebuilt["KeepIfFrame"]);
+        Assert.True(keep(RealFrame.Base64, "{...}"));
+        var remove = Assert.IsType<Func<string?, double?, int?, int?, string?>>(rebuilt["RemoveBackground"]);
+        var path = remove(RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+        Assert.NotNull(path);
+        var written = File.ReadAllBytes(Path.Combine(output, Path.GetFileName(path)));
+        Assert.True(JpegHeader.TryReadSize(written, out var width, out var height, out var error), error);
+        Assert.Equal((RealFrame.Width, RealFrame.Height), (width, height));
+    }
+
+    [Fact]
+    public void TheReadRuleRefusesACapturedTypeThatIsNotSerializable()
+    {
+        var udf = AddQuality(new PlainOptions { Quality = 90 });
+
+        var error = Assert.Throws<MessagePackSerializationException>(() => RoundTrip(udf));
+
+        var messages = Describe(error);
+        Assert.True(messages.Contains($"Deserialization attempted to create the type {typeof(PlainOptions).FullName} which is not allowed", StringComparison.Ordinal), messages);
+    }
+
+    /// <summary>A lambda in a scope of its own: its closure holds the options and nothing else.</summary>
+    private static Func<int, int> AddQuality(PlainOptions options) => x => x + options.Quality;
+
+    /// <summary>Driver: describe and write. Worker: read under the rule and rebuild (types come from this process).</summary>
+    private static Delegate RoundTrip(Delegate udf)
+    {
+        var payload = UdfPayload.Write(UdfDescriber.Describe(udf));
+        var read = UdfPayload.Read(payload);
+        return UdfRebuilder.Rebuild(read, type => Type.GetType($"{type.Name}, {type.AssemblyName}", throwOnError: true)!);
+    }
+
+    private static string Describe(Exception error)
+    {
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+        return string.Join(" | ", messages);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    public sealed class PlainOptions
+    {
+        public int Quality { get; set; }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using SparkVideo.Frames;
+using SparkVideo.Processing;
+using SparkVideo.Testing;
+using SparkWorker.Tests.Support;
+using WorkerStandIn.Serialization;
+
+namespace SparkWorker.Tests;
+
+/// <summary>
+/// The job's UDFs in a separate host shaped like the Microsoft.Spark worker: its own deps.json, no build-time
+/// reference to the job, SparkVideo.Vision or OpenCvSharp, the job's assemblies found through
+/// DOTNET_ASSEMBLY_SEARCH_PATHS, a working directory (the "executor's") where nothing was prepared.
+/// </summary>
+public sealed class WorkerHostTests : IDisposable
+{
+    private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string root = Directory.CreateTempSubdirectory("sparkvideo-worker-").FullName;
+
+    [Theory]
+    [InlineData(AppLayout.RuntimesFolder)]
+    [InlineData(AppLayout.Flat)]
+    public void TheWorkerHostRemovesTheBackgroundOfARealFrameIntoAnOutputDirectoryItCreates(AppLayout layout)
+    {
+        var app = ShipApp(layout);
+        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var output = Path.Combine(executor, "output_frames");
+        var udf = FrameUdfs.RemoveBackground(JobUdfs.Settings(output));
+
+        var result = RunInWorkerHost(app, executor, udf, RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        var written = Path.Combine(output, Path.GetFileName(result));
+        Assert.True(File.Exists(written), $"the UDF returned '{result}' but wrote no {written}");
+        Assert.True(JpegHeader.TryReadSize(File.ReadAllBytes(written), out var width, out var height, out var error), error);
+        Assert.Equal((RealFrame.Width, RealFrame.Height), (width, height));
+    }
+
+    [Fact]
+    public void TheWorkerHostRecordsALineThatIsNotAFrameInTheRejectLogOfAFreshDirectory()
+    {
+        var app = ShipApp(AppLayout.Flat);
+        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var settings = JobUdfs.Settings(Path.Combine(executor, "output_frames"));
+
+        var result = RunInWorkerHost(app, executor, FrameUdfs.KeepIfFrame(settings), null, "not a frame");
+
+        Assert.Equal(bool.FalseString, result);
+        Assert.Contains("not a frame", File.ReadAllText(settings.RejectsLogPath));
+    }
+
+    /// <summary>The job's assemblies as they reach an executor: a folder of their own, nothing else of ours in it.</summary>
+    private string ShipApp(AppLayout layout)
+    {
+        var app = Path.Combine(root, "app");
+        AppLayouts.Copy(BuildOutput.Of("src/SparkJob"), app, layout);
+        return app;
+    }
+
+    /// <summary>Driver: describes the delegate and writes its payload. Worker host: rebuilds it and calls it once.</summary>
+    private string RunInWorkerHost(string app, string workingDirectory, Delegate udf, params object?[] arguments)
+    {
+        var payload = Path.Combine(root, "udf.msgpack");
+        File.WriteAllBytes(payload, UdfPayload.Write(UdfDescriber.Describe(udf)));
+        var argumentsFile = Path.Combine(root, "arguments.json");
+        File.WriteAllText(argumentsFile, JsonSerializer.Serialize(arguments));
+
+        using var host = ChildProcess.StartDotnet(
+            Path.Combine(BuildOutput.Of("tests/WorkerStandIn"), "WorkerStandIn.dll"),
+            [payload, argumentsFile],
+            new ChildProcessOptions
+            {
+                WorkingDirectory = workingDirectory,
+                Environment = [new("DOTNET_ASSEMBLY_SEARCH_PATHS", app)],
+            });
+        var exitCode = host.WaitForExit(HostTimeout);
+
+        Assert.True(exitCode == 0, $"the worker host failed (exit {exitCode.ToString(CultureInfo.InvariantCulture)}):\n{host.DescribeOutput()}");
+        var line = Assert.Single(host.StdoutLines, l => l.StartsWith("result: ", StringComparison.Ordinal));
+        return line["result: ".Length..];
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
