@@ -1,60 +1,107 @@
 #!/usr/bin/env pwsh
-
-<#
-.SYNOPSIS
-    Submits the SparkVideo streaming job to a real Apache Spark (local[*] or a cluster) with .NET for Apache Spark.
-
-.DESCRIPTION
-    1. Publishes src/SparkJob against the Microsoft.Spark NuGet package (-p:SparkBackend=Microsoft.Spark),
-       unless -AppPath points at an already published job.
-    2. Finds Java, SPARK_HOME, the Microsoft.Spark worker (DOTNET_WORKER_DIR) and the
-       microsoft-spark-<spark major>-<minor>_<scala>-<version>.jar that matches the installed Spark.
-    3. Runs: spark-submit --class org.apache.spark.deploy.dotnet.DotnetRunner --master <master> <jar> dotnet <app>/SparkJob.dll [job args]
-
-    Each missing prerequisite stops the script with one message saying how to fix it.
-    -DryRun prints the exact command instead of running it.
-
-.EXAMPLE
-    ./spark-submit.ps1 -- --port 9999
-.EXAMPLE
-    ./spark-submit.ps1 -Master spark://head:7077 -DryRun -- --host camera-host --port 9999
-#>
 #Requires -Version 7.0
-[CmdletBinding()]
-param(
-    # Spark master URL: local[*], local[N], spark://host:7077, yarn, k8s://...
-    [string] $Master = 'local[*]',
-    # client or cluster (spark-submit --deploy-mode).
-    [ValidateSet('client', 'cluster')]
-    [string] $DeployMode = 'client',
-    # Apache Spark installation; defaults to $env:SPARK_HOME.
-    [string] $SparkHome = $env:SPARK_HOME,
-    # Microsoft.Spark.Worker directory; defaults to $env:DOTNET_WORKER_DIR.
-    [string] $WorkerDir = $env:DOTNET_WORKER_DIR,
-    # The microsoft-spark-*.jar to use; found automatically when omitted.
-    [string] $JarPath,
-    # A published SparkJob folder (with SparkJob.dll); the script publishes one when omitted.
-    [string] $AppPath,
-    # Microsoft.Spark package version to build against (must equal the worker's version).
-    [string] $MicrosoftSparkVersion = '2.3.1',
-    # Extra spark-submit arguments, e.g. @('--conf', 'spark.executor.memory=4g').
-    [string[]] $SparkArgs = @(),
-    # Print the command instead of running it.
-    [switch] $DryRun,
-    # Show this help (also: --help).
-    [switch] $Help,
-    # Arguments after -- go to the job (see: dotnet run --project src/SparkJob -- --help).
-    [Parameter(ValueFromRemainingArguments = $true)]
-    [string[]] $JobArgs = @()
-)
+
+# Submits the SparkVideo streaming job to a real Apache Spark with .NET for Apache Spark.
+#
+# The script reads its own arguments instead of declaring a param() block: with one, `pwsh -File` and
+# `pwsh script.ps1` (how bash users start it) fail on a literal `--` before the script runs ("the parameter name ''
+# is ambiguous"), and PowerShell binds job arguments such as `--master local[2]` to the script's own -Master.
+# Rule: the script's options (-Name, one dash) come first; everything from the first other token, or after `--`,
+# goes to the job unchanged. Run with -Help for the options.
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $repoRoot = $PSScriptRoot
+$microsoftSparkVersionDefault = '2.3.1'
+
+# The newest Spark patch release each microsoft-spark-<major>-<minor> jar of Microsoft.Spark 2.3.x accepts
+# (DotnetRunner's supported versions); a newer patch needs spark.dotnet.ignoreSparkPatchVersionCheck=true.
+$knownSparkPatches = @{ '3.3' = 4; '3.4' = 4; '3.5' = 3 }
+
+$usage = @"
+Submits the SparkVideo streaming job to a real Apache Spark (local[*] or a cluster) with .NET for Apache Spark.
+
+Usage: ./spark-submit.ps1 [options] [--] [job arguments]
+
+Options (one dash; everything else, or all after --, goes to the job: see dotnet run --project src/SparkJob -- --help):
+  -Master <url>                 Spark master: local[*] (default), local[N], spark://host:7077, yarn, k8s://...
+  -SparkHome <dir>              Apache Spark 3.3-3.5 installation (default: `$env:SPARK_HOME).
+  -WorkerDir <dir>              Microsoft.Spark.Worker directory (default: `$env:DOTNET_WORKER_DIR); on a cluster,
+                                the worker must be at this path on every node (or pass -Conf
+                                spark.executorEnv.DOTNET_WORKER_DIR=<path on the nodes>).
+  -JarPath <file>               The microsoft-spark-*.jar to use (default: found for the installed Spark).
+  -AppPath <dir>                An already published job folder (with SparkJob.dll); default: publish one.
+  -MicrosoftSparkVersion <v>    Microsoft.Spark package version to build against (default: $microsoftSparkVersionDefault; = the worker's).
+  -Conf <key=value>             An extra spark-submit --conf (repeatable).
+  -DryRun                       Print the exact command instead of running it.
+  -Help                         Show this help.
+
+What it does:
+  1. Publishes src/SparkJob for the Microsoft.Spark backend (-p:SparkBackend=Microsoft.Spark, portable RID),
+     unless -AppPath is given.
+  2. Finds Java, SPARK_HOME (and Spark's version), the worker and the matching microsoft-spark jar; each missing
+     prerequisite stops it with one message saying how to fix it.
+  3. local master: DOTNET_ASSEMBLY_SEARCH_PATHS points at the published job. Any other master: the job is zipped
+     and shipped with --archives <zip>#sparkvideo, and executors search ./sparkvideo.
+  4. Runs: spark-submit --class org.apache.spark.deploy.dotnet.DotnetRunner --master <master> [--conf ...]
+     <jar> dotnet <app>/SparkJob.dll [job arguments]
+
+Examples:
+  ./spark-submit.ps1 --port 9999
+  ./spark-submit.ps1 -Master spark://head:7077 -- --host camera-host --output-dir /shared/frames
+  ./spark-submit.ps1 -DryRun -- --port 9999
+"@
 
 function Stop-WithError([string] $message) {
     [Console]::Error.WriteLine("spark-submit.ps1: $message")
     exit 1
+}
+
+function Stop-WithUsageError([string] $message) {
+    [Console]::Error.WriteLine("spark-submit.ps1: $message (see ./spark-submit.ps1 -Help)")
+    exit 2
+}
+
+function Read-Arguments([object[]] $arguments) {
+    $valued = @('Master', 'SparkHome', 'WorkerDir', 'JarPath', 'AppPath', 'MicrosoftSparkVersion', 'Conf')
+    $options = @{
+        Master = 'local[*]'; SparkHome = $env:SPARK_HOME; WorkerDir = $env:DOTNET_WORKER_DIR; JarPath = $null
+        AppPath = $null; MicrosoftSparkVersion = $microsoftSparkVersionDefault; Conf = @(); DryRun = $false; Help = $false
+        JobArgs = @()
+    }
+    $i = 0
+    while ($i -lt $arguments.Count) {
+        $token = [string]$arguments[$i]
+        if ($token -eq '--') { $i++; break }
+        if ($token -notmatch '^-(?<name>[A-Za-z]+)$') { break }
+        $name = $valued + @('DryRun', 'Help') | Where-Object { $_ -eq $Matches.name } | Select-Object -First 1
+        if (-not $name) {
+            if ($Matches.name -in @('h', '?')) { $name = 'Help' }
+            else { Stop-WithUsageError "unknown option '$token' (job options take two dashes, e.g. --port)" }
+        }
+        if ($name -in $valued) {
+            if ($i + 1 -ge $arguments.Count) { Stop-WithUsageError "$token needs a value" }
+            $value = [string]$arguments[$i + 1]
+            if ($name -eq 'Conf') {
+                if ($value -notmatch '^[^=\s]+=.*$') { Stop-WithUsageError "-Conf takes key=value, not '$value'" }
+                $options.Conf += $value
+            } else {
+                $options[$name] = $value
+            }
+            $i += 2
+        } else {
+            $options[$name] = $true
+            $i++
+        }
+    }
+    if ($i -lt $arguments.Count) { $options.JobArgs = @($arguments[$i..($arguments.Count - 1)] | ForEach-Object { [string]$_ }) }
+    return $options
+}
+
+function Get-PortableRid {
+    $os = $IsWindows ? 'win' : ($IsMacOS ? 'osx' : 'linux')
+    $arch = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+    return "$os-$arch"
 }
 
 function Find-Java {
@@ -85,7 +132,7 @@ function Resolve-SparkInstall([string] $sparkDir) {
     # Spark's own jars name its version and Scala line: jars/spark-core_2.12-3.5.1.jar
     $core = Get-ChildItem -LiteralPath (Join-Path $sparkDir 'jars') -Filter 'spark-core_*.jar' -ErrorAction SilentlyContinue |
         Select-Object -First 1
-    if (-not $core -or $core.Name -notmatch '^spark-core_(?<scala>\d+\.\d+)-(?<major>\d+)\.(?<minor>\d+)\.\d+.*\.jar$') {
+    if (-not $core -or $core.Name -notmatch '^spark-core_(?<scala>\d+\.\d+)-(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+).*\.jar$') {
         Stop-WithError "cannot tell the Spark version: no jars/spark-core_<scala>-<version>.jar under '$sparkDir'."
     }
     return [pscustomobject]@{
@@ -93,6 +140,7 @@ function Resolve-SparkInstall([string] $sparkDir) {
         Scala  = $Matches.scala
         Major  = [int]$Matches.major
         Minor  = [int]$Matches.minor
+        Patch  = [int]$Matches.patch
     }
 }
 
@@ -123,63 +171,87 @@ function Find-Jar([pscustomobject] $spark, [string] $version, [string[]] $search
     Stop-WithError "$name was not found (looked in: $($searchDirs -join ', ')). It ships in the Microsoft.Spark $version NuGet package (jars/); restore it with -p:SparkBackend=Microsoft.Spark or pass -JarPath."
 }
 
-function Publish-Job([string] $version) {
-    $out = Join-Path $repoRoot 'artifacts' 'sparkjob-microsoft-spark'
-    Write-Host "Publishing src/SparkJob for the Microsoft.Spark $version backend to $out ..."
-    # A runtime-specific publish puts the native OpenCV and ONNX Runtime libraries next to the assemblies,
-    # where the worker process (which loads the UDFs from DOTNET_ASSEMBLY_SEARCH_PATHS) can find them.
+function Publish-Job([string] $version, [string] $out) {
+    $rid = Get-PortableRid
+    Write-Host "Publishing src/SparkJob for the Microsoft.Spark $version backend ($rid) to $out ..."
+    # A portable RID (linux-x64, win-x64), never a distro one such as ubuntu.24.04-x64: OpenCV's natives exist only
+    # for the portable ones. The natives land beside the assemblies, where SparkVideo.Native finds them in the worker.
     & dotnet publish (Join-Path $repoRoot 'src' 'SparkJob' 'SparkJob.csproj') -c Release -o $out `
-        -r ([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier) --self-contained false `
-        -p:SparkBackend=Microsoft.Spark -p:MicrosoftSparkVersion=$version
+        -r $rid --self-contained false -p:SparkBackend=Microsoft.Spark -p:MicrosoftSparkVersion=$version
     if ($LASTEXITCODE -ne 0) {
         Stop-WithError "publishing the job failed (exit $LASTEXITCODE). The Microsoft.Spark $version package must be reachable from your NuGet sources."
     }
-    return $out
 }
 
-if ($Help -or ($JobArgs.Count -gt 0 -and $JobArgs[0] -in @('--help', '-h', '-?'))) {
-    Get-Help $PSCommandPath -Detailed
+function Test-LocalMaster([string] $master) { return $master -match '^local(\[[^\]]*\])?$' }
+
+$options = Read-Arguments $args
+if ($options.Help) {
+    Write-Output $usage
     exit 0
 }
 
-# A leading '--' separates the job's arguments from the script's.
-if ($JobArgs.Count -gt 0 -and $JobArgs[0] -eq '--') { $JobArgs = $JobArgs[1..($JobArgs.Count - 1)] }
-
 $java = Find-Java
-$spark = Resolve-SparkInstall $SparkHome
-$worker = Resolve-Worker $WorkerDir $MicrosoftSparkVersion
+$spark = Resolve-SparkInstall $options.SparkHome
+$worker = Resolve-Worker $options.WorkerDir $options.MicrosoftSparkVersion
+$version = $options.MicrosoftSparkVersion
 
-if ($AppPath) {
-    if (-not (Test-Path -LiteralPath (Join-Path $AppPath 'SparkJob.dll') -PathType Leaf)) {
-        Stop-WithError "-AppPath '$AppPath' has no SparkJob.dll; publish the job with: dotnet publish src/SparkJob -c Release -p:SparkBackend=Microsoft.Spark -o <dir>"
+if ($options.AppPath) {
+    if (-not (Test-Path -LiteralPath (Join-Path $options.AppPath 'SparkJob.dll') -PathType Leaf)) {
+        Stop-WithError "-AppPath '$($options.AppPath)' has no SparkJob.dll; publish the job with: dotnet publish src/SparkJob -c Release -p:SparkBackend=Microsoft.Spark -o <dir>"
     }
-    $app = (Resolve-Path -LiteralPath $AppPath).Path
-} elseif ($DryRun) {
-    $app = Join-Path $repoRoot 'artifacts' 'sparkjob-microsoft-spark'
+    $app = (Resolve-Path -LiteralPath $options.AppPath).Path
 } else {
-    $app = Publish-Job $MicrosoftSparkVersion
+    $app = Join-Path $repoRoot 'artifacts' 'sparkjob-microsoft-spark'
+    if (-not $options.DryRun) { Publish-Job $version $app }
 }
 
-if ($JarPath) {
-    if (-not (Test-Path -LiteralPath $JarPath -PathType Leaf)) { Stop-WithError "-JarPath '$JarPath' does not exist." }
-    $jar = (Resolve-Path -LiteralPath $JarPath).Path
+if ($options.JarPath) {
+    if (-not (Test-Path -LiteralPath $options.JarPath -PathType Leaf)) { Stop-WithError "-JarPath '$($options.JarPath)' does not exist." }
+    $jar = (Resolve-Path -LiteralPath $options.JarPath).Path
 } else {
     $nugetRoot = $env:NUGET_PACKAGES ? $env:NUGET_PACKAGES : (Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget' 'packages')
-    $jar = Find-Jar $spark $MicrosoftSparkVersion @($app, (Join-Path $nugetRoot 'microsoft.spark' $MicrosoftSparkVersion))
+    $jar = Find-Jar $spark $version @($app, (Join-Path $nugetRoot 'microsoft.spark' $version))
 }
 
-$arguments = @('--class', 'org.apache.spark.deploy.dotnet.DotnetRunner', '--master', $Master, '--deploy-mode', $DeployMode) +
-    $SparkArgs + @($jar, 'dotnet', (Join-Path $app 'SparkJob.dll')) + $JobArgs
+$conf = @()
+$line = "$($spark.Major).$($spark.Minor)"
+if ($knownSparkPatches.ContainsKey($line) -and $spark.Patch -gt $knownSparkPatches[$line]) {
+    Write-Host "Spark $line.$($spark.Patch) is newer than the microsoft-spark $line jar knows ($line.0-$line.$($knownSparkPatches[$line])): passing spark.dotnet.ignoreSparkPatchVersionCheck=true"
+    $conf += 'spark.dotnet.ignoreSparkPatchVersionCheck=true'
+}
 
+if (Test-LocalMaster $options.Master) {
+    $searchPaths = $app
+} else {
+    # Executors do not see the driver's folders: ship the job as an archive that Spark unpacks into each
+    # executor's working directory as ./sparkvideo (the .NET for Apache Spark deployment pattern).
+    $zip = "$app.zip"
+    if (-not $options.DryRun) {
+        Write-Host "Packing $app into $zip ..."
+        Compress-Archive -Path (Join-Path $app '*') -DestinationPath $zip -Force
+    }
+    $searchPaths = './sparkvideo'
+    $conf += "spark.executorEnv.DOTNET_ASSEMBLY_SEARCH_PATHS=$searchPaths"
+    $conf += "spark.executorEnv.DOTNET_WORKER_DIR=$worker"
+}
+$conf += $options.Conf
+
+$arguments = @('--class', 'org.apache.spark.deploy.dotnet.DotnetRunner', '--master', $options.Master)
+if (-not (Test-LocalMaster $options.Master)) { $arguments += @('--archives', "$zip#sparkvideo") }
+foreach ($entry in $conf) { $arguments += @('--conf', $entry) }
+$arguments += @($jar, 'dotnet', (Join-Path $app 'SparkJob.dll')) + $options.JobArgs
+
+# The driver (started by DotnetRunner on this machine) loads the job from the published folder in every mode.
 $env:DOTNET_WORKER_DIR = $worker
-$env:DOTNET_ASSEMBLY_SEARCH_PATHS = $app
+$env:DOTNET_ASSEMBLY_SEARCH_PATHS = (Test-LocalMaster $options.Master) ? $app : "$app,$searchPaths"
 $env:JAVA_HOME = Split-Path (Split-Path $java -Parent) -Parent
 
-$quoted = ($arguments | ForEach-Object { $_ -match '[\s\*\[\]"]' ? "'$_'" : $_ }) -join ' '
-Write-Host "DOTNET_WORKER_DIR=$worker"
-Write-Host "DOTNET_ASSEMBLY_SEARCH_PATHS=$app"
+$quoted = ($arguments | ForEach-Object { $_ -match '[\s\*\[\]"#]' ? "'$_'" : $_ }) -join ' '
+Write-Host "DOTNET_WORKER_DIR=$env:DOTNET_WORKER_DIR"
+Write-Host "DOTNET_ASSEMBLY_SEARCH_PATHS=$env:DOTNET_ASSEMBLY_SEARCH_PATHS"
 Write-Host "$($spark.Submit) $quoted"
-if ($DryRun) { exit 0 }
+if ($options.DryRun) { exit 0 }
 
 & $spark.Submit @arguments
 exit $LASTEXITCODE

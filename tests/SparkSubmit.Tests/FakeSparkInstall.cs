@@ -7,15 +7,20 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// </summary>
 public sealed class FakeSparkInstall : IDisposable
 {
-    public FakeSparkInstall()
+    public FakeSparkInstall(string sparkVersion = "3.5.1")
     {
+        SparkVersion = sparkVersion;
         Root = Directory.CreateTempSubdirectory("sparkvideo-submit-").FullName;
-        SparkHome = Path.Combine(Root, "spark-3.5.1-bin-hadoop3");
+        SparkHome = Path.Combine(Root, $"spark-{sparkVersion}-bin-hadoop3");
         JavaHome = Path.Combine(Root, "jdk");
         WorkerDir = Path.Combine(Root, "Microsoft.Spark.Worker-2.3.1");
         AppDir = Path.Combine(Root, "app");
         RecordedArgs = Path.Combine(Root, "spark-submit-args.txt");
+        RecordedPublishArgs = Path.Combine(Root, "dotnet-publish-args.txt");
+        ToolsDir = Path.Combine(Root, "bin");
     }
+
+    public string SparkVersion { get; }
 
     public string Root { get; }
     public string SparkHome { get; }
@@ -23,12 +28,18 @@ public sealed class FakeSparkInstall : IDisposable
     public string WorkerDir { get; }
     public string AppDir { get; }
     public string RecordedArgs { get; }
+
+    /// <summary>The arguments of the <c>dotnet publish</c> the script ran, one per line (see <see cref="WithPublishStub"/>).</summary>
+    public string RecordedPublishArgs { get; }
+
+    /// <summary>Put first on PATH: the stand-in <c>dotnet</c> (and <c>pwsh</c>) of <see cref="WithPublishStub"/>.</summary>
+    public string ToolsDir { get; }
     public string JarName => "microsoft-spark-3-5_2.12-2.3.1.jar";
 
     public FakeSparkInstall WithSpark()
     {
         Script(Path.Combine(SparkHome, "bin", "spark-submit"), $"printf '%s\\n' \"$@\" > '{RecordedArgs}'\necho \"DOTNET_WORKER_DIR seen by spark-submit: $DOTNET_WORKER_DIR\"\n");
-        Touch(Path.Combine(SparkHome, "jars", "spark-core_2.12-3.5.1.jar"));
+        Touch(Path.Combine(SparkHome, "jars", $"spark-core_2.12-{SparkVersion}.jar"));
         return this;
     }
 
@@ -51,6 +62,35 @@ public sealed class FakeSparkInstall : IDisposable
         {
             Touch(Path.Combine(AppDir, JarName));
         }
+        return this;
+    }
+
+    /// <summary>The jar in the NuGet cache, where a real publish of the Microsoft.Spark backend leaves it.</summary>
+    public FakeSparkInstall WithJarInNuGetCache()
+    {
+        Touch(Path.Combine(Root, "nuget", "microsoft.spark", "2.3.1", "jars", JarName));
+        return this;
+    }
+
+    /// <summary>
+    /// A <c>dotnet</c> on PATH that stands in for <c>dotnet publish</c> only (the Microsoft.Spark package cannot be
+    /// restored here): it records the publish arguments and leaves a SparkJob.dll in the -o folder; every other
+    /// command goes to the real dotnet. Also a <c>pwsh</c> that runs the repository's PowerShell tool, for commands
+    /// written for a machine with PowerShell 7 installed.
+    /// </summary>
+    public FakeSparkInstall WithPublishStub()
+    {
+        var realDotnet = System.Environment.ProcessPath!;
+        Script(Path.Combine(ToolsDir, "dotnet"),
+            "if [ \"$1\" = publish ]; then\n" +
+            $"  printf '%s\\n' \"$@\" > '{RecordedPublishArgs}'\n" +
+            "  out=''; previous=''\n" +
+            "  for a in \"$@\"; do [ \"$previous\" = -o ] && out=$a; previous=$a; done\n" +
+            "  /bin/mkdir -p \"$out\" && : > \"$out/SparkJob.dll\"\n" +
+            "  exit 0\n" +
+            "fi\n" +
+            $"exec '{realDotnet}' \"$@\"\n");
+        Script(Path.Combine(ToolsDir, "pwsh"), $"exec '{realDotnet}' tool run pwsh -- \"$@\"\n");
         return this;
     }
 

@@ -1,0 +1,16 @@
+using Newtonsoft.Json.Linq;
+using SparkVideo.Testing;
+
+namespace SparkVideo.Job.Tests;
+
+/// <summary>How the job's host picks a .NET runtime: the Spark build targets net8.0 but must run where only a newer one is.</summary>
+public sealed class RuntimeConfigTests
+{
+    [Fact]
+    public void TheJobRollsForwardToANewerMajorRuntime()
+    {
+        var config = JObject.Parse(File.ReadAllText(RepoPaths.InTestOutput("SparkJob.runtimeconfig.json")));
+
+        Assert.Equal("Major", (string?)config["runtimeOptions"]?["rollForward"]);
+    }
+}
