@@ -64,6 +64,23 @@ public sealed class SparkSubmitScriptTests : IDisposable
         Assert.Equal(expectFlag, args.Contains("spark.dotnet.ignoreSparkPatchVersionCheck=true"));
     }
 
+    [Theory]
+    [InlineData("3.5.1", "local[*]", "--master 'local[*]' {jar}")]
+    [InlineData("3.5.1", "yarn", "--master yarn --archives '{app}.zip#sparkvideo' --conf spark.executorEnv.DOTNET_ASSEMBLY_SEARCH_PATHS=./sparkvideo --conf spark.executorEnv.DOTNET_WORKER_DIR={worker} {jar}")]
+    [InlineData("3.5.4", "local[2]", "--master 'local[2]' --conf spark.dotnet.ignoreSparkPatchVersionCheck=true {jar}")]
+    public void DryRunShowsWhatEachLayoutAndMasterAdds(string sparkVersion, string master, string expected)
+    {
+        install.Dispose();
+        install = new FakeSparkInstall(sparkVersion).WithEverything();
+
+        var result = SparkSubmitScript.Run(install, install.Environment(), "-AppPath", install.AppDir, "-Master", master, "-DryRun", "--", "--port", "9999");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var jar = Path.Combine(install.AppDir, install.JarName);
+        Assert.Contains(expected.Replace("{jar}", jar).Replace("{app}", install.AppDir).Replace("{worker}", install.WorkerDir), result.StdOut);
+        Assert.False(File.Exists(install.RecordedArgs) || File.Exists(install.AppDir + ".zip"), "a dry run must not call spark-submit or pack the job");
+    }
+
     [Fact]
     public void WithoutAnAppPathItPublishesForThePortableRuntime()
     {
