@@ -17,8 +17,6 @@ public abstract class DataType
 
     internal virtual JToken JsonValue => new JValue(TypeName);
 
-    public override string ToString() => SimpleString;
-
     private static JToken Sorted(JToken token) => token switch
     {
         JObject obj => new JObject(obj.Properties()
