@@ -51,6 +51,7 @@ public sealed class FromJsonTests : IDisposable
         List<Row> rows = frames.Collect().ToList();
 
         Assert.Equal("QUJD", rows[0].Get("frame_data"));
+        Assert.Equal(rows[0].Values, frames.Select(Col("*")).Collect().First().Values);
         List<object[]> fields = rows.Select(r => r.Values[1..]).ToList();
         Assert.Equal(new object[] { 1767668128.3084435, 640, 480, "QUJD" }, fields[0]);
         Assert.Equal(new object?[] { null, null, null, null }, fields[1]);
