@@ -11,9 +11,9 @@ namespace SparkVideo.Engine;
 public sealed class EngineSettings
 {
     private readonly List<StreamingQueryListener> _listeners = [];
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
 
-    /// <summary>Where console-sink batches and Show() go (Console.Out by default).</summary>
+    /// <summary>Where console-sink batches go (Console.Out by default).</summary>
     public TextWriter ConsoleOut { get; set; } = Console.Out;
 
     /// <summary>Where engine log lines go: reconnects, dropped lines (Console.Error by default).</summary>
@@ -23,11 +23,6 @@ public sealed class EngineSettings
     {
         ArgumentNullException.ThrowIfNull(listener);
         lock (_lock) _listeners.Add(listener);
-    }
-
-    public void RemoveListener(StreamingQueryListener listener)
-    {
-        lock (_lock) _listeners.Remove(listener);
     }
 
     internal StreamingQueryListener[] Listeners

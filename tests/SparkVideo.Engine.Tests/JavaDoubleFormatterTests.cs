@@ -1,4 +1,4 @@
-using SparkVideo.Engine.Sinks;
+using SparkVideo.Engine.Formats;
 
 namespace SparkVideo.Engine.Tests;
 
@@ -25,11 +25,4 @@ public sealed class JavaDoubleFormatterTests
     [InlineData(0.1, "0.1")]
     public void FormatsDoublesLikeJava(double value, string expected) =>
         Assert.Equal(expected, JavaDoubleFormatter.Format(value));
-
-    [Fact]
-    public void FormatsFloatsLikeJava()
-    {
-        Assert.Equal("0.1", JavaDoubleFormatter.Format(0.1f));
-        Assert.Equal("1.0E10", JavaDoubleFormatter.Format(1e10f));
-    }
 }

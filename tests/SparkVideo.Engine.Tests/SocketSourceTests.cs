@@ -24,7 +24,7 @@ public sealed class SocketSourceTests : IDisposable
     private StreamingQuery Collect(DataFrame df, BatchCollector batches) =>
         df.WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
 
-    private static List<string> Values(BatchCollector batches) => batches.AllRows.Select(r => r.GetAs<string>(0)).ToList();
+    private static List<string> Values(BatchCollector batches) => batches.AllRows.Select(r => (string)r.Get(0)).ToList();
 
     [Fact]
     public void ReconnectsAfterTheServerClosesAndNeverGluesAPartialLine()
@@ -70,6 +70,7 @@ public sealed class SocketSourceTests : IDisposable
     {
         using var server = new LineServer();
         var batches = new BatchCollector();
+        ProgressRecorder progress = _session.RecordProgress();
         StreamingQuery query = Collect(Socket(server.Port).Option("maxLineBytes", 1024).Load(), batches);
         server.WaitForConnection();
 
@@ -80,7 +81,7 @@ public sealed class SocketSourceTests : IDisposable
 
         Assert.Equal(["before", "after", "caf\u00e9", "b\uFFFD"], Values(batches));
         Assert.Contains($"dropped a line of {1 << 20} bytes over the maxLineBytes cap", _session.Log);
-        Assert.Equal(1, query.RecentProgress()[^1].DroppedOverlongLines);
+        Assert.Equal(1, progress.Progress[^1].DroppedOverlongLines);
     }
 
     [Fact]
@@ -94,6 +95,7 @@ public sealed class SocketSourceTests : IDisposable
             return line.Length;
         });
         const int bound = 8;
+        ProgressRecorder progress = _session.RecordProgress();
         DataFrame df = Socket(server.Port).Option("maxBufferedLines", bound).Load().Select(slow(Col("value")).Alias("len"));
         StreamingQuery query = df.WriteStream().Format("console").Option("numRows", 1).Start();
         server.WaitForConnection();
@@ -122,7 +124,7 @@ public sealed class SocketSourceTests : IDisposable
         }
         Thread.Sleep(500);
         bool producerBlocked = producer.IsAlive;
-        long processed = query.RecentProgress().Sum(p => p.NumInputRows);
+        long processed = progress.Progress.Sum(p => p.NumInputRows);
         int highWater = query.Execution.SourceBuffer.HighWaterMark;
         query.Stop();
         server.DropClient();
@@ -167,14 +169,18 @@ public sealed class SocketSourceTests : IDisposable
     {
         DataFrame lines = Socket(1).Load();
         Assert.Throws<NotSupportedException>(() => _session.Spark.ReadStream().Format("kafka").Load());
-        Assert.Throws<NotSupportedException>(() => Socket(1).Option("bogus", "1").Load());
+        NotSupportedException unknown = Assert.Throws<NotSupportedException>(() => Socket(1).Option("includeTimestamp", "true").Load());
+        Assert.Contains("supported: host, port, maxLineBytes, maxBufferedLines, maxBufferedBytes", unknown.Message);
         Assert.Throws<ArgumentException>(() => _session.Spark.ReadStream().Format("socket").Option("port", 1).Load());
+        Assert.Throws<ArgumentException>(() => Socket(1).Option("maxLineBytes", 0).Load());
+        Assert.Throws<ArgumentException>(() => lines.Repartition(0));
+        Assert.Throws<ArgumentException>(() => Trigger.ProcessingTime(-1));
         Assert.Throws<NotSupportedException>(() => lines.WriteStream().Format("parquet").Start());
         Assert.Throws<NotSupportedException>(() => lines.WriteStream().Format("console").Option("colour", "red").Start());
-        Assert.Throws<AnalysisException>(() => lines.WriteStream().Format("console").OutputMode(OutputMode.Complete).Start());
+        Assert.Throws<AnalysisException>(() => lines.WriteStream().Format("console").OutputMode("complete").Start());
         Assert.Throws<ArgumentException>(() => lines.WriteStream().OutputMode("sideways"));
         Assert.Throws<AnalysisException>(() => lines.Collect());
-        Assert.Throws<AnalysisException>(() => _session.Spark.CreateDataFrame(["x"]).WriteStream());
+        Assert.Throws<AnalysisException>(() => _session.Lines("x").WriteStream());
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -74,12 +74,13 @@ internal sealed class CheckpointDirectory
     }
 
     /// <summary>Records what batch <paramref name="batchId"/> reads, before it runs (Spark's write-ahead log).</summary>
-    public void WriteOffsets(long batchId, long batchTimestampMs, long endOffset, IReadOnlyDictionary<string, string> conf)
+    public void WriteOffsets(long batchId, long batchTimestampMs, long endOffset)
     {
+        // The engine has no session conf to record; Spark writes its spark.sql.* settings in "conf".
         var metadata = new JObject(
             new JProperty("batchWatermarkMs", 0),
             new JProperty("batchTimestampMs", batchTimestampMs),
-            new JProperty("conf", new JObject(conf.Select(p => new JProperty(p.Key, p.Value)))));
+            new JProperty("conf", new JObject()));
         WriteAtomically(BatchPath(OffsetsDir, batchId),
             $"{Version}\n{metadata.ToString(Formatting.None)}\n{endOffset.ToString(CultureInfo.InvariantCulture)}");
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using SparkVideo.Engine.Checkpoint;
 using SparkVideo.Engine.Execution.Expressions;
 using SparkVideo.Engine.Execution.Plans;
@@ -17,29 +15,24 @@ namespace SparkVideo.Engine.Execution;
 /// </summary>
 internal sealed class MicroBatchExecution
 {
-    private const int RecentProgressCapacity = 100;
+    private const int MaxRowsPerBatch = 10_000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
     private readonly SparkSession _session;
     private readonly LogicalPlan _plan;
     private readonly IStreamingSink _sink;
     private readonly Trigger _trigger;
-    private readonly SocketSourceOptions _sourceOptions;
     private readonly CheckpointDirectory _checkpoint;
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _terminated = new();
-    private readonly Queue<StreamingQueryProgress> _recentProgress = new();
-    private readonly object _progressLock = new(); // Monitor.Wait/Pulse need an object lock
     private readonly SocketSource _source;
     private Thread? _thread;
-    private long _linesCommitted;
     private StreamingQueryException? _exception;
-    private long _previousTriggerTicks;
     private StreamingQuery? _queryHandle;
 
-    public MicroBatchExecution(SparkSession session, LogicalPlan plan, IStreamingSink sink, Trigger trigger,
-        string? name, CheckpointDirectory checkpoint)
+    public MicroBatchExecution(SparkSession session, LogicalPlan plan, SocketSourceOptions sourceOptions, IStreamingSink sink,
+        Trigger trigger, string? name, CheckpointDirectory checkpoint)
     {
         _session = session;
         _plan = plan;
@@ -47,9 +40,8 @@ internal sealed class MicroBatchExecution
         _trigger = trigger;
         _checkpoint = checkpoint;
         Name = name;
-        _sourceOptions = FindSource(plan).Options;
         _log = session.Settings.Log;
-        _source = new SocketSource(_sourceOptions, _log);
+        _source = new SocketSource(sourceOptions, _log);
     }
 
     public string? Name { get; }
@@ -62,26 +54,11 @@ internal sealed class MicroBatchExecution
 
     public StreamingQueryException? Exception => Volatile.Read(ref _exception);
 
-    public string PlanText => _plan.TreeString();
-
-    public TextWriter ConsoleOut => _session.Settings.ConsoleOut;
-
     /// <summary>The source's bounded buffer (for inspection: its high-water mark proves the bound held).</summary>
     internal BoundedLineBuffer SourceBuffer => _source.Buffer;
 
-    public StreamingQueryProgress? LastProgress
-    {
-        get { lock (_progressLock) return _recentProgress.LastOrDefault(); }
-    }
-
-    public IReadOnlyList<StreamingQueryProgress> RecentProgress
-    {
-        get { lock (_progressLock) return [.. _recentProgress]; }
-    }
-
     public void Start()
     {
-        Notify(l => l.OnQueryStarted(new QueryStartedEvent(Id, RunId, Name, IsoNow())));
         _source.Start();
         _thread = new Thread(Run) { IsBackground = true, Name = $"stream execution thread for {Name} [id = {Id}, runId = {RunId}]" };
         _thread.Start();
@@ -114,22 +91,8 @@ internal sealed class MicroBatchExecution
         return ended;
     }
 
-    /// <summary>Blocks until every line received so far has gone through a committed batch (or the query ended).</summary>
-    public void ProcessAllAvailable()
-    {
-        long target = _source.Buffer.TotalAdded;
-        lock (_progressLock)
-        {
-            while (_linesCommitted < target && !_terminated.IsSet)
-            {
-                Monitor.Wait(_progressLock, PollInterval);
-            }
-        }
-        if (Exception is { } failure)
-        {
-            throw failure;
-        }
-    }
+    /// <summary>The public handle, so the session's registry can drop it when the query ends.</summary>
+    internal void Attach(StreamingQuery handle) => _queryHandle = handle;
 
     private void Run()
     {
@@ -139,14 +102,6 @@ internal sealed class MicroBatchExecution
         {
             while (!token.IsCancellationRequested)
             {
-                if (_trigger.Kind == TriggerKind.Once)
-                {
-                    if (_source.Buffer.Count > 0)
-                    {
-                        RunBatch(batchId, token);
-                    }
-                    break;
-                }
                 if (_trigger.IntervalMs == 0)
                 {
                     WaitForData(token);
@@ -157,7 +112,6 @@ internal sealed class MicroBatchExecution
                 // a batch that overruns it is followed at once, without a burst of catch-up batches.
                 long triggerMs = Environment.TickCount64;
                 long nextTriggerMs = triggerMs / _trigger.IntervalMs * _trigger.IntervalMs + _trigger.IntervalMs;
-                ThrowIfSourceFailed();
                 if (_source.Buffer.Count > 0)
                 {
                     RunBatch(batchId++, token);
@@ -186,31 +140,16 @@ internal sealed class MicroBatchExecution
 
     private void RunBatch(long batchId, CancellationToken token)
     {
-        var durations = new Dictionary<string, long>();
-        var total = Stopwatch.StartNew();
-        long triggerTicks = Stopwatch.GetTimestamp();
-        DateTime triggerTime = DateTime.UtcNow;
-
-        var step = Stopwatch.StartNew();
-        List<ReceivedLine> lines = _source.Buffer.TakeUpTo(_sourceOptions.MaxRowsPerBatch);
-        durations["latestOffset"] = step.ElapsedMilliseconds;
+        List<ReceivedLine> lines = _source.Buffer.TakeUpTo(MaxRowsPerBatch);
         long endOffset = _checkpoint.LastCommittedOffset + lines.Count;
+        _checkpoint.WriteOffsets(batchId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), endOffset);
 
-        step.Restart();
-        _checkpoint.WriteOffsets(batchId, new DateTimeOffset(triggerTime).ToUnixTimeMilliseconds(), endOffset,
-            _session.ConfWithPrefix("spark.sql."));
-        durations["walCommit"] = step.ElapsedMilliseconds;
-
-        step.Restart();
-        IReadOnlyList<List<object?[]>> input = ToPartitions(lines);
-        durations["getBatch"] = step.ElapsedMilliseconds;
-        durations["queryPlanning"] = 0;
-
-        step.Restart();
+        // The socket source gives one partition, as the project's notes describe; Repartition spreads it.
+        List<object?[]> input = lines.Select(line => new object?[] { line.Value }).ToList();
         IReadOnlyList<List<object?[]>> output;
         try
         {
-            output = new PlanExecutor(_session.Context.Parallelism, token).Execute(_plan, input);
+            output = new PlanExecutor(_session.Parallelism, token).Execute(_plan, [input]);
             token.ThrowIfCancellationRequested();
             _sink.AddBatch(batchId, _plan.Schema, output);
         }
@@ -222,60 +161,17 @@ internal sealed class MicroBatchExecution
         {
             throw new BatchFailedException($"Batch {batchId}: {e.GetType().Name}: {e.Message}", e);
         }
-        durations["addBatch"] = step.ElapsedMilliseconds;
 
         _checkpoint.WriteCommit(batchId, endOffset);
-        durations["triggerExecution"] = total.ElapsedMilliseconds;
-        RecordProgress(batchId, triggerTime, triggerTicks, lines.Count, output.Sum(p => p.Count), durations);
-    }
-
-    private IReadOnlyList<List<object?[]>> ToPartitions(List<ReceivedLine> lines)
-    {
-        int n = _sourceOptions.NumPartitions;
-        var partitions = Enumerable.Range(0, n).Select(_ => new List<object?[]>(lines.Count / n + 1)).ToArray();
-        for (int i = 0; i < lines.Count; i++)
-        {
-            ReceivedLine line = lines[i];
-            object?[] row = _sourceOptions.IncludeTimestamp ? [line.Value, line.ReceivedAtUtc] : [line.Value];
-            partitions[i % n].Add(row);
-        }
-        return partitions;
-    }
-
-    private void RecordProgress(long batchId, DateTime triggerTime, long triggerTicks, int inputRows, int outputRows,
-        Dictionary<string, long> durations)
-    {
-        double sincePrevious = _previousTriggerTicks == 0 ? 0 : Stopwatch.GetElapsedTime(_previousTriggerTicks, triggerTicks).TotalSeconds;
-        _previousTriggerTicks = triggerTicks;
-        double executionSeconds = durations["triggerExecution"] / 1000.0;
         var progress = new StreamingQueryProgress
         {
             Id = Id,
-            RunId = RunId,
-            Name = Name,
-            Timestamp = triggerTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             BatchId = batchId,
-            NumInputRows = inputRows,
-            InputRowsPerSecond = sincePrevious > 0 ? inputRows / sincePrevious : 0,
-            ProcessedRowsPerSecond = executionSeconds > 0 ? inputRows / executionSeconds : 0,
-            DurationMs = durations,
-            NumOutputRows = outputRows,
+            NumInputRows = lines.Count,
+            NumOutputRows = output.Sum(p => p.Count),
             DroppedOverlongLines = _source.DroppedLines,
-            DroppedOverlongBytes = _source.DroppedBytes,
-            BufferedLines = _source.Buffer.Count,
-            SourceConnections = _source.Connections,
         };
-        lock (_progressLock)
-        {
-            _recentProgress.Enqueue(progress);
-            if (_recentProgress.Count > RecentProgressCapacity)
-            {
-                _recentProgress.Dequeue();
-            }
-            _linesCommitted += inputRows;
-            Monitor.PulseAll(_progressLock);
-        }
-        Notify(l => l.OnQueryProgress(progress));
+        Report(progress);
     }
 
     private void WaitForData(CancellationToken token)
@@ -283,15 +179,6 @@ internal sealed class MicroBatchExecution
         while (!_source.Buffer.WaitForData(PollInterval))
         {
             token.ThrowIfCancellationRequested();
-            ThrowIfSourceFailed();
-        }
-    }
-
-    private void ThrowIfSourceFailed()
-    {
-        if (_source.Failure is { } failure)
-        {
-            throw failure;
         }
     }
 
@@ -303,25 +190,17 @@ internal sealed class MicroBatchExecution
             _checkpoint.DeleteIfTemporary();
         }
         _session.UnregisterQuery(_queryHandle!);
-        lock (_progressLock)
-        {
-            Monitor.PulseAll(_progressLock);
-        }
         _terminated.Set();
-        Notify(l => l.OnQueryTerminated(new QueryTerminatedEvent(Id, RunId, Exception?.Message)));
     }
 
-    /// <summary>The public handle, so the session's registry can drop it when the query ends.</summary>
-    internal void Attach(StreamingQuery handle) => _queryHandle = handle;
-
-    /// <summary>Calls the session's listeners as registered now: like Spark, one added mid-query sees its next events.</summary>
-    private void Notify(Action<StreamingQueryListener> call)
+    /// <summary>Calls the session's listeners as registered now: like Spark, one added mid-query sees its next batches.</summary>
+    private void Report(StreamingQueryProgress progress)
     {
         foreach (StreamingQueryListener listener in _session.Settings.Listeners)
         {
             try
             {
-                call(listener);
+                listener.OnQueryProgress(progress);
             }
             catch (Exception e)
             {
@@ -332,20 +211,6 @@ internal sealed class MicroBatchExecution
             }
         }
     }
-
-    private static StreamingSourcePlan FindSource(LogicalPlan plan)
-    {
-        for (LogicalPlan? node = plan; node is not null; node = node.Child)
-        {
-            if (node is StreamingSourcePlan source)
-            {
-                return source;
-            }
-        }
-        throw new AnalysisException("The query has no streaming source.");
-    }
-
-    private static string IsoNow() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A batch failed; the message names the batch and, for a UDF, the row's argument values.</summary>
     private sealed class BatchFailedException(string message, Exception inner) : Exception(message, inner);

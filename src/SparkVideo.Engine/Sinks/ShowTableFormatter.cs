@@ -1,4 +1,5 @@
 using System.Text;
+using SparkVideo.Engine.Formats;
 
 namespace SparkVideo.Engine.Sinks;
 

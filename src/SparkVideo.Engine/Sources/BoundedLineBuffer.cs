@@ -1,7 +1,7 @@
 namespace SparkVideo.Engine.Sources;
 
-/// <summary>One received line and when it arrived.</summary>
-internal readonly record struct ReceivedLine(string Value, int Bytes, DateTime ReceivedAtUtc);
+/// <summary>One received line and its size in bytes as it arrived.</summary>
+internal readonly record struct ReceivedLine(string Value, int Bytes);
 
 /// <summary>
 /// The bounded hand-off between the socket reader thread and the micro-batch loop. Add blocks while the buffer holds
@@ -13,11 +13,6 @@ internal sealed class BoundedLineBuffer(int maxLines, long maxBytes)
     private readonly object _lock = new(); // Monitor.Wait/Pulse need an object lock
     private long _bytes;
     private int _highWaterMark;
-    private long _totalAdded;
-
-    public int MaxLines => maxLines;
-
-    public long MaxBytes => maxBytes;
 
     public int Count
     {
@@ -28,12 +23,6 @@ internal sealed class BoundedLineBuffer(int maxLines, long maxBytes)
     public int HighWaterMark
     {
         get { lock (_lock) return _highWaterMark; }
-    }
-
-    /// <summary>Lines ever added.</summary>
-    public long TotalAdded
-    {
-        get { lock (_lock) return _totalAdded; }
     }
 
     /// <summary>Adds a line, waiting while the buffer is full; throws OperationCanceledException when cancelled.</summary>
@@ -48,7 +37,6 @@ internal sealed class BoundedLineBuffer(int maxLines, long maxBytes)
             }
             _lines.Enqueue(line);
             _bytes += line.Bytes;
-            _totalAdded++;
             _highWaterMark = Math.Max(_highWaterMark, _lines.Count);
             Monitor.PulseAll(_lock);
         }

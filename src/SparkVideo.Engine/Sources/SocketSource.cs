@@ -19,9 +19,7 @@ internal sealed class SocketSource : IDisposable
     private Thread? _thread;
     private Socket? _socket;
     private long _droppedLines;
-    private long _droppedBytes;
     private int _connections;
-    private volatile Exception? _failure;
 
     public SocketSource(SocketSourceOptions options, TextWriter log)
     {
@@ -33,14 +31,6 @@ internal sealed class SocketSource : IDisposable
     public BoundedLineBuffer Buffer { get; }
 
     public long DroppedLines => Interlocked.Read(ref _droppedLines);
-
-    public long DroppedBytes => Interlocked.Read(ref _droppedBytes);
-
-    /// <summary>Successful connections so far (more than one means it reconnected).</summary>
-    public int Connections => Volatile.Read(ref _connections);
-
-    /// <summary>Set when the source cannot go on (only with reconnect=false).</summary>
-    public Exception? Failure => _failure;
 
     public string Endpoint => $"{_options.Host}:{_options.Port}";
 
@@ -65,7 +55,7 @@ internal sealed class SocketSource : IDisposable
     {
         CancellationToken token = _stop.Token;
         var splitter = new LineSplitter(_options.MaxLineBytes,
-            (line, bytes) => Buffer.Add(new ReceivedLine(line, bytes, DateTime.UtcNow), token),
+            (line, bytes) => Buffer.Add(new ReceivedLine(line, bytes), token),
             ReportDropped);
         byte[] chunk = new byte[64 * 1024];
         TimeSpan backoff = FirstBackoff;
@@ -77,11 +67,6 @@ internal sealed class SocketSource : IDisposable
                 Socket? socket = TryConnect(token, out string? error);
                 if (socket is null)
                 {
-                    if (!_options.Reconnect)
-                    {
-                        _failure = new IOException($"socket source: cannot connect to {Endpoint}: {error}");
-                        return;
-                    }
                     if (failedAttempts++ == 0)
                     {
                         Log($"socket source: cannot connect to {Endpoint} ({error}); retrying with backoff {FirstBackoff.TotalMilliseconds:0} ms to {MaxBackoff.TotalSeconds:0} s");
@@ -100,11 +85,6 @@ internal sealed class SocketSource : IDisposable
                 splitter.Flush();
                 if (token.IsCancellationRequested)
                 {
-                    return;
-                }
-                if (!_options.Reconnect)
-                {
-                    Log($"socket source: {Endpoint} {why}; no more data (reconnect=false)");
                     return;
                 }
                 Log($"socket source: {Endpoint} {why}; reconnecting");
@@ -170,7 +150,6 @@ internal sealed class SocketSource : IDisposable
     private void ReportDropped(long bytes)
     {
         Interlocked.Increment(ref _droppedLines);
-        Interlocked.Add(ref _droppedBytes, bytes);
         Log($"socket source: dropped a line of {bytes} bytes over the maxLineBytes cap ({_options.MaxLineBytes})");
     }
 

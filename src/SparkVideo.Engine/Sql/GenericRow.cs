@@ -1,5 +1,3 @@
-using SparkVideo.Engine.Sinks;
-
 namespace SparkVideo.Engine.Sql;
 
 // Values may be null: the members are nullable-oblivious, as Microsoft.Spark's are, so callers get the same warnings.
@@ -14,15 +12,5 @@ public sealed class GenericRow
         Values = values;
     }
 
-    public object[] Values { get; }
-
-    public int Size() => Values.Length;
-
-    public object this[int index] => Get(index);
-
-    public object Get(int index) => Values[index];
-
-    public T GetAs<T>(int index) => (T)Get(index)!;
-
-    public override string ToString() => "[" + string.Join(",", Values.Select(CellFormatter.Format)) + "]";
+    internal object[] Values { get; }
 }

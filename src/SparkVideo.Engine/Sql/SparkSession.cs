@@ -5,57 +5,37 @@ using SparkVideo.Engine.Sql.Types;
 namespace SparkVideo.Engine.Sql;
 
 /// <summary>The entry point: reads streams and creates DataFrames. One active session per process, as in Spark.</summary>
-public sealed class SparkSession : IDisposable
+public sealed class SparkSession
 {
-    private static readonly object s_lock = new();
+    private static readonly Lock s_lock = new();
     private static SparkSession? s_active;
 
-    private readonly Dictionary<string, string> _conf;
     private readonly List<StreamingQuery> _activeQueries = [];
-    private readonly object _queriesLock = new();
+    private readonly Lock _queriesLock = new();
 
-    private SparkSession(EngineContext context, Dictionary<string, string> conf)
-    {
-        Context = context;
-        _conf = conf;
-    }
+    private SparkSession(int parallelism) => Parallelism = parallelism;
 
-    internal EngineContext Context { get; }
+    /// <summary>Tasks run at once, from the master; shared by the sessions made with NewSession.</summary>
+    internal int Parallelism { get; }
 
     internal EngineSettings Settings { get; } = new();
 
     public static Builder Builder() => new();
 
-#nullable disable annotations
-    /// <summary>The active session, or null.</summary>
-    public static SparkSession GetActiveSession()
-    {
-        lock (s_lock) return s_active;
-    }
-#nullable restore annotations
-
-    /// <summary>The active session; throws when there is none.</summary>
-    public static SparkSession Active() =>
-        GetActiveSession() ?? throw new InvalidOperationException("No active or default Spark session found");
-
     public DataStreamReader ReadStream() => new(this);
 
-    /// <summary>A session sharing this one's master and parallelism, with its own configuration and engine settings.</summary>
-    public SparkSession NewSession() => new(Context, new Dictionary<string, string>(_conf));
+    /// <summary>A session sharing this one's parallelism, with its own queries and engine settings.</summary>
+    public SparkSession NewSession() => new(Parallelism);
 
     public DataFrame CreateDataFrame(IEnumerable<GenericRow> data, StructType schema)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(schema);
-        List<object?[]> rows = data.Select(r => r.Size() == schema.Fields.Count
+        List<object?[]> rows = data.Select(r => r.Values.Length == schema.Fields.Count
             ? (object?[])r.Values.Clone()
-            : throw new ArgumentException($"Row {r} has {r.Size()} values but the schema has {schema.Fields.Count} fields.")).ToList();
+            : throw new ArgumentException($"A row has {r.Values.Length} values but the schema has {schema.Fields.Count} fields.")).ToList();
         return new DataFrame(this, new LocalRelationPlan([rows], schema));
     }
-
-    /// <summary>A DataFrame of one string column named "_1".</summary>
-    public DataFrame CreateDataFrame(IEnumerable<string> data) =>
-        CreateDataFrame(data.Select(s => new GenericRow([s])), new StructType([new StructField("_1", new StringType())]));
 
     /// <summary>Stops every active query of this session and clears the active session.</summary>
     public void Stop()
@@ -75,30 +55,11 @@ public sealed class SparkSession : IDisposable
         }
     }
 
-    public void Dispose() => Stop();
-
-    internal string? GetConf(string key) => _conf.GetValueOrDefault(key);
-
-    internal IReadOnlyDictionary<string, string> ConfWithPrefix(string prefix) =>
-        _conf.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
-
-    internal static SparkSession GetOrCreate(IReadOnlyDictionary<string, string> options)
+    internal static SparkSession GetOrCreate(string master)
     {
         lock (s_lock)
         {
-            if (s_active is null)
-            {
-                var context = new EngineContext(
-                    options.GetValueOrDefault("spark.master", "local[*]"),
-                    options.GetValueOrDefault("spark.app.name", "SparkVideo"));
-                s_active = new SparkSession(context, new Dictionary<string, string>(StringComparer.Ordinal));
-            }
-            // As in Spark, options given to a builder are applied to an existing session's SQL conf too.
-            foreach ((string key, string value) in options)
-            {
-                s_active._conf[key] = value;
-            }
-            return s_active;
+            return s_active ??= new SparkSession(LocalMaster.Parallelism(master));
         }
     }
 

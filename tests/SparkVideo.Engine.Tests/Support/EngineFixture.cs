@@ -1,4 +1,6 @@
+using SparkVideo.Engine.Monitoring;
 using SparkVideo.Engine.Sql;
+using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Tests.Support;
 
@@ -27,7 +29,35 @@ internal sealed class TestSession : IDisposable
         get { lock (Spark.Engine().Log) return _log.ToString(); }
     }
 
+    /// <summary>An in-memory DataFrame of one string column named value.</summary>
+    public DataFrame Lines(params string?[] lines) =>
+        Spark.CreateDataFrame(lines.Select(l => new GenericRow([l])), new StructType([new StructField("value", new StringType())]));
+
+    /// <summary>A listener registered on this session that records every batch's progress.</summary>
+    public ProgressRecorder RecordProgress()
+    {
+        var recorder = new ProgressRecorder();
+        Spark.Engine().AddListener(recorder);
+        return recorder;
+    }
+
     public void Dispose() => Spark.Stop();
+}
+
+internal sealed class ProgressRecorder : StreamingQueryListener
+{
+    private readonly Lock _lock = new();
+    private readonly List<StreamingQueryProgress> _progress = [];
+
+    public List<StreamingQueryProgress> Progress
+    {
+        get { lock (_lock) return [.. _progress]; }
+    }
+
+    public override void OnQueryProgress(StreamingQueryProgress progress)
+    {
+        lock (_lock) _progress.Add(progress);
+    }
 }
 
 internal sealed class TempDir : IDisposable

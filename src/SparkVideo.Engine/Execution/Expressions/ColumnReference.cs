@@ -100,12 +100,12 @@ internal sealed class StarExpression(IReadOnlyList<string> qualifier) : Expressi
         {
             return input.Fields.Select((f, i) => (Expression)new OrdinalReference(i, f.Name));
         }
-        var target = new ColumnReference(Qualifier, string.Join('.', Qualifier));
-        if (target.Bind(input).Type is not StructType structType)
+        string owner = string.Join('.', Qualifier);
+        if (new ColumnReference(Qualifier, owner).Bind(input).Type is not StructType structType)
         {
-            throw new AnalysisException($"Can only star expand struct data types. Attribute: `{target.Sql}`.");
+            throw new AnalysisException($"Can only star expand struct data types. Attribute: `{owner}`.");
         }
-        return structType.Fields.Select(f => (Expression)new AliasExpression(new GetFieldExpression(target, f.Name), f.Name));
+        return structType.Fields.Select(f => (Expression)new ColumnReference([.. Qualifier, f.Name], $"{owner}.{f.Name}"));
     }
 }
 
@@ -116,21 +116,6 @@ internal sealed class OrdinalReference(int index, string name) : Expression
 
     public override BoundExpression Bind(StructType input) =>
         new(input.Fields[index].DataType, row => row[index]);
-}
-
-/// <summary>Column.GetField(name): a field of a struct-typed expression.</summary>
-internal sealed class GetFieldExpression(Expression child, string fieldName) : Expression
-{
-    public override string Sql => $"{child.Sql}.{fieldName}";
-
-    public override string OutputName => fieldName;
-
-    public override BoundExpression Bind(StructType input)
-    {
-        BoundExpression bound = child.Bind(input);
-        (DataType type, Func<object?[], object?> evaluate) = FieldAccess.Compose(bound.Type, bound.Evaluate, fieldName, child.Sql);
-        return new BoundExpression(type, evaluate);
-    }
 }
 
 internal static class FieldAccess

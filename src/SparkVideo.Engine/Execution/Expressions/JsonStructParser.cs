@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SparkVideo.Engine.Formats;
 using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Execution.Expressions;
@@ -89,7 +90,7 @@ internal sealed class JsonStructParser(StructType schema)
                     JsonToken.String => (string)reader.Value!,
                     JsonToken.StartObject or JsonToken.StartArray => JToken.ReadFrom(reader).ToString(Formatting.None),
                     JsonToken.Boolean => (bool)reader.Value! ? "true" : "false",
-                    JsonToken.Float => Sinks.JavaDoubleFormatter.Format((double)reader.Value!),
+                    JsonToken.Float => JavaDoubleFormatter.Format((double)reader.Value!),
                     _ => Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
                 };
             case DoubleType:
@@ -98,31 +99,10 @@ internal sealed class JsonStructParser(StructType schema)
                     return d;
                 }
                 break;
-            case FloatType:
-                if (ToDouble(reader) is { } f)
-                {
-                    return (float)f;
-                }
-                break;
             case IntegerType when token == JsonToken.Integer:
                 if (reader.Value is long l && l is >= int.MinValue and <= int.MaxValue)
                 {
                     return (int)l;
-                }
-                break;
-            case LongType when token == JsonToken.Integer:
-                if (reader.Value is long value)
-                {
-                    return value;
-                }
-                break;
-            case BooleanType when token == JsonToken.Boolean:
-                return (bool)reader.Value!;
-            case TimestampType when token == JsonToken.String:
-                if (DateTime.TryParse((string)reader.Value!, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out DateTime t))
-                {
-                    return t;
                 }
                 break;
             case StructType nested when token == JsonToken.StartObject:

@@ -1,3 +1,4 @@
+using SparkVideo.Engine.Formats;
 using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Execution.Expressions;
@@ -50,7 +51,7 @@ internal sealed class UdfFailureException(string call, IReadOnlyList<string> arg
         {
             return "null";
         }
-        string text = value is string s ? s : Sinks.CellFormatter.Format(value);
+        string text = value is string s ? s : CellFormatter.Format(value);
         string cut = text.Length > MaxValueChars ? $"{text[..MaxValueChars]}...({text.Length} chars)" : text;
         return value is string ? $"\"{cut}\"" : cut;
     }

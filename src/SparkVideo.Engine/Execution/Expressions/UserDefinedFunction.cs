@@ -8,11 +8,10 @@ internal sealed class UserDefinedFunction
 {
     private readonly Func<object?[], object?> _invoke;
 
-    private UserDefinedFunction(string name, DataType returnType, int arity, Func<object?[], object?> invoke)
+    private UserDefinedFunction(string name, DataType returnType, Func<object?[], object?> invoke)
     {
         Name = name;
         ReturnType = returnType;
-        Arity = arity;
         _invoke = invoke;
     }
 
@@ -20,15 +19,13 @@ internal sealed class UserDefinedFunction
 
     public DataType ReturnType { get; }
 
-    public int Arity { get; }
-
-    public static UserDefinedFunction Create<TResult>(Delegate udf, int arity, Func<object?[], TResult> invoke)
+    public static UserDefinedFunction Create<TResult>(Delegate udf, Func<object?[], TResult> invoke)
     {
         ArgumentNullException.ThrowIfNull(udf);
         DataType returnType = SparkTypeOf(typeof(TResult));
         // Lambdas compile to methods named like "<Main>b__0_0": Spark shows such UDFs by a generic name.
         string name = udf.Method.Name.StartsWith('<') ? "UDF" : udf.Method.Name;
-        return new UserDefinedFunction(name, returnType, arity, args => Normalize(invoke(args)));
+        return new UserDefinedFunction(name, returnType, args => invoke(args));
     }
 
     public object? Invoke(object?[] args) => _invoke(args);
@@ -49,23 +46,14 @@ internal sealed class UserDefinedFunction
         return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
 
-    private static object? Normalize(object? value) => value switch
-    {
-        DateTime t => t.ToUniversalTime(),
-        _ => value,
-    };
-
     private static DataType SparkTypeOf(Type type)
     {
         Type t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string)) return new StringType();
         if (t == typeof(double)) return new DoubleType();
-        if (t == typeof(float)) return new FloatType();
         if (t == typeof(int)) return new IntegerType();
-        if (t == typeof(long)) return new LongType();
         if (t == typeof(bool)) return new BooleanType();
-        if (t == typeof(DateTime)) return new TimestampType();
         throw new NotSupportedException($"UDF return type {type.Name} is not supported by the engine " +
-            "(string, double, float, int, long, bool, DateTime and their nullable forms are).");
+            "(string, double, int, bool and their nullable forms are).");
     }
 }

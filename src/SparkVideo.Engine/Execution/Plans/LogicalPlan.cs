@@ -4,28 +4,36 @@ using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Execution.Plans;
 
-/// <summary>A node of a DataFrame's query plan; the schema is resolved when the node is built, like Spark's analysis.</summary>
+/// <summary>
+/// A node of a DataFrame's query plan. Like Spark's analysis, a node resolves its schema and binds its expressions
+/// when it is built, once; the executor runs the bound expressions for every batch.
+/// </summary>
 internal abstract class LogicalPlan
 {
     public abstract StructType Schema { get; }
 
     public abstract bool IsStreaming { get; }
 
-    /// <summary>One line describing this node for Explain().</summary>
-    public abstract string Describe();
-
-    public virtual LogicalPlan? Child => null;
-
-    public string TreeString()
+    /// <summary>The streaming source this plan reads, found by walking down to the leaf.</summary>
+    public StreamingSourcePlan StreamingSource()
     {
-        var lines = new List<string>();
-        int depth = 0;
-        for (LogicalPlan? node = this; node is not null; node = node.Child, depth++)
+        LogicalPlan node = this;
+        while (node is UnaryPlan unary)
         {
-            lines.Add((depth == 0 ? "" : new string(' ', (depth - 1) * 3) + "+- ") + node.Describe());
+            node = unary.Child;
         }
-        return string.Join("\n", lines);
+        return node as StreamingSourcePlan ?? throw new AnalysisException("The query has no streaming source.");
     }
+}
+
+/// <summary>A node with one input: its schema and streaming-ness are the child's unless it says otherwise.</summary>
+internal abstract class UnaryPlan(LogicalPlan child) : LogicalPlan
+{
+    public LogicalPlan Child { get; } = child;
+
+    public override StructType Schema => Child.Schema;
+
+    public override bool IsStreaming => Child.IsStreaming;
 }
 
 /// <summary>The rows of one streaming source, handed in per micro-batch.</summary>
@@ -33,12 +41,9 @@ internal sealed class StreamingSourcePlan(SocketSourceOptions options) : Logical
 {
     public SocketSourceOptions Options { get; } = options;
 
-    public override StructType Schema { get; } = SocketSourceOptions.SchemaFor(options.IncludeTimestamp);
+    public override StructType Schema => SocketSourceOptions.Schema;
 
     public override bool IsStreaming => true;
-
-    public override string Describe() =>
-        $"StreamingRelation socket [{string.Join(", ", Schema.Fields.Select(f => f.Name))}] host={Options.Host} port={Options.Port}";
 }
 
 /// <summary>Rows already in memory, partitioned (CreateDataFrame, or one micro-batch handed to ForeachBatch).</summary>
@@ -49,86 +54,39 @@ internal sealed class LocalRelationPlan(IReadOnlyList<List<object?[]>> partition
     public override StructType Schema { get; } = schema;
 
     public override bool IsStreaming => false;
-
-    public override string Describe() =>
-        $"LocalRelation [{string.Join(", ", Schema.Fields.Select(f => f.Name))}] {Partitions.Sum(p => p.Count)} rows";
 }
 
-internal sealed class ProjectPlan : LogicalPlan
+internal sealed class ProjectPlan : UnaryPlan
 {
     public ProjectPlan(LogicalPlan child, IReadOnlyList<Expression> expressions)
+        : base(child)
     {
-        ChildPlan = child;
-        Expressions = expressions;
-        Schema = new StructType(expressions.Select(e => new StructField(e.OutputName, e.Bind(child.Schema).Type)));
+        BoundExpression[] bound = expressions.Select(e => e.Bind(child.Schema)).ToArray();
+        Columns = bound.Select(b => b.Evaluate).ToArray();
+        Schema = new StructType(expressions.Select((e, i) => new StructField(e.OutputName, bound[i].Type)));
     }
 
-    public LogicalPlan ChildPlan { get; }
-
-    public IReadOnlyList<Expression> Expressions { get; }
-
-    public override LogicalPlan Child => ChildPlan;
+    /// <summary>One evaluator per output column.</summary>
+    public Func<object?[], object?>[] Columns { get; }
 
     public override StructType Schema { get; }
-
-    public override bool IsStreaming => ChildPlan.IsStreaming;
-
-    public override string Describe() => $"Project [{string.Join(", ", Expressions.Select(e => e.Sql))}]";
 }
 
-internal sealed class FilterPlan : LogicalPlan
+internal sealed class FilterPlan(LogicalPlan child, Expression condition) : UnaryPlan(child)
 {
-    public FilterPlan(LogicalPlan child, Expression condition)
-    {
-        ChildPlan = child;
-        Condition = condition;
-        BooleanOperand.Bind(condition, child.Schema);
-    }
-
-    public LogicalPlan ChildPlan { get; }
-
-    public Expression Condition { get; }
-
-    public override LogicalPlan Child => ChildPlan;
-
-    public override StructType Schema => ChildPlan.Schema;
-
-    public override bool IsStreaming => ChildPlan.IsStreaming;
-
-    public override string Describe() => $"Filter {Condition.Sql}";
+    public Func<object?[], object?> Condition { get; } = BooleanCondition.Bind(condition, child.Schema);
 }
 
-/// <summary>Spreads rows over N partitions: round-robin without keys, by hash of the keys otherwise.</summary>
-internal sealed class RepartitionPlan : LogicalPlan
+/// <summary>Spreads rows round-robin over N partitions.</summary>
+internal sealed class RepartitionPlan : UnaryPlan
 {
-    public RepartitionPlan(LogicalPlan child, int numPartitions, IReadOnlyList<Expression> keys)
+    public RepartitionPlan(LogicalPlan child, int numPartitions)
+        : base(child)
     {
-        if (numPartitions <= 0)
-        {
-            throw new ArgumentException($"Number of partitions ({numPartitions}) must be positive.", nameof(numPartitions));
-        }
-        ChildPlan = child;
-        NumPartitions = numPartitions;
-        Keys = keys;
-        foreach (Expression key in keys)
-        {
-            key.Bind(child.Schema);
-        }
+        NumPartitions = numPartitions > 0
+            ? numPartitions
+            : throw new ArgumentException($"Number of partitions ({numPartitions}) must be positive.", nameof(numPartitions));
     }
-
-    public LogicalPlan ChildPlan { get; }
 
     public int NumPartitions { get; }
-
-    public IReadOnlyList<Expression> Keys { get; }
-
-    public override LogicalPlan Child => ChildPlan;
-
-    public override StructType Schema => ChildPlan.Schema;
-
-    public override bool IsStreaming => ChildPlan.IsStreaming;
-
-    public override string Describe() => Keys.Count == 0
-        ? $"Repartition {NumPartitions}, RoundRobinPartitioning"
-        : $"RepartitionByExpression [{string.Join(", ", Keys.Select(k => k.Sql))}], {NumPartitions}";
 }

@@ -13,50 +13,46 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
     /// <param name="streamInput">The micro-batch's source rows, for a streaming plan.</param>
     public IReadOnlyList<List<object?[]>> Execute(LogicalPlan plan, IReadOnlyList<List<object?[]>>? streamInput)
     {
-        var narrow = new Stack<LogicalPlan>();
+        var steps = new Stack<Func<object?[], object?[]?>>();
         LogicalPlan node = plan;
-        while (node is ProjectPlan or FilterPlan)
+        while (true)
         {
-            narrow.Push(node);
-            node = node.Child!;
+            if (node is ProjectPlan project)
+            {
+                steps.Push(Project(project.Columns));
+            }
+            else if (node is FilterPlan filter)
+            {
+                steps.Push(Filter(filter.Condition));
+            }
+            else
+            {
+                break;
+            }
+            node = ((UnaryPlan)node).Child;
         }
         IReadOnlyList<List<object?[]>> input = node switch
         {
-            RepartitionPlan repartition => Shuffle(repartition, Execute(repartition.ChildPlan, streamInput)),
+            RepartitionPlan repartition => RoundRobin(repartition.NumPartitions, Execute(repartition.Child, streamInput)),
             LocalRelationPlan local => local.Partitions,
             StreamingSourcePlan => streamInput ?? throw new InvalidOperationException("A streaming plan needs its batch input."),
-            _ => throw new NotSupportedException($"Cannot execute plan node {node.Describe()}"),
+            _ => throw new NotSupportedException($"Cannot execute plan node {node.GetType().Name}"),
         };
-        return narrow.Count == 0 ? input : RunPipeline(Compile(narrow), input);
+        return steps.Count == 0 ? input : RunPipeline([.. steps], input);
     }
 
-    private static Func<object?[], object?[]?>[] Compile(Stack<LogicalPlan> narrow) =>
-        narrow.Select<LogicalPlan, Func<object?[], object?[]?>>(step => step switch
-        {
-            ProjectPlan project => CompileProject(project),
-            FilterPlan filter => CompileFilter(filter),
-            _ => throw new InvalidOperationException(),
-        }).ToArray();
-
-    private static Func<object?[], object?[]?> CompileProject(ProjectPlan project)
+    private static Func<object?[], object?[]?> Project(Func<object?[], object?>[] columns) => row =>
     {
-        Func<object?[], object?>[] columns = project.Expressions.Select(e => e.Bind(project.ChildPlan.Schema).Evaluate).ToArray();
-        return row =>
+        var output = new object?[columns.Length];
+        for (int i = 0; i < columns.Length; i++)
         {
-            var output = new object?[columns.Length];
-            for (int i = 0; i < columns.Length; i++)
-            {
-                output[i] = columns[i](row);
-            }
-            return output;
-        };
-    }
+            output[i] = columns[i](row);
+        }
+        return output;
+    };
 
-    private static Func<object?[], object?[]?> CompileFilter(FilterPlan filter)
-    {
-        Func<object?[], object?> condition = BooleanOperand.Bind(filter.Condition, filter.ChildPlan.Schema);
-        return row => condition(row) is true ? row : null;
-    }
+    private static Func<object?[], object?[]?> Filter(Func<object?[], object?> condition) =>
+        row => condition(row) is true ? row : null;
 
     private List<object?[]>[] RunPipeline(Func<object?[], object?[]?>[] steps, IReadOnlyList<List<object?[]>> input)
     {
@@ -92,30 +88,15 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
         return output;
     }
 
-    private static List<object?[]>[] Shuffle(RepartitionPlan repartition, IReadOnlyList<List<object?[]>> input)
+    private static List<object?[]>[] RoundRobin(int n, IReadOnlyList<List<object?[]>> input)
     {
-        int n = repartition.NumPartitions;
         int total = input.Sum(p => p.Count);
         var output = Enumerable.Range(0, n).Select(_ => new List<object?[]>(total / n + 1)).ToArray();
-        if (repartition.Keys.Count == 0)
-        {
-            int next = 0;
-            foreach (object?[] row in input.SelectMany(p => p))
-            {
-                output[next].Add(row);
-                next = (next + 1) % n;
-            }
-            return output;
-        }
-        Func<object?[], object?>[] keys = repartition.Keys.Select(k => k.Bind(repartition.ChildPlan.Schema).Evaluate).ToArray();
+        int next = 0;
         foreach (object?[] row in input.SelectMany(p => p))
         {
-            var hash = new HashCode();
-            foreach (Func<object?[], object?> key in keys)
-            {
-                hash.Add(key(row));
-            }
-            output[(int)((uint)hash.ToHashCode() % (uint)n)].Add(row);
+            output[next].Add(row);
+            next = (next + 1) % n;
         }
         return output;
     }

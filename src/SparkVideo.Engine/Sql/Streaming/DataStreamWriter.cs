@@ -1,7 +1,7 @@
 using System.Globalization;
-using SparkVideo.Engine.Checkpoint;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SparkVideo.Engine.Checkpoint;
 using SparkVideo.Engine.Execution;
 using SparkVideo.Engine.Execution.Plans;
 using SparkVideo.Engine.Sinks;
@@ -16,39 +16,29 @@ public sealed class DataStreamWriter
 
     private readonly DataFrame _df;
     private readonly Dictionary<string, string> _options = new(StringComparer.OrdinalIgnoreCase);
-    private OutputMode _outputMode = Streaming.OutputMode.Append;
+    private bool _completeMode;
     private string? _format;
-    private string[] _partitionBy = [];
     private Trigger _trigger = Streaming.Trigger.Default;
     private string? _queryName;
     private Action<DataFrame, long>? _foreachBatch;
 
     internal DataStreamWriter(DataFrame df) => _df = df;
 
-    /// <summary>"append", "complete" or "update" (case-insensitive).</summary>
+    /// <summary>"append", "complete" or "update" (case-insensitive); update is append for the engine's queries.</summary>
     public DataStreamWriter OutputMode(string outputMode)
     {
-        _outputMode = outputMode?.ToLowerInvariant() switch
+        _completeMode = outputMode?.ToLowerInvariant() switch
         {
-            "append" => Streaming.OutputMode.Append,
-            "complete" => Streaming.OutputMode.Complete,
-            "update" => Streaming.OutputMode.Update,
+            "append" or "update" => false,
+            "complete" => true,
             _ => throw new ArgumentException($"Unknown output mode {outputMode}. Accepted output modes are 'append', 'complete', 'update'"),
         };
         return this;
     }
 
-    public DataStreamWriter OutputMode(OutputMode outputMode) => OutputMode(outputMode.ToString());
-
     public DataStreamWriter Format(string source)
     {
         _format = source;
-        return this;
-    }
-
-    public DataStreamWriter PartitionBy(params string[] colNames)
-    {
-        _partitionBy = colNames ?? [];
         return this;
     }
 
@@ -61,18 +51,6 @@ public sealed class DataStreamWriter
     public DataStreamWriter Option(string key, bool value) => Option(key, value ? "true" : "false");
 
     public DataStreamWriter Option(string key, long value) => Option(key, value.ToString(CultureInfo.InvariantCulture));
-
-    public DataStreamWriter Option(string key, double value) => Option(key, JavaDoubleFormatter.Format(value));
-
-    public DataStreamWriter Options(Dictionary<string, string> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach ((string key, string value) in options)
-        {
-            _options[key] = value;
-        }
-        return this;
-    }
 
     public DataStreamWriter Trigger(Trigger trigger)
     {
@@ -94,31 +72,18 @@ public sealed class DataStreamWriter
         return this;
     }
 
-#nullable disable annotations
-    /// <summary>Starts the query. The console and foreachBatch sinks take no path.</summary>
-    public StreamingQuery Start(string path = null)
-#nullable restore annotations
+    /// <summary>Starts the query on its own thread.</summary>
+    public StreamingQuery Start()
     {
-        if (!string.IsNullOrEmpty(path))
-        {
-            throw new NotSupportedException($"The {_format} sink does not take a path (got '{path}').");
-        }
-        if (_trigger.Kind == TriggerKind.Continuous)
-        {
-            throw new NotSupportedException("Continuous processing (Trigger.Continuous) is not supported by the embedded engine.");
-        }
-        if (_outputMode == Streaming.OutputMode.Complete)
+        if (_completeMode)
         {
             throw new AnalysisException("Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets;");
         }
-        if (_partitionBy.Length > 0)
-        {
-            throw new NotSupportedException($"partitionBy({string.Join(", ", _partitionBy)}) is not supported by the {_format} sink.");
-        }
         SparkSession session = _df.Session;
         IStreamingSink sink = CreateSink(session);
-        CheckpointDirectory checkpoint = OpenCheckpoint(session);
-        var execution = new MicroBatchExecution(session, _df.Plan, sink, _trigger, _queryName, checkpoint);
+        StreamingSourcePlan source = _df.Plan.StreamingSource();
+        CheckpointDirectory checkpoint = OpenCheckpoint(Describe(source));
+        var execution = new MicroBatchExecution(session, _df.Plan, source.Options, sink, _trigger, _queryName, checkpoint);
         var query = new StreamingQuery(execution);
         execution.Attach(query);
         session.RegisterQuery(query);
@@ -151,18 +116,9 @@ public sealed class DataStreamWriter
     }
 
     /// <summary>What sources/0/0 records: the engine's socket source has no replayable offsets, only this description.</summary>
-    private string SourceDescription()
-    {
-        for (LogicalPlan? node = _df.Plan; node is not null; node = node.Child)
-        {
-            if (node is StreamingSourcePlan socket)
-            {
-                return new JObject(new JProperty("source", "socket"), new JProperty("host", socket.Options.Host),
-                    new JProperty("port", socket.Options.Port)).ToString(Formatting.None);
-            }
-        }
-        throw new AnalysisException("The query has no streaming source.");
-    }
+    private static string Describe(StreamingSourcePlan source) =>
+        new JObject(new JProperty("source", "socket"), new JProperty("host", source.Options.Host),
+            new JProperty("port", source.Options.Port)).ToString(Formatting.None);
 
     private void RejectUnknownOptions(string[] known)
     {
@@ -175,19 +131,14 @@ public sealed class DataStreamWriter
     }
 
     /// <summary>
-    /// Spark's rules: the checkpointLocation option, else spark.sql.streaming.checkpointLocation/&lt;name or id&gt;,
-    /// else a temporary folder for the console sink (deleted when the query stops cleanly); foreachBatch needs one.
+    /// Spark's rules: the checkpointLocation option, else a temporary folder for the console sink (deleted when the
+    /// query stops cleanly); foreachBatch needs a location.
     /// </summary>
-    private CheckpointDirectory OpenCheckpoint(SparkSession session)
+    private CheckpointDirectory OpenCheckpoint(string sourceDescription)
     {
-        string source = SourceDescription();
         if (_options.TryGetValue("checkpointLocation", out string? location) && !string.IsNullOrWhiteSpace(location))
         {
-            return CheckpointDirectory.Open(location, isTemporary: false, source);
-        }
-        if (session.GetConf("spark.sql.streaming.checkpointLocation") is { Length: > 0 } root)
-        {
-            return CheckpointDirectory.Open(Path.Combine(root, _queryName ?? Guid.NewGuid().ToString()), isTemporary: false, source);
+            return CheckpointDirectory.Open(location, isTemporary: false, sourceDescription);
         }
         if (_format == ForeachBatchFormat)
         {
@@ -195,6 +146,6 @@ public sealed class DataStreamWriter
                 "or SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
         }
         string temp = Path.Combine(Path.GetTempPath(), $"temporary-{Guid.NewGuid()}");
-        return CheckpointDirectory.Open(temp, isTemporary: true, source);
+        return CheckpointDirectory.Open(temp, isTemporary: true, sourceDescription);
     }
 }

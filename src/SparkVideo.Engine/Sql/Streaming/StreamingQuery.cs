@@ -28,17 +28,8 @@ public sealed class StreamingQuery
     /// <summary>True when the query ended within the timeout; rethrows its failure.</summary>
     public bool AwaitTermination(long timeoutMs) => Execution.AwaitTermination(TimeSpan.FromMilliseconds(Math.Max(0, timeoutMs)));
 
-    /// <summary>Blocks until every line received so far has been processed and committed (meant for tests).</summary>
-    public void ProcessAllAvailable() => Execution.ProcessAllAvailable();
-
     /// <summary>Stops the query: the running batch is abandoned uncommitted and the socket closed; blocks until done.</summary>
     public void Stop() => Execution.Stop();
-
-    /// <summary>Prints the plan.</summary>
-    public void Explain(bool extended = false)
-    {
-        Execution.ConsoleOut.Write($"== Physical Plan ==\n{Execution.PlanText}\n\n");
-    }
 
 #nullable disable annotations
     /// <summary>The exception that ended the query, or null.</summary>

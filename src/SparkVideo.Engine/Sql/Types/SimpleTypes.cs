@@ -1,52 +1,18 @@
 namespace SparkVideo.Engine.Sql.Types;
 
-/// <summary>Every type that is not null, array, map or struct.</summary>
-public abstract class AtomicType : DataType
+public sealed class StringType : DataType
 {
 }
 
-public abstract class NumericType : AtomicType
+public sealed class DoubleType : DataType
 {
 }
 
-public abstract class IntegralType : NumericType
+public sealed class IntegerType : DataType
 {
 }
 
-public abstract class FractionalType : NumericType
-{
-}
-
-/// <summary>The type of a null literal.</summary>
-public sealed class NullType : DataType
-{
-}
-
-public sealed class StringType : AtomicType
-{
-}
-
-public sealed class BooleanType : AtomicType
-{
-}
-
-/// <summary>A point in time; the engine holds it as a <see cref="DateTime"/> in UTC.</summary>
-public sealed class TimestampType : AtomicType
-{
-}
-
-public sealed class DoubleType : FractionalType
-{
-}
-
-public sealed class FloatType : FractionalType
-{
-}
-
-public sealed class IntegerType : IntegralType
-{
-}
-
-public sealed class LongType : IntegralType
+/// <summary>The type of a filter condition and of a UDF returning bool; the job never names it.</summary>
+internal sealed class BooleanType : DataType
 {
 }

@@ -5,31 +5,26 @@ namespace SparkVideo.Engine.Sql.Types;
 /// <summary>One named, typed field of a <see cref="StructType"/>.</summary>
 public sealed class StructField
 {
-    public StructField(string name, DataType dataType, bool isNullable = true, JObject? metadata = null)
+    public StructField(string name, DataType dataType, bool isNullable = true)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(dataType);
         Name = name;
         DataType = dataType;
         IsNullable = isNullable;
-        Metadata = metadata ?? new JObject();
     }
 
-    public string Name { get; }
+    internal string Name { get; }
 
-    public DataType DataType { get; }
+    internal DataType DataType { get; }
 
-    public bool IsNullable { get; }
-
-    internal JObject Metadata { get; }
-
-    public override string ToString() => $"StructField({Name},{DataType.SimpleString})";
+    internal bool IsNullable { get; }
 
     internal JObject JsonValue => new(
         new JProperty("name", Name),
         new JProperty("type", DataType.JsonValue),
         new JProperty("nullable", IsNullable),
-        new JProperty("metadata", Metadata));
+        new JProperty("metadata", new JObject()));
 }
 
 /// <summary>A struct of named fields; also the schema of a DataFrame.</summary>
@@ -41,9 +36,9 @@ public sealed class StructType : DataType
         Fields = fields.ToList();
     }
 
-    public List<StructField> Fields { get; private set; }
+    internal List<StructField> Fields { get; }
 
-    public override string SimpleString =>
+    internal override string SimpleString =>
         $"struct<{string.Join(",", Fields.Select(f => $"{f.Name}:{f.DataType.SimpleString}"))}>";
 
     internal override JToken JsonValue => new JObject(

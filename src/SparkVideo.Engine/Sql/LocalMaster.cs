@@ -3,17 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace SparkVideo.Engine.Sql;
 
-/// <summary>What sessions share, like a SparkContext: the master and the task parallelism it gives.</summary>
-internal sealed partial class EngineContext(string master, string appName)
+/// <summary>The master URLs the engine runs: local, local[N], local[*].</summary>
+internal static partial class LocalMaster
 {
-    public string Master { get; } = master;
-
-    public string AppName { get; } = appName;
-
     /// <summary>Tasks run at once: N for local[N], the core count for local[*], 1 for local.</summary>
-    public int Parallelism { get; } = ParseMaster(master);
-
-    private static int ParseMaster(string master)
+    public static int Parallelism(string master)
     {
         if (master == "local")
         {

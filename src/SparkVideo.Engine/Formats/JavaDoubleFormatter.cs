@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SparkVideo.Engine.Sinks;
+namespace SparkVideo.Engine.Formats;
 
 /// <summary>
-/// Java's Double.toString / Float.toString: the shortest decimal that reads back to the same value, plain
+/// Java's Double.toString: the shortest decimal that reads back to the same value, plain
 /// ("1234.5", "0.001") when 1e-3 &lt;= |x| &lt; 1e7, otherwise computerised scientific ("1.7676681283084435E9").
 /// </summary>
 internal static class JavaDoubleFormatter
@@ -17,15 +17,6 @@ internal static class JavaDoubleFormatter
         // .NET's "R" gives the shortest round-tripping digits; only the layout differs from Java.
         string shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
         return Layout(value < 0, shortest);
-    }
-
-    public static string Format(float value)
-    {
-        if (float.IsNaN(value)) return "NaN";
-        if (float.IsPositiveInfinity(value)) return "Infinity";
-        if (float.IsNegativeInfinity(value)) return "-Infinity";
-        if (value == 0) return float.IsNegative(value) ? "-0.0" : "0.0";
-        return Layout(value < 0, Math.Abs(value).ToString("R", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Re-lays a .NET shortest representation ("1.5E-05", "123.25") in Java's form.</summary>
