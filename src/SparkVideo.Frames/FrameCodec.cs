@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -25,7 +26,7 @@ public static class FrameCodec
     /// Parses one line strictly. Returns false with a one-line reason for anything that is not exactly
     /// the contract: malformed JSON, a missing, extra or mistyped field.
     /// </summary>
-    public static bool TryParse(string line, out FrameMessage? frame, out string? error)
+    public static bool TryParse(string line, [NotNullWhen(true)] out FrameMessage? frame, [NotNullWhen(false)] out string? error)
     {
         frame = null;
         JObject obj;
@@ -77,7 +78,7 @@ public static class FrameCodec
         return true;
     }
 
-    private static bool TryGetNumber(JObject obj, string name, out double value, out string? error)
+    private static bool TryGetNumber(JObject obj, string name, out double value, [NotNullWhen(false)] out string? error)
     {
         value = 0;
         if (obj[name] is JValue { Type: JTokenType.Float or JTokenType.Integer } v)
@@ -90,7 +91,7 @@ public static class FrameCodec
         return false;
     }
 
-    private static bool TryGetInt(JObject obj, string name, out int value, out string? error)
+    private static bool TryGetInt(JObject obj, string name, out int value, [NotNullWhen(false)] out string? error)
     {
         value = 0;
         if (obj[name] is JValue { Type: JTokenType.Integer, Value: long number } && number is >= int.MinValue and <= int.MaxValue)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Buffers.Text;
 
@@ -39,10 +40,10 @@ public sealed class FrameValidator(FrameLimits limits)
     /// Validates a whole frame and decodes its base64 payload. On success <paramref name="jpeg"/> holds
     /// the JPEG bytes, whose header declares exactly the frame's width and height.
     /// </summary>
-    public bool TryValidate(FrameMessage frame, DateTimeOffset now, out byte[] jpeg, out string? error) =>
+    public bool TryValidate(FrameMessage frame, DateTimeOffset now, out byte[] jpeg, [NotNullWhen(false)] out string? error) =>
         TryValidate(frame.Timestamp, frame.FrameWidth, frame.FrameHeight, frame.FrameData, now, out jpeg, out error);
 
-    public bool TryValidate(double timestamp, int width, int height, string? frameData, DateTimeOffset now, out byte[] jpeg, out string? error)
+    public bool TryValidate(double timestamp, int width, int height, string? frameData, DateTimeOffset now, out byte[] jpeg, [NotNullWhen(false)] out string? error)
     {
         jpeg = [];
         error = ValidateFields(timestamp, width, height, now);

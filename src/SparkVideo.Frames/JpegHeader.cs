@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace SparkVideo.Frames;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace SparkVideo.Frames;
 public static class JpegHeader
 {
     /// <summary>Returns false with a reason when the bytes are not a JPEG or end before the frame header.</summary>
-    public static bool TryReadSize(ReadOnlySpan<byte> jpeg, out int width, out int height, out string? error)
+    public static bool TryReadSize(ReadOnlySpan<byte> jpeg, out int width, out int height, [NotNullWhen(false)] out string? error)
     {
         width = height = 0;
         if (jpeg.Length < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)

@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 namespace SparkVideo.Processing;
 
 /// <summary>Refuses to start the query when a frame could never be processed: no model, or nowhere to write.</summary>
 public static class Preflight
 {
-    public static bool TryCheck(ProcessingSettings settings, out string? problem)
+    public static bool TryCheck(ProcessingSettings settings, [NotNullWhen(false)] out string? problem)
     {
         try
         {
