@@ -24,6 +24,9 @@ public static class RemoverCache
             {
                 return again.Remover;
             }
+            // The UDF side's once-per-process setup: no program of ours starts a Spark worker, so it happens here,
+            // before the first frame (the embedded job reaches it through its preflight).
+            NativeAllocatorTuning.Apply();
             var segmenter = SharedSegmenter.Get(new SegmenterOptions
             {
                 Model = settings.Model,

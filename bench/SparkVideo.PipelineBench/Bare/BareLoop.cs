@@ -25,7 +25,7 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         }
         Directory.CreateDirectory(outputDir);
         var segmenter = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
-        NativeAllocatorTuning.Apply(); // as BackgroundRemover does in the job, so both sides run alike
+        NativeAllocatorTuning.Apply(); // as the job's RemoverCache does, so both sides run alike
         var next = -1L;
         // Files are named by timestamp as the job names them; warm-up frames get their own range.
         var baseMillis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

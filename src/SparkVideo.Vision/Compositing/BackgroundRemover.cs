@@ -23,7 +23,6 @@ public sealed class BackgroundRemover : IDisposable
         _segmenter = segmenter;
         _options = options;
         _backgroundBgr = new Scalar(options.BackgroundBlue, options.BackgroundGreen, options.BackgroundRed);
-        NativeAllocatorTuning.Apply();
     }
 
     /// <summary>Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.</summary>
