@@ -96,6 +96,7 @@ public sealed class LiveViewServer : IAsyncDisposable
         web.MapGet("/", () => EmbeddedAssets.Serve(EmbeddedAssets.Page, "text/html; charset=utf-8"));
         web.MapGet("/live-view.js", () => EmbeddedAssets.Serve(EmbeddedAssets.Script, "text/javascript; charset=utf-8"));
         web.MapGet("/live-view.css", () => EmbeddedAssets.Serve(EmbeddedAssets.Style, "text/css; charset=utf-8"));
+        web.MapGet("/favicon.svg", () => EmbeddedAssets.Serve(EmbeddedAssets.Icon, "image/svg+xml"));
         web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, slot, viewers, stopping));
         web.MapGet("/api/status", (HttpContext context) =>
         {

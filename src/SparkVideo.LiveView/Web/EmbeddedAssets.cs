@@ -8,6 +8,7 @@ internal static class EmbeddedAssets
     public static readonly byte[] Page = Read("index.html");
     public static readonly byte[] Script = Read("live-view.js");
     public static readonly byte[] Style = Read("live-view.css");
+    public static readonly byte[] Icon = Read("favicon.svg");
 
     public static IResult Serve(byte[] content, string contentType) => Results.Bytes(content, contentType);
 
