@@ -58,6 +58,15 @@ internal sealed class CameraServerCommand
         Description = "Seconds a consumer may stop reading before it is treated as disconnected",
         DefaultValueFactory = _ => Defaults.SendTimeoutSeconds,
     };
+    private readonly Option<int?> previewPort = new("--preview-port")
+    {
+        Description = "Serve an MJPEG preview of the frames sent on http://PREVIEW-HOST:PORT/stream.mjpg (0 = a free port) [default: off]",
+    };
+    private readonly Option<string> previewHost = new("--preview-host")
+    {
+        Description = "Address the preview listens on; anything but loopback exposes the video to the network",
+        DefaultValueFactory = _ => Defaults.PreviewHost,
+    };
 
     public RootCommand Root { get; }
 
@@ -67,7 +76,7 @@ internal sealed class CameraServerCommand
             "CameraServer: streams frames from a webcam, a video file or a synthetic scene as JSON lines " +
             "{\"timestamp\", \"frame_width\", \"frame_height\", \"frame_data\" (base64 JPEG)} over TCP.")
         {
-            source, loop, width, height, jpegQuality, fps, maxFrames, host, port, maxConsumers, sendTimeout,
+            source, loop, width, height, jpegQuality, fps, maxFrames, host, port, maxConsumers, sendTimeout, previewPort, previewHost,
         };
         Root.SetAction(parseResult => run(ToOptions(parseResult)));
     }
@@ -85,6 +94,8 @@ internal sealed class CameraServerCommand
         Port = result.GetValue(port),
         MaxConsumers = result.GetValue(maxConsumers),
         SendTimeoutSeconds = result.GetValue(sendTimeout),
+        PreviewPort = result.GetValue(previewPort),
+        PreviewHost = result.GetValue(previewHost) ?? Defaults.PreviewHost,
     };
 
     /// <summary>Formats a rate for humans: "10 FPS" or "unlimited FPS".</summary>

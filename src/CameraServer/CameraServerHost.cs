@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CameraServer.Encoding;
 using CameraServer.Sources;
 using CameraServer.Streaming;
+using SparkVideo.LiveView;
 
 namespace CameraServer;
 
@@ -56,11 +57,34 @@ internal static class CameraServerHost
             log.Error(DescribeListenFailure(options, e));
             return ExitCodes.RuntimeError;
         }
+        CameraPreviewServer? preview;
+        try
+        {
+            preview = StartPreview(options, log);
+        }
+        catch (IOException e)
+        {
+            log.Error($"cannot serve the preview on {options.PreviewHost}:{options.PreviewPort}: {e.Message}");
+            return ExitCodes.RuntimeError;
+        }
+        try
+        {
+            return Stream(source, options, log, mailbox, server, endpoint, preview, shutdown);
+        }
+        finally
+        {
+            preview?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static int Stream(IFrameSource source, CameraServerOptions options, ServerLog log, LatestFrameMailbox mailbox, FrameServer server,
+        IPEndPoint endpoint, CameraPreviewServer? preview, CancellationTokenSource shutdown)
+    {
         using var encoder = new FrameEncoder(options.Width, options.Height, options.JpegQuality);
         encoder.WarmUp();
         PrintBanner(log, source, options, endpoint);
 
-        var capture = new CaptureLoop(source, encoder, mailbox, options.Fps);
+        var capture = new CaptureLoop(source, encoder, mailbox, options.Fps, preview?.Frames);
         FrameSourceException? failure = null;
         var captureThread = new Thread(() =>
         {
@@ -97,6 +121,22 @@ internal static class CameraServerHost
         }
         log.Info("Stopped.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The MJPEG preview, when --preview-port is given; prints its address.</summary>
+    private static CameraPreviewServer? StartPreview(CameraServerOptions options, ServerLog log)
+    {
+        if (options.PreviewPort is not { } port)
+        {
+            return null;
+        }
+        var preview = CameraPreviewServer.StartAsync(options.PreviewAddress, port).GetAwaiter().GetResult();
+        if (!IPAddress.IsLoopback(options.PreviewAddress))
+        {
+            log.Info($"  warning: the preview listens on {options.PreviewHost}; the video is reachable from the network");
+        }
+        log.Info($"Preview: {preview.StreamUrl}");
+        return preview;
     }
 
     private static void PrintBanner(ServerLog log, IFrameSource source, CameraServerOptions options, IPEndPoint endpoint)

@@ -24,6 +24,10 @@ internal sealed record CameraServerOptions
     public int Port { get; init; } = 9999;
     public int MaxConsumers { get; init; } = 1;
 
+    /// <summary>Port of the MJPEG preview of the frames sent; null = no preview, 0 = a free port.</summary>
+    public int? PreviewPort { get; init; }
+    public string PreviewHost { get; init; } = "127.0.0.1";
+
     /// <summary>A consumer whose socket accepts nothing for this long is treated as disconnected.</summary>
     public double SendTimeoutSeconds { get; init; } = 10;
 
@@ -62,6 +66,14 @@ internal sealed record CameraServerOptions
         {
             return $"--send-timeout must be between 0 and 3600 seconds, got {SendTimeoutSeconds}";
         }
+        if (PreviewPort is < 0 or > 65535)
+        {
+            return $"--preview-port must be between 0 and 65535, got {PreviewPort}";
+        }
+        if (ResolveHost(PreviewHost) is null)
+        {
+            return $"--preview-host must be an IP address or 'localhost', got '{PreviewHost}'";
+        }
         if (ResolveHost(Host) is null)
         {
             return $"--host must be an IP address or 'localhost', got '{Host}'";
@@ -70,6 +82,8 @@ internal sealed record CameraServerOptions
     }
 
     public IPEndPoint ListenEndpoint => new(ResolveHost(Host) ?? IPAddress.Loopback, Port);
+
+    public IPAddress PreviewAddress => ResolveHost(PreviewHost) ?? IPAddress.Loopback;
 
     private static IPAddress? ResolveHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback

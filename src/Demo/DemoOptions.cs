@@ -7,4 +7,5 @@ public sealed record DemoOptions(
     int? MaxFrames,
     string OutputDir,
     string CheckpointDir,
-    string Model);
+    string Model,
+    int UiPort);

@@ -7,6 +7,7 @@ namespace SparkVideo.Demo;
 public static class DemoPipeline
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+    private const string PreviewPrefix = "Preview: ";
 
     /// <summary>The sample video, found from the working directory or the repository the demo was built in.</summary>
     public static string DefaultSource()
@@ -31,7 +32,16 @@ public static class DemoPipeline
     {
         var cwd = Directory.GetCurrentDirectory();
         var inv = CultureInfo.InvariantCulture;
+        var uiPort = options.UiPort == 0 ? 0 : FreeLoopbackPort.FirstFrom(options.UiPort, 16);
+        if (uiPort > 0)
+        {
+            Console.WriteLine($"[demo] Live view: http://127.0.0.1:{uiPort.ToString(inv)}/ (input and output side by side, with the query's health)");
+        }
         var cameraArgs = new List<string> { "--source", options.Source, "--port", options.Port.ToString(inv), "--fps", options.Fps.ToString(inv) };
+        if (uiPort > 0)
+        {
+            cameraArgs.AddRange(["--preview-port", "0"]); // the camera picks a free port and prints its address
+        }
         if (!int.TryParse(options.Source, out _) && options.Source != "synthetic" && options.MaxFrames is null)
         {
             cameraArgs.Add("--loop");
@@ -43,8 +53,13 @@ public static class DemoPipeline
 
         Console.WriteLine($"[demo] Starting the camera server on {options.Source} at {options.Fps} FPS, port {options.Port}...");
         using var listening = new ManualResetEventSlim();
+        string? previewUrl = null;
         using var camera = ChildProgram.Start("camera", "CameraServer.dll", cameraArgs, cwd, line =>
         {
+            if (line.StartsWith(PreviewPrefix, StringComparison.Ordinal))
+            {
+                previewUrl = line[PreviewPrefix.Length..].Trim();
+            }
             if (line.Contains("Waiting for connection", StringComparison.Ordinal))
             {
                 listening.Set();
@@ -60,8 +75,12 @@ public static class DemoPipeline
         var jobArgs = new List<string>
         {
             "--port", options.Port.ToString(inv), "--output-dir", options.OutputDir,
-            "--checkpoint-dir", options.CheckpointDir, "--model", options.Model,
+            "--checkpoint-dir", options.CheckpointDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
         };
+        if (previewUrl is not null)
+        {
+            jobArgs.AddRange(["--camera-preview-url", previewUrl]);
+        }
         using var job = ChildProgram.Start("job", "SparkJob.dll", jobArgs, cwd);
 
         using var stop = new ManualResetEventSlim();

@@ -7,17 +7,19 @@ var fps = new Option<double>("--fps") { Description = "Camera frame rate.", Defa
 var maxFrames = new Option<int?>("--max-frames") { Description = "Stop after this many frames have been processed (default: run until Ctrl+C)." };
 var output = new Option<string>("--output-dir") { Description = "Where processed frames are written.", DefaultValueFactory = _ => "output_frames" };
 var checkpoint = new Option<string>("--checkpoint-dir") { Description = "Streaming checkpoint directory.", DefaultValueFactory = _ => "checkpoint" };
+var uiPort = new Option<int>("--ui-port") { Description = "First port tried for the live view page (the next 15 when taken; 0 = off).", DefaultValueFactory = _ => 4050 };
 var model = new Option<string>("--model") { Description = "general or landscape.", DefaultValueFactory = _ => "general" };
 model.AcceptOnlyFromAmong("general", "landscape");
 port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
 fps.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--fps must be positive"); });
+uiPort.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--ui-port must be between 0 (off) and 65535"); });
 maxFrames.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--max-frames must be at least 1"); });
 
-var root = new RootCommand("SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side. Ctrl+C stops both.")
+var root = new RootCommand("SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, and prints the live view's address (input and output video, charts). Ctrl+C stops both.")
 {
-    source, port, fps, maxFrames, output, checkpoint, model,
+    source, port, fps, maxFrames, output, checkpoint, model, uiPort,
 };
 root.SetAction(result => DemoPipeline.Run(new DemoOptions(
     result.GetValue(source)!, result.GetValue(port), result.GetValue(fps), result.GetValue(maxFrames),
-    result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!)));
+    result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!, result.GetValue(uiPort))));
 return root.Parse(args).Invoke();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SparkVideo.LiveView;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Job;
@@ -24,6 +25,9 @@ public static class JobCommandLine
         var intraOp = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", DefaultValueFactory = _ => defaults.IntraOpThreads };
         var maxLine = new Option<int>("--max-line-bytes") { Description = "Longest accepted input line; longer lines are dropped and counted.", DefaultValueFactory = _ => defaults.MaxLineBytes };
         var stats = new Option<int>("--stats-interval-seconds") { Description = "Seconds between one-line throughput/latency summaries (0 = off).", DefaultValueFactory = _ => defaults.StatsIntervalSeconds };
+        var uiPort = new Option<int>("--ui-port") { Description = "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", DefaultValueFactory = _ => defaults.UiPort };
+        var uiHost = new Option<string>("--ui-host") { Description = "Address the live view listens on; anything but loopback exposes the video to the network.", DefaultValueFactory = _ => defaults.UiHost };
+        var cameraPreview = new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." };
 
         Require(port, p => p is >= 1 and <= 65535, "--port must be between 1 and 65535");
         Require(trigger, t => t >= 0, "--trigger-interval-ms must be 0 or more");
@@ -34,10 +38,13 @@ public static class JobCommandLine
         Require(intraOp, t => t >= 0, "--intra-op-threads must be 0 or more");
         Require(maxLine, m => m >= 1024, "--max-line-bytes must be at least 1024");
         Require(stats, s => s >= 0, "--stats-interval-seconds must be 0 or more");
+        Require(uiPort, p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
+        Require(uiHost, h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'");
+        Require(cameraPreview, u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL");
 
         var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.")
         {
-            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, stats,
+            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, stats, uiPort, uiHost, cameraPreview,
         };
         root.SetAction(result => run(new JobOptions
         {
@@ -56,6 +63,9 @@ public static class JobCommandLine
             IntraOpThreads = result.GetValue(intraOp),
             MaxLineBytes = result.GetValue(maxLine),
             StatsIntervalSeconds = result.GetValue(stats),
+            UiPort = result.GetValue(uiPort),
+            UiHost = result.GetValue(uiHost)!,
+            CameraPreviewUrl = result.GetValue(cameraPreview),
         }));
         return root;
     }

@@ -1,4 +1,5 @@
 using SparkVideo.Frames;
+using SparkVideo.LiveView;
 using SparkVideo.Processing;
 using SparkVideo.Vision;
 
@@ -33,6 +34,22 @@ public sealed record JobOptions
     /// <summary>The frame contract's line cap, handed to the socket source.</summary>
     public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
     public int StatsIntervalSeconds { get; init; } = 5;
+
+    /// <summary>First port the live view tries (the next 15 when taken); 0 turns it off.</summary>
+    public int UiPort { get; init; } = LiveViewOptions.DefaultPort;
+    public string UiHost { get; init; } = LiveViewOptions.DefaultHost;
+
+    /// <summary>The camera server's MJPEG preview, shown beside the output on the live view.</summary>
+    public string? CameraPreviewUrl { get; init; }
+
+    /// <summary>The live view's settings, or null when it is off.</summary>
+    public LiveViewOptions? ToLiveViewOptions() => UiPort == 0 ? null : new LiveViewOptions
+    {
+        Host = UiHost,
+        Port = UiPort,
+        CameraPreviewUrl = CameraPreviewUrl,
+        OutputDirectory = Path.GetFullPath(OutputDir),
+    };
 
     /// <summary>What the UDFs need, resolved on the driver: paths made absolute against its working directory.</summary>
     public ProcessingSettings ToProcessingSettings() => new()

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SparkVideo.Job.Monitoring;
+using SparkVideo.LiveView;
 using SparkVideo.Processing;
 
 namespace SparkVideo.Job;
@@ -27,7 +28,8 @@ public static class SparkVideoJob
             builder = builder.Master(options.Master);
         }
         SparkSession spark = builder.GetOrCreate();
-        QueryMonitor.Attach(spark);
+        LiveViewServer? liveView = StartLiveView(options);
+        QueryMonitor.Attach(spark, liveView);
 
         StreamingQuery query = Start(spark, options, settings);
 
@@ -51,11 +53,21 @@ public static class SparkVideoJob
         finally
         {
             spark.Stop();
+            liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         Console.WriteLine("Stopped.");
         return exitCode;
     }
+
+    /// <summary>
+    /// The live view reads what this driver can see (the output directory, rejects.log, query progress), so it
+    /// runs the same under spark-submit in local mode. It is optional: when no port is free the job runs on.
+    /// </summary>
+    private static LiveViewServer? StartLiveView(JobOptions options) =>
+        options.ToLiveViewOptions() is { } liveView
+            ? LiveViewServer.StartAsync(liveView, Console.Out, Console.Error).GetAwaiter().GetResult()
+            : null;
 
     /// <summary>
     /// Builds and starts the query. The UDFs come from <see cref="FrameUdfs"/>, so their closures hold the

@@ -10,16 +10,20 @@ public sealed class DemoTests
     public void TheDemoRunsBothProgramsAndStopsCleanlyAfterMaxFrames()
     {
         const int frames = 12;
+        var uiPort = FreePort.Get().ToString(CultureInfo.InvariantCulture);
         var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-demo-").FullName;
         try
         {
             using var demo = ChildProcess.StartDotnet(
                 RepoPaths.InTestOutput("SparkVideoDemo.dll"),
                 ["--source", RepoPaths.PeopleWalkingVideo, "--fps", "20", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
-                 "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture)],
+                 "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--ui-port", uiPort],
                 workingDirectory);
 
             Assert.Equal(0, demo.WaitForExit(TimeSpan.FromSeconds(120)));
+            Assert.StartsWith($"[demo] Live view: http://127.0.0.1:{uiPort}/", demo.StdoutLines[0], StringComparison.Ordinal);
+            Assert.Contains(demo.StdoutLines, line => line.StartsWith("[camera] Preview: http://127.0.0.1:", StringComparison.Ordinal));
+            Assert.Contains($"[job] Live view: http://127.0.0.1:{uiPort}/", demo.StdoutLines);
             Assert.Equal(frames, Directory.GetFiles(Path.Combine(workingDirectory, "output_frames"), "frame_*.jpg").Length);
             Assert.Contains(demo.StdoutLines, line => line.StartsWith("[job] Batch: 0", StringComparison.Ordinal));
             Assert.Contains(demo.StdoutLines, line => line.StartsWith("[camera] Consumer connected", StringComparison.Ordinal));

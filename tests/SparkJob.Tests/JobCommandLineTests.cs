@@ -17,7 +17,7 @@ public sealed class JobCommandLineTests
 
         Assert.Equal(0, job.WaitForExit(Timeout));
         var help = string.Join('\n', job.StdoutLines);
-        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes" })
+        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes", "--ui-port", "--ui-host", "--camera-preview-url" })
         {
             Assert.Contains(option, help);
         }
@@ -29,6 +29,9 @@ public sealed class JobCommandLineTests
     [InlineData("--jpeg-quality", "101", "--jpeg-quality must be between 1 and 100")]
     [InlineData("--threshold", "1.5", "--threshold must be between 0 and 1")]
     [InlineData("--model", "portrait", "portrait")]
+    [InlineData("--ui-port", "-1", "--ui-port must be between 0 (off) and 65535")]
+    [InlineData("--ui-host", "example.com", "--ui-host must be an IP address or 'localhost'")]
+    [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
     public void RejectsBadOptionValuesBeforeStartingSpark(string option, string value, string message)
     {
         using var job = Run(Path.GetTempPath(), option, value);

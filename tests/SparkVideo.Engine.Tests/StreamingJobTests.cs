@@ -35,6 +35,8 @@ public sealed class StreamingJobTests : IDisposable
         return lines.Select(Col("value"), FromJson(Col("value"), schema.Json).Alias("data")).Select("value", "data.*");
     }
 
+    private const int UdfMilliseconds = 25;
+
     [Fact]
     public void RunsTheJobShapedQueryAndPrintsSparkConsoleBatches()
     {
@@ -42,7 +44,11 @@ public sealed class StreamingJobTests : IDisposable
         DataFrame frames = ReadFrames();
         Func<Column, Column, Column> isFrame = Udf<string, string, bool>((frameData, rawLine) => frameData is not null);
         Func<Column, Column, Column, Column, Column> removeBackground = Udf<string, double, int, int, string>(
-            (frameData, ts, width, height) => $"out/{frameData}_{ts}_{width}x{height}.jpg");
+            (frameData, ts, width, height) =>
+            {
+                Thread.Sleep(UdfMilliseconds); // a measurable batch duration
+                return $"out/{frameData}_{ts}_{width}x{height}.jpg";
+            });
         frames = frames
             .Filter(isFrame(Col("frame_data"), Col("value")))
             .Select(Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data"))
@@ -74,6 +80,7 @@ public sealed class StreamingJobTests : IDisposable
             _session.Console);
         StreamingQueryProgress first = progress.Progress[0];
         Assert.Equal((query.Id, 0L, 3L, 2L, 0L), (first.Id, first.BatchId, first.NumInputRows, first.NumOutputRows, first.DroppedOverlongLines));
+        Assert.InRange(first.TriggerExecutionMs, UdfMilliseconds, 10_000);
         Assert.False(query.IsActive());
         Assert.Null(query.Exception());
     }

@@ -36,11 +36,15 @@ public sealed partial class JobProcess : IDisposable
     public static string NewWorkingDirectory() =>
         Path.Combine(Path.GetTempPath(), "sparkvideo-job-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>Runs the job (stats summaries off) without waiting for it to start (for runs that must refuse to start).</summary>
+    /// <summary>
+    /// Runs the job (stats summaries off; live view off unless the arguments name a --ui-port, so parallel tests
+    /// never compete for its port) without waiting for it to start (for runs that must refuse to start).
+    /// </summary>
     public static ChildProcess Launch(string workingDirectory, params string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
-        return ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), ["--stats-interval-seconds", "0", .. arguments], workingDirectory);
+        string[] liveView = arguments.Contains("--ui-port") ? [] : ["--ui-port", "0"];
+        return ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), ["--stats-interval-seconds", "0", .. liveView, .. arguments], workingDirectory);
     }
 
     /// <summary>

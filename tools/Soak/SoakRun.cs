@@ -27,7 +27,7 @@ public static class SoakRun
             [
                 "--host", "127.0.0.1", "--port", producer.Port.ToString(CultureInfo.InvariantCulture),
                 "--parallelism", options.Parallelism.ToString(CultureInfo.InvariantCulture),
-                "--stats-interval-seconds", "0", "--num-rows", "1",
+                "--stats-interval-seconds", "0", "--num-rows", "1", "--ui-port", "0",
             ]);
             job.WaitUntilStarted(StartupTimeout);
             using var rss = new RssSampler(job.Id, SampleInterval);

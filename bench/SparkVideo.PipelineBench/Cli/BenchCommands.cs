@@ -83,6 +83,13 @@ public static class BenchCommands
             r => Print(ScalingScenario.Run(ParseList(r.GetValue(sParallelism)!, int.Parse), ParseList(r.GetValue(sSizes)!, FrameSize.Parse),
                 r.GetValue(sBare), r.GetValue(sPipeline), JobTemplate(r), OutDir(r), r.GetValue(verbose)))));
 
+        var vFrames = Frames(1000);
+        var vParallelism = Parallelism();
+        var vWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
+        root.Subcommands.Add(Command("viewers", "The pipeline at camera --fps 0 with the live view and 0, 1, 8 MJPEG viewers: throughput cost of one viewer (target <= 5 %), frames lost with 8 (target 0).",
+            [vFrames, vParallelism, vWarm],
+            r => Print(ViewersScenario.Run(r.GetValue(vFrames), Job(r, vParallelism), r.GetValue(vWarm), r.GetValue(verbose)))));
+
         var scale = new Option<double>("--scale") { Description = "Multiplies every frame count of 'all' (0.2 for a smoke run)", DefaultValueFactory = _ => 1.0 };
         scale.Validators.Add(v => { if (v.GetValueOrDefault<double>() is <= 0 or > 10) { v.AddError("--scale must be in (0, 10]"); } });
         var all = new Command("all", "Every scenario with reduced counts; writes results.md, latency.csv, memory.csv, latency.png and throughput_vs_parallelism.png.") { scale };

@@ -37,8 +37,13 @@ public static class PipelineRunner
             }
         }
 
+        var liveViewPort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnJobLine(string line)
         {
+            if (line.StartsWith(LiveViewPrefix, StringComparison.Ordinal))
+            {
+                liveViewPort.TrySetResult(new Uri(line[LiveViewPrefix.Length..]).Port);
+            }
             var isStats = line.StartsWith("[stats]", StringComparison.Ordinal);
             if (isStats)
             {
@@ -70,6 +75,10 @@ public static class PipelineRunner
             OnStderrLine = line => OnJobLine("stderr: " + line),
             MaxLinesKept = RecentLinesKept,
         });
+
+        using var viewers = settings.LiveView && settings.Viewers > 0
+            ? MjpegViewers.Start(WaitForLiveView(liveViewPort.Task), settings.Viewers)
+            : null;
 
         var clock = Stopwatch.StartNew();
         var samples = new List<PipelineSample>();
@@ -105,6 +114,10 @@ public static class PipelineRunner
             }
         }
         var elapsed = clock.Elapsed;
+        if (viewers is not null)
+        {
+            Console.WriteLine($"  viewers: {viewers.Connected} connected, {viewers.FramesRead} frames read in total");
+        }
         Stop(job, "SparkJob");
         Stop(camera, "CameraServer");
 
@@ -127,6 +140,11 @@ public static class PipelineRunner
             ? path
             : throw new BenchException($"{name}.dll is not next to the harness ({AppContext.BaseDirectory}); build {project} and this project first");
     }
+
+    private const string LiveViewPrefix = "Live view: ";
+
+    private static int WaitForLiveView(Task<int> port) =>
+        port.Wait(StartTimeout) ? port.Result : throw new BenchException("SparkJob did not print 'Live view: http://127.0.0.1:PORT/'");
 
     private static string WaitForListening(ChildProcess camera)
     {
@@ -175,5 +193,6 @@ public static class PipelineRunner
         "--intra-op-threads", s.IntraOpThreads.ToString(CultureInfo.InvariantCulture),
         "--trigger-interval-ms", s.TriggerIntervalMs.ToString(CultureInfo.InvariantCulture),
         "--stats-interval-seconds", "5", "--num-rows", "1",
+        "--ui-port", s.LiveView ? FreePort.Get().ToString(CultureInfo.InvariantCulture) : "0",
     ];
 }

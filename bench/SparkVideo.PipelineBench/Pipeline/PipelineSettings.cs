@@ -15,6 +15,12 @@ public sealed record PipelineSettings
     public int IntraOpThreads { get; init; } = 1;
     public long TriggerIntervalMs { get; init; }
 
+    /// <summary>Run the job's live view (on a free port); off by default, as it is not part of the pipeline's cost.</summary>
+    public bool LiveView { get; init; }
+
+    /// <summary>MJPEG viewers reading the live view's video for the whole run (needs <see cref="LiveView"/>).</summary>
+    public int Viewers { get; init; }
+
     /// <summary>Extra environment variables for SparkJob (KEY=VALUE), for experiments such as allocator settings.</summary>
     public IReadOnlyList<string> JobEnvironment { get; init; } = [];
 
@@ -29,5 +35,6 @@ public sealed record PipelineSettings
 
     public string Describe() =>
         $"{Width}x{Height}, camera {(CameraFps == 0 ? "--fps 0 (unlimited)" : $"{CameraFps:0.##} FPS")}, {Frames} frames, --parallelism {Parallelism}, --intra-op-threads {IntraOpThreads}, --trigger-interval-ms {TriggerIntervalMs}" +
+        (LiveView ? $", live view with {Viewers} viewer{(Viewers == 1 ? "" : "s")}" : "") +
         (JobEnvironment.Count == 0 ? "" : $", job environment {string.Join(' ', JobEnvironment)}");
 }

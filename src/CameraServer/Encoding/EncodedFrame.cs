@@ -1,4 +1,7 @@
 namespace CameraServer.Encoding;
 
-/// <summary>One frame ready for the wire: its capture time and the complete JSON line, newline included. Immutable, shared by all consumers.</summary>
-internal sealed record EncodedFrame(double Timestamp, byte[] Line);
+/// <summary>
+/// One frame ready for the wire: its capture time, the complete JSON line (newline included) and the JPEG inside
+/// it (for the preview). Immutable, shared by all consumers.
+/// </summary>
+internal sealed record EncodedFrame(double Timestamp, byte[] Line, byte[] Jpeg);

@@ -40,7 +40,7 @@ internal sealed class FrameEncoder : IDisposable
         var line = new byte[json.Length + 1];
         System.Text.Encoding.ASCII.GetBytes(json, line);
         line[^1] = (byte)'\n';
-        return new EncodedFrame(timestamp, line);
+        return new EncodedFrame(timestamp, line, jpeg);
     }
 
     private Mat ToBgr(Mat frame)

@@ -1,6 +1,7 @@
 using CameraServer.Encoding;
 using CameraServer.Sources;
 using OpenCvSharp;
+using SparkVideo.LiveView.Frames;
 
 namespace CameraServer.Streaming;
 
@@ -10,9 +11,10 @@ namespace CameraServer.Streaming;
 /// stale) and a frame is published whenever a --fps slot is due. Files and the synthetic scene are read on
 /// demand: paced at --fps, or with --fps 0 as soon as every consumer has taken the previous frame. They pause
 /// while no consumer is connected, so a file is not consumed unseen; a reconnecting consumer continues where
-/// the previous one stopped.
+/// the previous one stopped. Each published frame is also offered to the preview's slot, which only swaps a
+/// reference: preview viewers are not consumers and never change the pacing.
 /// </summary>
-internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, LatestFrameMailbox mailbox, double fps)
+internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, LatestFrameMailbox mailbox, double fps, LatestFrameSlot? preview = null)
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
@@ -93,7 +95,9 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
 
     private void Publish(Mat frame)
     {
-        mailbox.Publish(encoder.Encode(frame, clock.Next()));
+        var encoded = encoder.Encode(frame, clock.Next());
+        mailbox.Publish(encoded);
+        preview?.Publish(encoded.Jpeg);
         FramesPublished++;
     }
 }

@@ -140,6 +140,7 @@ internal sealed class MicroBatchExecution
 
     private void RunBatch(long batchId, CancellationToken token)
     {
+        long started = Environment.TickCount64;
         List<ReceivedLine> lines = _source.Buffer.TakeUpTo(MaxRowsPerBatch);
         long endOffset = _checkpoint.LastCommittedOffset + lines.Count;
         _checkpoint.WriteOffsets(batchId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), endOffset);
@@ -168,6 +169,7 @@ internal sealed class MicroBatchExecution
             Id = Id,
             BatchId = batchId,
             NumInputRows = lines.Count,
+            TriggerExecutionMs = Environment.TickCount64 - started,
             NumOutputRows = output.Sum(p => p.Count),
             DroppedOverlongLines = _source.DroppedLines,
         };

@@ -11,6 +11,9 @@ public sealed record StreamingQueryProgress
     /// <summary>Lines the batch took from the socket source.</summary>
     public required long NumInputRows { get; init; }
 
+    /// <summary>How long the batch took, start to commit: Spark's <c>durationMs["triggerExecution"]</c>.</summary>
+    public required long TriggerExecutionMs { get; init; }
+
     /// <summary>Rows the sink received (after filters).</summary>
     public required long NumOutputRows { get; init; }
 

@@ -5,7 +5,7 @@ namespace CameraServer.Tests.Units;
 
 public sealed class LatestFrameMailboxTests
 {
-    private static EncodedFrame Frame(double timestamp) => new(timestamp, [(byte)'\n']);
+    private static EncodedFrame Frame(double timestamp) => new(timestamp, [(byte)'\n'], []);
 
     [Fact]
     public void A_reader_gets_only_the_newest_frame_and_counts_the_skipped_ones()

@@ -1,0 +1,151 @@
+// SparkVideo live view: polls /api/status once a second and draws the totals, the charts and the last rejects.
+"use strict";
+
+const COLORS = { blue: "#4da3ff", orange: "#ffaa44", grid: "#262b36", text: "#8b93a5" };
+const SERIES_SECONDS = 120;
+const byId = (id) => document.getElementById(id);
+
+function formatNumber(value, digits) {
+  if (value === null || value === undefined) return "–";
+  return Number(value).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function niceMax(value) {
+  if (!(value > 0)) return 1;
+  const power = Math.pow(10, Math.floor(Math.log10(value)));
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    if (value <= step * power) return step * power;
+  }
+  return 10 * power;
+}
+
+// Draws lines over the last SERIES_SECONDS points; a null value leaves a gap.
+function drawChart(canvas, lines, unit) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth, height = canvas.clientHeight;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+
+  const left = 34, right = 4, top = 6, bottom = 16;
+  const plotWidth = width - left - right, plotHeight = height - top - bottom;
+  const values = lines.flatMap((line) => line.values).filter((v) => v !== null);
+  const max = niceMax(Math.max(0, ...values));
+
+  ctx.font = "10px system-ui, sans-serif";
+  ctx.fillStyle = COLORS.text;
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.textBaseline = "middle";
+  ctx.textAlign = "right";
+  for (let i = 0; i <= 2; i++) {
+    const y = top + plotHeight * (1 - i / 2);
+    ctx.beginPath();
+    ctx.moveTo(left, Math.round(y) + 0.5);
+    ctx.lineTo(width - right, Math.round(y) + 0.5);
+    ctx.stroke();
+    ctx.fillText(formatNumber(max * i / 2, max < 10 ? 1 : 0), left - 4, y);
+  }
+  ctx.textBaseline = "alphabetic";
+  ctx.textAlign = "left";
+  ctx.fillText(`−${SERIES_SECONDS / 60} min`, left, height - 3);
+  ctx.textAlign = "right";
+  ctx.fillText(`now (${unit})`, width - right, height - 3);
+
+  const step = plotWidth / (SERIES_SECONDS - 1);
+  for (const line of lines) {
+    const offset = SERIES_SECONDS - line.values.length;
+    ctx.strokeStyle = line.color;
+    ctx.lineWidth = 1.6;
+    ctx.beginPath();
+    let drawing = false;
+    line.values.forEach((value, i) => {
+      if (value === null) { drawing = false; return; }
+      const x = left + (offset + i) * step;
+      const y = top + plotHeight * (1 - value / max);
+      if (drawing) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      drawing = true;
+    });
+    ctx.stroke();
+  }
+}
+
+function showInput(url) {
+  const input = byId("input");
+  if (!url || input.dataset.src === url) return;
+  input.dataset.src = url;
+  input.src = url;
+  input.hidden = false;
+  byId("input-missing").hidden = true;
+}
+
+function showRejects(rejects) {
+  const table = byId("rejects");
+  byId("no-rejects").hidden = rejects.length > 0;
+  table.hidden = rejects.length === 0;
+  const body = table.tBodies[0];
+  body.replaceChildren(...rejects.slice().reverse().map((reject) => {
+    const row = document.createElement("tr");
+    for (const text of [reject.time.replace("T", " ").replace(/\.\d+.*$/, ""), reject.timestamp, reject.reason]) {
+      const cell = document.createElement("td");
+      cell.textContent = text;
+      row.append(cell);
+    }
+    return row;
+  }));
+}
+
+function showHealth(status) {
+  const health = byId("health");
+  const recent = status.series.slice(-5);
+  const streaming = recent.some((point) => point.processedPerSecond > 0);
+  health.textContent = streaming ? "streaming" : "waiting for frames";
+  health.className = streaming ? "pill ok" : "pill";
+}
+
+function render(status) {
+  byId("processed").textContent = formatNumber(status.processed, 0);
+  byId("rejected").textContent = formatNumber(status.rejected, 0);
+  byId("dropped").textContent = status.dropped === null ? "n/a" : formatNumber(status.dropped, 0);
+  byId("batch").textContent = status.lastBatchId === null ? (status.reportsQueryProgress ? "–" : "n/a") : formatNumber(status.lastBatchId, 0);
+  byId("viewers").textContent = `${status.viewers} / ${status.maxViewers}`;
+  showInput(status.cameraPreviewUrl);
+  showRejects(status.recentRejects);
+  showHealth(status);
+
+  const series = status.series;
+  const last = series.length > 0 ? series[series.length - 1] : null;
+  const column = (name) => series.map((point) => point[name]);
+  byId("v-input").textContent = !status.reportsQueryProgress ? "n/a on this backend" : last ? `${formatNumber(last.inputRowsPerSecond, 1)} rows/s` : "–";
+  byId("v-processed").textContent = last ? `${formatNumber(last.processedPerSecond, 1)} frames/s` : "–";
+  byId("v-batch").textContent = !status.reportsQueryProgress ? "n/a on this backend" : last && last.batchDurationMs !== null ? `${formatNumber(last.batchDurationMs, 0)} ms` : "–";
+  byId("v-latency").textContent = last && last.latencyP50Ms !== null ? `${formatNumber(last.latencyP50Ms, 0)} / ${formatNumber(last.latencyP99Ms, 0)} ms` : "–";
+
+  drawChart(byId("c-input"), [{ values: column("inputRowsPerSecond"), color: COLORS.blue }], "rows/s");
+  drawChart(byId("c-processed"), [{ values: column("processedPerSecond"), color: COLORS.blue }], "frames/s");
+  drawChart(byId("c-batch"), [{ values: column("batchDurationMs"), color: COLORS.blue }], "ms");
+  drawChart(byId("c-latency"), [
+    { values: column("latencyP99Ms"), color: COLORS.orange },
+    { values: column("latencyP50Ms"), color: COLORS.blue },
+  ], "ms");
+}
+
+async function refresh() {
+  try {
+    const response = await fetch("/api/status", { cache: "no-store" });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    render(await response.json());
+  } catch (error) {
+    const health = byId("health");
+    health.textContent = "job not reachable";
+    health.className = "pill bad";
+  } finally {
+    setTimeout(refresh, 1000);
+  }
+}
+
+refresh();

@@ -1,0 +1,87 @@
+using SparkVideo.LiveView.Status;
+
+namespace SparkVideo.LiveView.Frames;
+
+/// <summary>
+/// Follows the frames the job writes into its output directory (on the driver's file system): each new
+/// <c>frame_&lt;ms&gt;.jpg</c> is counted, its capture→file latency is taken from its name and write time, and
+/// its bytes go to the <see cref="LatestFrameSlot"/> when it is the newest capture so far. Files present before
+/// the watcher started belong to an earlier run and are not counted.
+/// </summary>
+internal sealed class OutputDirectoryWatcher : IDisposable
+{
+    private readonly string directory;
+    private readonly LatestFrameSlot slot;
+    private readonly LiveStatistics statistics;
+    private readonly FileSystemWatcher watcher;
+    private readonly object gate = new();
+    private readonly int filesAtStart;
+    private long newestCaptureMs = long.MinValue;
+
+    public OutputDirectoryWatcher(string directory, LatestFrameSlot slot, LiveStatistics statistics)
+    {
+        this.directory = directory;
+        this.slot = slot;
+        this.statistics = statistics;
+        watcher = new FileSystemWatcher(directory, "frame_*.jpg")
+        {
+            NotifyFilter = NotifyFilters.FileName,
+            // Large enough for a burst of a few hundred renames; an overflow is repaired by a rescan (OnError).
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Created += (_, e) => OnFrameFile(e.Name);
+        watcher.Renamed += (_, e) => OnFrameFile(e.Name);
+        watcher.Error += (_, _) => Rescan();
+        filesAtStart = CountFrameFiles();
+        watcher.EnableRaisingEvents = true;
+    }
+
+    private void OnFrameFile(string? name)
+    {
+        if (name is null || !FrameFileName.TryParseCaptureMs(name, out var captureMs))
+        {
+            return;
+        }
+        var path = Path.Combine(directory, name);
+        var written = File.GetLastWriteTimeUtc(path);
+        if (written.Year < 1971)
+        {
+            return; // gone already: GetLastWriteTimeUtc answers 1601-01-01 for a missing file
+        }
+        statistics.RecordFrame(captureMs, new DateTimeOffset(written).ToUnixTimeMilliseconds());
+        lock (gate)
+        {
+            if (captureMs < newestCaptureMs)
+            {
+                return; // another partition was faster with a later frame; showing this one would step back
+            }
+            newestCaptureMs = captureMs;
+        }
+        try
+        {
+            slot.Publish(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Removed between the event and the read: the next frame replaces it anyway.
+        }
+    }
+
+    /// <summary>After an event overflow the count is taken from the directory itself.</summary>
+    private void Rescan()
+    {
+        try
+        {
+            statistics.ResyncProcessed(CountFrameFiles() - filesAtStart);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The directory went away; the counts stay where they were.
+        }
+    }
+
+    private int CountFrameFiles() =>
+        Directory.EnumerateFiles(directory, "frame_*.jpg").Count(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _));
+
+    public void Dispose() => watcher.Dispose();
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using SparkVideo.LiveView.Frames;
+using SparkVideo.LiveView.Status;
+using SparkVideo.LiveView.Web;
+
+namespace SparkVideo.LiveView;
+
+/// <summary>
+/// The job's live view: a read-only page with the newest processed frame as MJPEG beside the camera's preview,
+/// per-second charts and totals, and <c>/api/status</c> with the same numbers. It reads what the job writes on
+/// the driver (the output directory and rejects.log) and the query progress handed to
+/// <see cref="RecordProgress"/>; it never touches the UDFs or the engine, so it works under spark-submit too.
+/// </summary>
+public sealed class LiveViewServer : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly LiveViewOptions options;
+    private readonly LatestFrameSlot slot = new();
+    private readonly ViewerGate viewers = new(ViewerGate.DefaultCapacity);
+    private readonly LiveStatistics statistics = new();
+    private readonly RejectsLogReader rejects;
+    private readonly OutputDirectoryWatcher frames;
+    private readonly Timer everySecond;
+    private WebApplication? app;
+
+    private LiveViewServer(LiveViewOptions options)
+    {
+        this.options = options;
+        rejects = new RejectsLogReader(options.RejectsLogPath);
+        frames = new OutputDirectoryWatcher(options.OutputDirectory, slot, statistics);
+        everySecond = new Timer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The page's address, e.g. http://127.0.0.1:4050/.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>
+    /// Starts the live view and prints <c>Live view: http://HOST:PORT/</c>. Returns null, with a warning on
+    /// <paramref name="error"/>, when no port could be bound: the job runs on without it.
+    /// </summary>
+    public static async Task<LiveViewServer?> StartAsync(LiveViewOptions options, TextWriter output, TextWriter error)
+    {
+        var address = LiveViewOptions.ParseHost(options.Host) ?? throw new ArgumentException($"not an IP address or 'localhost': {options.Host}", nameof(options));
+        var server = new LiveViewServer(options);
+        try
+        {
+            var (app, port) = await WebHostStarter.StartAsync(address, options.Port, LiveViewOptions.PortAttempts, server.MapRoutes).ConfigureAwait(false);
+            server.app = app;
+            server.Address = new Uri($"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address)}:{port}/");
+        }
+        catch (IOException e)
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            var ports = options.Port == 0 ? "a free port" : $"ports {options.Port}-{Math.Min(IPEndPoint.MaxPort, options.Port + LiveViewOptions.PortAttempts - 1)}";
+            error.WriteLine($"warning: live view not started: cannot listen on {options.Host} ({ports}): {e.Message}");
+            return null;
+        }
+        if (!IPAddress.IsLoopback(address))
+        {
+            error.WriteLine($"warning: the live view listens on {options.Host}: anyone who can reach this machine can watch the video (no authentication)");
+        }
+        output.WriteLine($"Live view: {server.Address}");
+        return server;
+    }
+
+    /// <summary>Called by the driver's query listener after each micro-batch (embedded engine only).</summary>
+    public void RecordProgress(QueryProgressSample progress) => statistics.RecordProgress(progress);
+
+    public StatusSnapshot Snapshot() => statistics.Snapshot(viewers.Active, viewers.Capacity, options.CameraPreviewUrl);
+
+    private void Tick()
+    {
+        statistics.RecordRejects(rejects.ReadNew());
+        statistics.CloseSecond();
+    }
+
+    private void MapRoutes(WebApplication web)
+    {
+        var stopping = web.Lifetime.ApplicationStopping;
+        var contentSecurity = ContentSecurityPolicy(options.CameraPreviewUrl);
+        web.Use(RawPathGuard.Middleware);
+        web.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = contentSecurity;
+            return next();
+        });
+        web.MapGet("/", () => EmbeddedAssets.Serve(EmbeddedAssets.Page, "text/html; charset=utf-8"));
+        web.MapGet("/live-view.js", () => EmbeddedAssets.Serve(EmbeddedAssets.Script, "text/javascript; charset=utf-8"));
+        web.MapGet("/live-view.css", () => EmbeddedAssets.Serve(EmbeddedAssets.Style, "text/css; charset=utf-8"));
+        web.MapGet("/favicon.svg", () => EmbeddedAssets.Serve(EmbeddedAssets.Icon, "image/svg+xml"));
+        web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, slot, viewers, stopping));
+        web.MapGet("/api/status", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return context.Response.WriteAsJsonAsync(Snapshot(), Json);
+        });
+    }
+
+    /// <summary>Only this server's own script and style; images also from the camera preview's origin.</summary>
+    private static string ContentSecurityPolicy(string? cameraPreviewUrl)
+    {
+        var previewOrigin = cameraPreviewUrl is not null && Uri.TryCreate(cameraPreviewUrl, UriKind.Absolute, out var uri)
+            ? " " + uri.GetLeftPart(UriPartial.Authority)
+            : "";
+        return $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'{previewOrigin}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await everySecond.DisposeAsync().ConfigureAwait(false);
+        frames.Dispose();
+        if (app is not null)
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await app.StopAsync(grace.Token).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace SparkVideo.LiveView.Status;
+
+/// <summary>
+/// Reads the lines appended to <c>rejects.log</c> since the last call. Only the first three tab-separated fields
+/// (UTC time, timestamp, reason) are used; the excerpt is left alone. Survives size rotation: when the file now
+/// starts with another line than before, it was renamed to <c>rejects.log.1</c>, whose unread tail is read first.
+/// Lines written before the reader was created (an earlier run) are skipped.
+/// </summary>
+internal sealed class RejectsLogReader
+{
+    private const int MaxBytesPerRead = 4 * 1024 * 1024;
+
+    private readonly string path;
+    private long offset;
+    private string? firstLine;
+
+    public RejectsLogReader(string path)
+    {
+        this.path = path;
+        (firstLine, offset) = (ReadFirstLine(path), CompleteLinesLength(path));
+    }
+
+    public List<RejectEntry> ReadNew()
+    {
+        var entries = new List<RejectEntry>();
+        var currentFirst = ReadFirstLine(path);
+        if (firstLine is not null && currentFirst != firstLine)
+        {
+            var rotated = path + ".1";
+            if (ReadFirstLine(rotated) == firstLine)
+            {
+                ReadFrom(rotated, offset, entries);
+            }
+            offset = 0;
+        }
+        firstLine = currentFirst;
+        if (currentFirst is not null)
+        {
+            offset = ReadFrom(path, offset, entries);
+        }
+        return entries;
+    }
+
+    /// <summary>Parses the complete lines from <paramref name="start"/>; returns the offset after the last one.</summary>
+    private static long ReadFrom(string file, long start, List<RejectEntry> into)
+    {
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length <= start)
+            {
+                return stream.Length < start ? 0 : start;
+            }
+            stream.Position = start;
+            bytes = new byte[(int)Math.Min(MaxBytesPerRead, stream.Length - start)];
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return start;
+        }
+        var end = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        foreach (var line in Encoding.UTF8.GetString(bytes, 0, end).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\t', 4);
+            into.Add(new RejectEntry(fields[0], fields.Length > 1 ? fields[1] : "-", fields.Length > 2 ? fields[2] : "(no reason)"));
+        }
+        return start + end;
+    }
+
+    private static string? ReadFirstLine(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            var buffer = new char[256];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            var text = new string(buffer, 0, read);
+            var newline = text.IndexOf('\n');
+            return newline < 0 ? null : text[..newline];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Where the last complete line ends: a line being appended right now is read next time.</summary>
+    private static long CompleteLinesLength(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var tail = new byte[(int)Math.Min(64 * 1024, stream.Length)];
+            stream.Position = stream.Length - tail.Length;
+            stream.ReadExactly(tail);
+            return stream.Length - tail.Length + Array.LastIndexOf(tail, (byte)'\n') + 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+}

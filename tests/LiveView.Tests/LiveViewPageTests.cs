@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using SparkVideo.LiveView.Tests.Support;
+using SparkVideo.Testing;
+
+namespace SparkVideo.LiveView.Tests;
+
+/// <summary>The live view of the real job fed by the real camera server, in a real (headless) Chromium.</summary>
+public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClassFixture<StreamingPipelineFixture>
+{
+    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
+
+    private LivePipeline Pipeline => fixture.Pipeline;
+
+    [Fact]
+    public async Task TheVideoPlaysBesideTheCameraInputWithoutPageErrors()
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors) { errors.Add($"{message.Text} ({message.Location})"); }
+            }
+        };
+        page.PageError += (_, error) => { lock (errors) { errors.Add(error); } };
+        try
+        {
+            await page.GotoAsync(Pipeline.PageUrl, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            var waitOptions = new PageWaitForFunctionOptions { Timeout = (float)PageTimeout.TotalMilliseconds };
+            await page.WaitForFunctionAsync("() => document.getElementById('output').naturalWidth > 0", null, waitOptions);
+            await page.WaitForFunctionAsync("() => { const input = document.getElementById('input'); return !input.hidden && input.naturalWidth > 0; }", null, waitOptions);
+            await page.WaitForFunctionAsync("() => document.getElementById('v-processed').textContent.includes('frames/s')", null, waitOptions);
+
+            var size = await page.EvaluateAsync<int[]>("() => { const o = document.getElementById('output'); return [o.naturalWidth, o.naturalHeight]; }");
+            Assert.Equal([640, 480], size);
+            Assert.Equal(Pipeline.PreviewUrl, await page.GetAttributeAsync("#input", "src"));
+
+            var first = await page.Locator("#output").ScreenshotAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var second = await page.Locator("#output").ScreenshotAsync();
+            Assert.False(first.AsSpan().SequenceEqual(second), "the output image did not change in 3 s: the video is not playing");
+
+            // The picture that goes into the README: once the job has caught up with the start-up backlog (p50
+            // latency under 200 ms), or after 30 s regardless.
+            await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(30)), page.WaitForFunctionAsync(
+                "() => { const p50 = parseFloat(document.getElementById('v-latency').textContent.replace(/,/g, '')); return p50 < 200; }",
+                null, new PageWaitForFunctionOptions { Timeout = 30_000 }).ContinueWith(_ => { }, TaskScheduler.Default));
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "live_view.png") });
+            await page.SetViewportSizeAsync(420, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "live_view_narrow.png"), FullPage = true });
+
+            lock (errors)
+            {
+                Assert.Empty(errors);
+            }
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("/../")]
+    [InlineData("/../../etc/passwd")]
+    [InlineData("/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd")]
+    [InlineData("/..%2f..%2fetc%2fpasswd")]
+    [InlineData("/stream.mjpg/../api/status")]
+    [InlineData("/frame_1.jpg")]
+    [InlineData("/index.html")]
+    [InlineData("/api/status/x")]
+    [InlineData("/nope")]
+    public void TraversalAndUnknownPathsGet404OnThePageAndThePreview(string target)
+    {
+        Assert.Equal(200, RawHttp.StatusOf(Pipeline.UiPort, "/api/status"));
+        Assert.Equal(404, RawHttp.StatusOf(Pipeline.UiPort, target));
+        Assert.Equal(404, RawHttp.StatusOf(Pipeline.PreviewPort, target));
+    }
+
+    [Fact]
+    public void ANinthViewerGets503AndAFreedPlaceIsServedAgain()
+    {
+        WaitForViewers(0);
+        var viewers = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                viewers.Add(RawHttp.Open(Pipeline.UiPort, "/stream.mjpg"));
+                Assert.Equal(200, RawHttp.ReadStatus(viewers[^1]));
+            }
+            Assert.Equal(503, RawHttp.StatusOf(Pipeline.UiPort, "/stream.mjpg"));
+
+            viewers[0].Dispose();
+            viewers.RemoveAt(0);
+            WaitForViewers(7);
+            using var again = RawHttp.Open(Pipeline.UiPort, "/stream.mjpg");
+            Assert.Equal(200, RawHttp.ReadStatus(again));
+        }
+        finally
+        {
+            viewers.ForEach(viewer => viewer.Dispose());
+        }
+    }
+
+    [Fact]
+    public void AViewerThatReadsNothingIsDroppedAndDoesNotStallTheJob()
+    {
+        WaitForViewers(0);
+        using var stalled = RawHttp.Open(Pipeline.UiPort, "/stream.mjpg", receiveBufferBytes: 4096);
+        Eventually.True(() => Pipeline.Status().GetProperty("viewers").GetInt32() == 1, () => "the stalled viewer was never counted");
+
+        // The stalled viewer's socket fills up; meanwhile the job keeps writing frames at the camera's rate (15 FPS).
+        var before = Pipeline.Job.FrameFiles().Length;
+        Thread.Sleep(TimeSpan.FromSeconds(6));
+        var written = Pipeline.Job.FrameFiles().Length - before;
+        Assert.True(written >= 60, $"only {written} frames written in 6 s at 15 FPS while a viewer read nothing");
+
+        // The server gives up on it once a frame could not be sent for 5 s.
+        Eventually.True(() => Pipeline.Status().GetProperty("viewers").GetInt32() == 0,
+            () => "the viewer that reads nothing was never dropped", TimeSpan.FromSeconds(90));
+    }
+
+    private void WaitForViewers(int count) =>
+        Eventually.True(() => Pipeline.Status().GetProperty("viewers").GetInt32() == count,
+            () => $"viewers never became {count}: {Pipeline.Status().GetProperty("viewers")}", TimeSpan.FromSeconds(30));
+}
