@@ -34,6 +34,9 @@ public sealed record JobOptions
     public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
     public int StatsIntervalSeconds { get; init; } = 5;
 
+    /// <summary>Cap on rejects.log and its rotated files together, in MiB.</summary>
+    public int MaxRejectsLogMiB { get; init; } = ProcessingSettings.DefaultRejectsLogMaxMiB;
+
     /// <summary>What the UDFs need, resolved on the driver: paths made absolute against its working directory.</summary>
     public ProcessingSettings ToProcessingSettings() => new()
     {
@@ -45,5 +48,6 @@ public sealed record JobOptions
         JpegQuality = JpegQuality,
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,
+        RejectsLogMaxBytes = MaxRejectsLogMiB * 1024L * 1024,
     };
 }

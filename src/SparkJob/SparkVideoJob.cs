@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using SparkVideo.Job.Monitoring;
 using SparkVideo.Processing;
+using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Job;
 
@@ -51,6 +52,9 @@ public static class SparkVideoJob
         finally
         {
             spark.Stop();
+            // The last window's summary and any rejects not echoed yet: the counts are complete at exit.
+            RejectLog.FlushEcho();
+            PipelineStats.Instance.Report();
         }
 
         Console.WriteLine("Stopped.");

@@ -23,6 +23,7 @@ public sealed class PipelineStats
     private long clockAhead;
     private long sourceDroppedLines = -1;
     private long processedAtLastReport;
+    private long rejectedAtLastReport;
     private long lastReportTicks = Environment.TickCount64;
     private Timer? timer;
 
@@ -72,11 +73,14 @@ public sealed class PipelineStats
     public string? TakeSummary()
     {
         double[] samples;
-        long done, sinceLast, elapsedMs;
+        long done, sinceLast, elapsedMs, rejectedNow, rejectedBefore;
         lock (gate)
         {
             var now = Environment.TickCount64;
             done = Processed;
+            rejectedNow = Rejected;
+            rejectedBefore = rejectedAtLastReport;
+            rejectedAtLastReport = rejectedNow;
             sinceLast = done - processedAtLastReport;
             elapsedMs = Math.Max(1, now - lastReportTicks);
             samples = [.. windowLatenciesMs];
@@ -84,7 +88,7 @@ public sealed class PipelineStats
             processedAtLastReport = done;
             lastReportTicks = now;
         }
-        if (sinceLast == 0 && samples.Length == 0)
+        if (sinceLast == 0 && samples.Length == 0 && rejectedNow == rejectedBefore)
         {
             return null;
         }
@@ -96,7 +100,7 @@ public sealed class PipelineStats
             ? "latency n/a"
             : string.Create(CultureInfo.InvariantCulture, $"latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms");
         return string.Create(CultureInfo.InvariantCulture,
-            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {Rejected}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}");
+            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}");
     }
 
     private static double Percentile(double[] sorted, double q) =>
