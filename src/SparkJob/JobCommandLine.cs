@@ -24,7 +24,8 @@ public static class JobCommandLine
         var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality of the saved frames (1-100).", DefaultValueFactory = _ => defaults.JpegQuality };
         var intraOp = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", DefaultValueFactory = _ => defaults.IntraOpThreads };
         var maxLine = new Option<int>("--max-line-bytes") { Description = "Longest accepted input line; longer lines are dropped and counted.", DefaultValueFactory = _ => defaults.MaxLineBytes };
-        var stats = new Option<int>("--stats-interval-seconds") { Description = "Seconds between one-line throughput/latency summaries (0 = off).", DefaultValueFactory = _ => defaults.StatsIntervalSeconds };
+        var rejectsLog = new Option<int>("--max-rejects-log-mib") { Description = "Cap on rejects.log and its rotated files (rejects.log.1..3) together, in MiB.", DefaultValueFactory = _ => defaults.MaxRejectsLogMiB };
+        var stats = new Option<int>("--stats-interval-seconds") { Description = "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).", DefaultValueFactory = _ => defaults.StatsIntervalSeconds };
         var uiPort = new Option<int>("--ui-port") { Description = "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", DefaultValueFactory = _ => defaults.UiPort };
         var uiHost = new Option<string>("--ui-host") { Description = "Address the live view listens on; anything but loopback exposes the video to the network.", DefaultValueFactory = _ => defaults.UiHost };
         var cameraPreview = new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." };
@@ -38,13 +39,14 @@ public static class JobCommandLine
         Require(intraOp, t => t >= 0, "--intra-op-threads must be 0 or more");
         Require(maxLine, m => m >= 1024, "--max-line-bytes must be at least 1024");
         Require(stats, s => s >= 0, "--stats-interval-seconds must be 0 or more");
+        Require(rejectsLog, m => m is >= 1 and <= 1024 * 1024, "--max-rejects-log-mib must be between 1 and 1048576");
         Require(uiPort, p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
         Require(uiHost, h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'");
         Require(cameraPreview, u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL");
 
         var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.")
         {
-            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, stats, uiPort, uiHost, cameraPreview,
+            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, rejectsLog, stats, uiPort, uiHost, cameraPreview,
         };
         root.SetAction(result => run(new JobOptions
         {
@@ -66,6 +68,7 @@ public static class JobCommandLine
             UiPort = result.GetValue(uiPort),
             UiHost = result.GetValue(uiHost)!,
             CameraPreviewUrl = result.GetValue(cameraPreview),
+            MaxRejectsLogMiB = result.GetValue(rejectsLog),
         }));
         return root;
     }

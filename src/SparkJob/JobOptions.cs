@@ -35,6 +35,9 @@ public sealed record JobOptions
     public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
     public int StatsIntervalSeconds { get; init; } = 5;
 
+    /// <summary>Cap on rejects.log and its rotated files together, in MiB.</summary>
+    public int MaxRejectsLogMiB { get; init; } = ProcessingSettings.DefaultRejectsLogMaxMiB;
+
     /// <summary>First port the live view tries (the next 15 when taken); 0 turns it off.</summary>
     public int UiPort { get; init; } = LiveViewOptions.DefaultPort;
     public string UiHost { get; init; } = LiveViewOptions.DefaultHost;
@@ -62,5 +65,6 @@ public sealed record JobOptions
         JpegQuality = JpegQuality,
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,
+        RejectsLogMaxBytes = MaxRejectsLogMiB * 1024L * 1024,
     };
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using SparkVideo.Job.Monitoring;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
+using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Job;
 
@@ -54,6 +55,9 @@ public static class SparkVideoJob
         {
             spark.Stop();
             liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            // The last window's summary and any rejects not echoed yet: the counts are complete at exit.
+            RejectLog.FlushEcho();
+            PipelineStats.Instance.Report();
         }
 
         Console.WriteLine("Stopped.");

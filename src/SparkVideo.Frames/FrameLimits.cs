@@ -13,6 +13,12 @@ public sealed record FrameLimits
     public int MaxWidth { get; init; } = 4096;
     public int MaxHeight { get; init; } = 4096;
 
+    /// <summary>
+    /// Earliest accepted capture time (2000-01-01T00:00:00Z). An earlier one is no real camera's clock (e.g. a
+    /// small number from a broken producer) and would skew latency and file names.
+    /// </summary>
+    public DateTimeOffset MinTimestamp { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Timestamps later than now + this are rejected as far-future.</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromDays(1);
 

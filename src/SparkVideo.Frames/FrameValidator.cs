@@ -25,6 +25,10 @@ public sealed class FrameValidator(FrameLimits limits)
         {
             return "timestamp must be positive Unix seconds";
         }
+        if (timestamp < Limits.MinTimestamp.ToUnixTimeSeconds())
+        {
+            return $"timestamp is before {Limits.MinTimestamp.UtcDateTime:yyyy-MM-dd}";
+        }
         if (timestamp > now.ToUnixTimeMilliseconds() / 1000.0 + Limits.MaxClockSkew.TotalSeconds)
         {
             return "timestamp is in the far future";

@@ -1,4 +1,5 @@
 using SparkVideo.Frames;
+using SparkVideo.Processing.Rejects;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Processing;

@@ -1,3 +1,5 @@
+using SparkVideo.Processing.Rejects;
+
 namespace SparkVideo.Processing;
 
 /// <summary>

@@ -24,5 +24,10 @@ public sealed record ProcessingSettings
     public int IntraOpThreads { get; init; } = 1;
     public int StatsIntervalSeconds { get; init; } = 5;
 
+    /// <summary>Cap on rejects.log and its rotated files together (default 32 MiB: 4 files of 8 MiB).</summary>
+    public long RejectsLogMaxBytes { get; init; } = DefaultRejectsLogMaxMiB * 1024L * 1024;
+
+    public const int DefaultRejectsLogMaxMiB = 32;
+
     public string RejectsLogPath => Path.Combine(OutputDirFullPath, "rejects.log");
 }

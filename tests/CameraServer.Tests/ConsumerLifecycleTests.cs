@@ -30,6 +30,22 @@ public sealed class ConsumerLifecycleTests
     }
 
     [Fact]
+    public void Consumers_that_reconnect_as_soon_as_the_previous_one_closed_are_each_served()
+    {
+        using var server = CameraServerProcess.Start("--source", "synthetic", "--fps", "20", "--max-consumers", "1");
+
+        for (var consumer = 1; consumer <= 5; consumer++)
+        {
+            using var client = server.Connect();
+            var frames = client.ReadLines(2, Timeout);
+            Assert.All(frames, line => FrameAssert.ValidLine(line));
+        }
+
+        Assert.DoesNotContain(server.Process.StdoutLines, line => line.StartsWith("Refused consumer", StringComparison.Ordinal));
+        Assert.False(server.Process.HasExited);
+    }
+
+    [Fact]
     public void Max_frames_sends_exactly_that_many_then_exits_zero()
     {
         using var server = CameraServerProcess.Start("--source", "synthetic", "--fps", "0", "--max-frames", "7");

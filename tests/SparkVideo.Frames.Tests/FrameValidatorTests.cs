@@ -34,6 +34,8 @@ public class FrameValidatorTests
     [Theory]
     [InlineData(double.NaN, 640, 480, "not a finite number")]
     [InlineData(-5.0, 640, 480, "must be positive")]
+    [InlineData(5.0, 640, 480, "timestamp is before 2000-01-01")]
+    [InlineData(946_684_799.0, 640, 480, "timestamp is before 2000-01-01")]
     [InlineData(4_000_000_000.0, 640, 480, "far future")]
     [InlineData(1_767_668_000.0, 0, 480, "outside")]
     [InlineData(1_767_668_000.0, 640, 5000, "outside")]
@@ -42,6 +44,13 @@ public class FrameValidatorTests
         var frame = FrameCodec.FromJpeg(timestamp, width, height, Jpeg(640, 480));
         Assert.False(FrameValidator.Default.TryValidate(frame, Now, out _, out var error));
         Assert.Contains(reason, error);
+    }
+
+    [Fact]
+    public void AcceptsTheFirstSecondOf2000()
+    {
+        var frame = FrameCodec.FromJpeg(946_684_800.0, 640, 480, Jpeg(640, 480));
+        Assert.True(FrameValidator.Default.TryValidate(frame, Now, out _, out var error), error);
     }
 
     [Fact]

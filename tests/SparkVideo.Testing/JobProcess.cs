@@ -79,7 +79,14 @@ public sealed partial class JobProcess : IDisposable
 
     public string[] RejectsLogLines() => File.Exists(RejectsLog) ? File.ReadAllLines(RejectsLog) : [];
 
-    public int RejectedOnStderr() => Process.StderrLines.Count(line => line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal));
+    /// <summary>Rejects on stderr: one "Rejected frame" line each, or counted in a rate-limited "... and N more rejected" line.</summary>
+    public int RejectedOnStderr() => Process.StderrLines.Sum(RejectsOnStderrLine);
+
+    /// <summary>How many rejects one stderr line of the job stands for.</summary>
+    public static int RejectsOnStderrLine(string line) =>
+        line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal) ? 1
+        : MoreRejectedLine().Match(line) is { Success: true } more ? int.Parse(more.Groups["count"].Value, CultureInfo.InvariantCulture)
+        : 0;
 
     /// <summary>Over-long lines the socket source skipped (one engine log line each).</summary>
     public int DroppedBySource() => Process.StderrLines.Count(line => DroppedLine().IsMatch(line));
@@ -157,6 +164,9 @@ public sealed partial class JobProcess : IDisposable
 
     [GeneratedRegex(@"^socket source: dropped a line of \d+ bytes over the maxLineBytes cap")]
     private static partial Regex DroppedLine();
+
+    [GeneratedRegex(@"^\.\.\. and (?<count>\d+) more rejected$")]
+    private static partial Regex MoreRejectedLine();
 
     [GeneratedRegex(@"^Batch: (?<id>\d+)$")]
     private static partial Regex BatchLine();

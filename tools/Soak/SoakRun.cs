@@ -106,7 +106,7 @@ public static class SoakRun
         Check(failures, linesIn == written + rejected + dropped, $"frames in {linesIn} != written {written} + rejected {rejected} + dropped {dropped}");
         Check(failures, written == producer.ValidSent, $"written {written} != valid frames sent {producer.ValidSent}");
         Check(failures, rejected == producer.BadSent, $"rejected {rejected} != bad lines sent {producer.BadSent}");
-        Check(failures, job.RejectedOnStderr == rejected, $"stderr 'Rejected frame' lines {job.RejectedOnStderr} != rejects.log lines {rejected}");
+        Check(failures, job.RejectedOnStderr == rejected, $"rejects on stderr (echoed or counted) {job.RejectedOnStderr} != rejects.log lines {rejected}");
         Check(failures, temporary == 0, $"{temporary} temporary files left in the output directory");
         Check(failures, exitCode == 0, $"the job exited with {exitCode}\n{job.Tail()}");
 

@@ -7,15 +7,51 @@ namespace CameraServer.Streaming;
 /// <summary>
 /// Streams the newest frames to one consumer on its own thread. Sends block (the socket has a send timeout),
 /// so a slow consumer only makes this session skip frames; it never delays capture or other consumers.
+/// A read is kept pending on the socket the whole time: consumers send nothing, so its end (0 bytes: the
+/// consumer closed or half-closed its side, or an error) means the consumer has gone, and the session ends at
+/// once instead of at its next failed send, freeing its slot for the next consumer.
 /// </summary>
 internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader reader, SendBudget budget, ServerLog log, TimeSpan sendTimeout)
 {
     private const int ProgressEvery = 10;
     private const string StreamEnded = "stream ended";
     private const string BudgetReached = "--max-frames reached";
+    private const string ClosedByConsumer = "connection closed by consumer";
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(1);
 
+    private Task departure = Task.CompletedTask;
+    private int departed;
+
     public string Address { get; } = socket.RemoteEndPoint?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// True once the consumer has gone. Besides the pending read's end, polls the socket: a consumer that
+    /// closed just before the next one connected is seen as gone even before the pending read has completed.
+    /// </summary>
+    public bool HasDeparted
+    {
+        get
+        {
+            if (Volatile.Read(ref departed) == 1)
+            {
+                return true;
+            }
+            try
+            {
+                if (socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0)
+                {
+                    MarkDeparted();
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                MarkDeparted();
+                return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>Raised once, by the session that sent the last frame allowed by --max-frames.</summary>
     public event Action? BudgetSpent;
@@ -31,6 +67,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
         var reason = StreamEnded;
         try
         {
+            departure = WatchForDepartureAsync();
             using (reader)
             {
                 while (reader.TryTakeNewest(out var frame, out var skipped))
@@ -65,6 +102,10 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
                     }
                 }
             }
+            if (reason is StreamEnded && Volatile.Read(ref departed) == 1)
+            {
+                reason = ClosedByConsumer;
+            }
             if (reason is StreamEnded or BudgetReached)
             {
                 CloseGracefully();
@@ -84,6 +125,31 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
     /// <summary>Unblocks a send in progress (shutdown of a consumer that does not read).</summary>
     public void Abort() => socket.Dispose();
 
+    private async Task WatchForDepartureAsync()
+    {
+        var scratch = new byte[1024];
+        try
+        {
+            while (await socket.ReceiveAsync(scratch, SocketFlags.None).ConfigureAwait(false) > 0)
+            {
+                // Consumers send nothing we use; whatever comes is discarded.
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Reset, or our own dispose at the end of the session: either way nobody is left to serve.
+        }
+        MarkDeparted();
+    }
+
+    private void MarkDeparted()
+    {
+        if (Interlocked.Exchange(ref departed, 1) == 0)
+        {
+            reader.Cancel();
+        }
+    }
+
     private void SendAll(ReadOnlySpan<byte> line)
     {
         while (!line.IsEmpty)
@@ -95,21 +161,16 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
     /// <summary>Sends FIN after the last frame and waits briefly for the consumer to close, so no queued data is lost to a reset.</summary>
     private void CloseGracefully()
     {
-        var scratch = new byte[4096];
-        var deadline = Environment.TickCount64 + (long)CloseGrace.TotalMilliseconds;
         try
         {
             socket.Shutdown(SocketShutdown.Send);
-            socket.ReceiveTimeout = (int)CloseGrace.TotalMilliseconds;
-            while (Environment.TickCount64 < deadline && socket.Receive(scratch) > 0)
-            {
-                // Discard anything the consumer sent; we only wait for its end of stream.
-            }
         }
         catch (SocketException)
         {
-            // The consumer reset or never closed within the grace period: nothing more to deliver.
+            return; // the consumer already reset: nothing more to deliver
         }
+        // The pending read ends when the consumer closes; past the grace period we close anyway.
+        departure.Wait(CloseGrace);
     }
 
     /// <summary>

@@ -58,9 +58,11 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     {
         lock (sessions)
         {
-            if (stopping || sessions.Count >= options.MaxConsumers)
+            // A session whose consumer has just gone is still finishing on its thread; its slot is free already.
+            var serving = sessions.Keys.Count(session => !session.HasDeparted);
+            if (stopping || serving >= options.MaxConsumers)
             {
-                log.Info($"Refused consumer {socket.RemoteEndPoint}: already serving {sessions.Count} (--max-consumers {options.MaxConsumers})");
+                log.Info($"Refused consumer {socket.RemoteEndPoint}: already serving {serving} (--max-consumers {options.MaxConsumers})");
                 socket.Dispose();
                 return;
             }

@@ -109,6 +109,8 @@ internal sealed class LatestFrameMailbox
 
         internal long Taken { get; private set; }
 
+        private bool cancelled;
+
         /// <summary>Frames published since this reader's last take (dropped if it leaves now).</summary>
         public long Unseen
         {
@@ -123,17 +125,18 @@ internal sealed class LatestFrameMailbox
 
         /// <summary>
         /// Blocks until a frame newer than the last one taken exists and takes it; <paramref name="skipped"/>
-        /// counts the frames published in between that this reader will never see. False at the end.
+        /// counts the frames published in between that this reader will never see. False at the end, or once
+        /// cancelled.
         /// </summary>
         public bool TryTakeNewest(out EncodedFrame frame, out long skipped)
         {
             lock (owner.gate)
             {
-                while (owner.sequence == Taken && !owner.completed)
+                while (owner.sequence == Taken && !owner.completed && !cancelled)
                 {
                     Monitor.Wait(owner.gate);
                 }
-                if (owner.sequence == Taken)
+                if (owner.sequence == Taken || cancelled)
                 {
                     frame = null!;
                     skipped = 0;
@@ -144,6 +147,20 @@ internal sealed class LatestFrameMailbox
                 frame = owner.latest!;
                 Monitor.PulseAll(owner.gate); // wakes a producer waiting in WaitUntilAllTaken
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Unsubscribes at once (its consumer has gone): the producer no longer waits for it, and a
+        /// <see cref="TryTakeNewest"/> in progress or to come returns false.
+        /// </summary>
+        public void Cancel()
+        {
+            lock (owner.gate)
+            {
+                cancelled = true;
+                owner.readers.Remove(this);
+                Monitor.PulseAll(owner.gate);
             }
         }
 

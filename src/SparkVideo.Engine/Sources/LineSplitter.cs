@@ -1,9 +1,8 @@
-using System.Text;
-
 namespace SparkVideo.Engine.Sources;
 
 /// <summary>
-/// Cuts a byte stream into UTF-8 lines ending in \n (a trailing \r is removed). A line longer than the cap is not
+/// Cuts a byte stream into UTF-8 lines ending in \n (a trailing \r is removed; invalid bytes are kept as U+DC80..U+DCFF, see
+/// <see cref="ByteEscapingUtf8"/>). A line longer than the cap is not
 /// kept: its bytes are skipped up to the next newline and reported, so memory stays within the cap.
 /// </summary>
 internal sealed class LineSplitter(int maxLineBytes, Action<string, int> emitLine, Action<long> onDropped)
@@ -72,7 +71,7 @@ internal sealed class LineSplitter(int maxLineBytes, Action<string, int> emitLin
         }
         int length = _length > 0 && _line[_length - 1] == '\r' ? _length - 1 : _length;
         _length = 0;
-        // Invalid UTF-8 becomes U+FFFD (Encoding.UTF8 replaces rather than throws).
-        emitLine(Encoding.UTF8.GetString(_line, 0, length), length);
+        // Spark would show invalid UTF-8 as U+FFFD; keeping its bytes (as U+DC80..U+DCFF) lets a reject name them.
+        emitLine(ByteEscapingUtf8.Decode(_line.AsSpan(0, length)), length);
     }
 }

@@ -43,6 +43,7 @@ public static class CorpusCases
             Rejected("bare NaN timestamp (JSON extension Spark accepts)", Frame("NaN", $"{W}", $"{H}", Quote(b64)), "timestamp is not a finite number"),
             Rejected("\"NaN\" string timestamp (Spark reads it as NaN)", Frame("\"NaN\"", $"{W}", $"{H}", Quote(b64)), "timestamp is not a finite number"),
             Rejected("negative timestamp", Frame("-1767668128.5", $"{W}", $"{H}", Quote(b64)), "timestamp must be positive"),
+            Rejected("timestamp 5 (1970), e.g. a repeated key where the last one wins", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":\"{b64}\",\"timestamp\":5}}", "timestamp is before 2000-01-01"),
             Rejected("far-future timestamp", Frame(farFuture, $"{W}", $"{H}", Quote(b64)), "timestamp is in the far future"),
             Rejected("1e300 timestamp (no odd file name)", Frame("1e300", $"{W}", $"{H}", Quote(b64)), "timestamp is in the far future"),
             Rejected("invalid base64", Frame(Ts(), $"{W}", $"{H}", Quote("!!not*base64!!")), "frame_data is not valid base64"),

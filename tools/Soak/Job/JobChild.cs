@@ -58,11 +58,9 @@ public sealed class JobChild : IDisposable
     public int CountTemporaryFiles() =>
         Directory.Exists(OutputDirectory) ? Directory.EnumerateFiles(OutputDirectory, ".frame_*.tmp").Count() : 0;
 
-    public int CountRejectsLogLines()
-    {
-        var path = Path.Combine(OutputDirectory, "rejects.log");
-        return File.Exists(path) ? File.ReadLines(path).Count() : 0;
-    }
+    /// <summary>Lines in rejects.log and its rotated files (rejects.log.1..).</summary>
+    public int CountRejectsLogLines() =>
+        Directory.Exists(OutputDirectory) ? Directory.EnumerateFiles(OutputDirectory, "rejects.log*").Sum(path => File.ReadLines(path).Count()) : 0;
 
     /// <summary>SIGTERM (the job stops its query and exits), then the exit code.</summary>
     public int Stop(TimeSpan timeout)
@@ -94,9 +92,9 @@ public sealed class JobChild : IDisposable
 
     private void OnStderr(string line)
     {
-        if (line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal))
+        if (JobProcess.RejectsOnStderrLine(line) is > 0 and var rejects)
         {
-            Interlocked.Increment(ref rejectedOnStderr);
+            Interlocked.Add(ref rejectedOnStderr, rejects);
         }
         else if (line.StartsWith("socket source: dropped a line of ", StringComparison.Ordinal))
         {

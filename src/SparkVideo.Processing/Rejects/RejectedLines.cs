@@ -1,6 +1,6 @@
 using SparkVideo.Frames;
 
-namespace SparkVideo.Processing;
+namespace SparkVideo.Processing.Rejects;
 
 /// <summary>The filter UDF: keeps rows that from_json parsed into a frame, records why the others were not frames.</summary>
 public static class RejectedLines
