@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using SparkVideo.Vision;
 using SparkVideo.PipelineBench.Cli;
 using SparkVideo.Testing;
 
@@ -11,5 +13,10 @@ if (parseResult.Errors.Count > 0)
 {
     Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
     return ExitCodes.UsageError;
+}
+if (parseResult.Action is not HelpAction && NativeRuntimes.Check() is { } missing)
+{
+    Console.Error.WriteLine($"error: {missing}");
+    return ExitCodes.RunFailed;
 }
 return parseResult.Invoke();

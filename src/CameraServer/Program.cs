@@ -12,6 +12,11 @@ var command = new CameraServerCommand(options =>
         Console.Error.WriteLine($"error: {problem}");
         return ExitCodes.UsageError;
     }
+    if (NativeLibraryCheck.OpenCv() is { } missing)
+    {
+        Console.Error.WriteLine($"error: {missing}");
+        return ExitCodes.RuntimeError;
+    }
     using var signals = new ShutdownSignals();
     return CameraServerHost.Run(options, new ServerLog(Console.Out, Console.Error), signals.Token);
 });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using SparkVideo.Vision;
 
 namespace SparkVideo.Demo;
 
@@ -30,6 +31,12 @@ public static class DemoPipeline
 
     public static int Run(DemoOptions options)
     {
+        // Checked here too, so a missing library is one line from the demo rather than one from each child.
+        if (NativeRuntimes.Check() is { } missing)
+        {
+            Console.Error.WriteLine($"error: {missing}");
+            return 1;
+        }
         var cwd = Directory.GetCurrentDirectory();
         var inv = CultureInfo.InvariantCulture;
         var uiPort = options.UiPort == 0 ? 0 : FreeLoopbackPort.FirstFrom(options.UiPort, 16);

@@ -24,7 +24,7 @@ public static class FrameProcessor
         }
         if (!FrameValidator.Default.TryValidate(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
         {
-            RejectLog.Record(settings, timestamp, error!, null);
+            RejectLog.Record(settings, timestamp, error, null);
             return null;
         }
 

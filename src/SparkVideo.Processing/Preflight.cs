@@ -1,11 +1,19 @@
 using System.Diagnostics.CodeAnalysis;
+using SparkVideo.Vision;
+
 namespace SparkVideo.Processing;
 
-/// <summary>Refuses to start the query when a frame could never be processed: no model, or nowhere to write.</summary>
+/// <summary>Refuses to start the query when a frame could never be processed: no native library, no model, or nowhere to write.</summary>
 public static class Preflight
 {
     public static bool TryCheck(ProcessingSettings settings, [NotNullWhen(false)] out string? problem)
     {
+        problem = NativeRuntimes.Check();
+        if (problem is not null)
+        {
+            return false;
+        }
+
         try
         {
             Directory.CreateDirectory(settings.OutputDirFullPath);

@@ -41,6 +41,11 @@ public static class RemoveBackgroundCommand
 
     private static int Run(FileInfo input, FileInfo output, SegmentationModelKind kind, BackgroundRemovalOptions options, bool sideBySide)
     {
+        if (NativeRuntimes.Check() is { } missing)
+        {
+            Console.Error.WriteLine($"error: {missing}");
+            return ExitFailed;
+        }
         try
         {
             using var photo = Cv2.ImRead(input.FullName, ImreadModes.Color);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SparkVideo.Vision;
 
 namespace SparkVideo.Soak;
 
@@ -32,6 +33,11 @@ public static class SoakCommand
         };
         root.SetAction(result =>
         {
+            if (NativeRuntimes.Check() is { } missing)
+            {
+                Console.Error.WriteLine($"soak: error: {missing}");
+                return 1;
+            }
             var options = new SoakOptions
             {
                 Frames = result.GetValue(frames),

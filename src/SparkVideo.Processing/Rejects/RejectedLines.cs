@@ -18,11 +18,11 @@ public static class RejectedLines
         }
         else if (!FrameCodec.TryParse(line, out var frame, out var error))
         {
-            reason = error!;
+            reason = error;
         }
         else
         {
-            reason = $"from_json found no frame_data in a {frame!.FrameWidth}x{frame.FrameHeight} frame";
+            reason = $"from_json found no frame_data in a {frame.FrameWidth}x{frame.FrameHeight} frame";
         }
         RejectLog.Record(settings, null, reason, line);
         return false;
