@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SparkVideo.PipelineBench.Cli;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 // Never leave a camera server or job running behind, whatever way the harness ends.
 Console.CancelKeyPress += (_, _) => ChildProcess.KillAll();

@@ -3,7 +3,7 @@ using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.PipelineBench.Pipeline;
 using SparkVideo.PipelineBench.Reporting;
 using SparkVideo.PipelineBench.Scenarios;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Cli;
 
