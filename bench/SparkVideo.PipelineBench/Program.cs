@@ -1,4 +1,4 @@
-using System.CommandLine;
+using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Cli;
 using SparkVideo.Processes;
 
@@ -6,10 +6,4 @@ using SparkVideo.Processes;
 Console.CancelKeyPress += (_, _) => ChildProcess.KillAll();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.KillAll();
 
-var parseResult = BenchCommands.Build(args).Parse(args);
-if (parseResult.Errors.Count > 0)
-{
-    Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
-    return ExitCodes.UsageError;
-}
-return parseResult.Invoke();
+return ProgramCommandLine.Run(BenchCommands.Build(args), args);

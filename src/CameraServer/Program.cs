@@ -1,6 +1,5 @@
-using System.CommandLine;
-using System.CommandLine.Invocation;
 using CameraServer;
+using SparkVideo.CommandLine;
 using SparkVideo.Native;
 
 OpenCvNativeResolver.Install();
@@ -9,17 +8,9 @@ var command = new CameraServerCommand(options =>
 {
     if (options.Validate() is { } problem)
     {
-        Console.Error.WriteLine($"error: {problem}");
-        return ExitCodes.UsageError;
+        return ProgramCommandLine.UsageError(problem);
     }
     using var signals = new ShutdownSignals();
     return CameraServerHost.Run(options, new ServerLog(Console.Out, Console.Error), signals.Token);
 });
-
-var parseResult = command.Root.Parse(args);
-if (parseResult.Action is ParseErrorAction)
-{
-    Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
-    return ExitCodes.UsageError;
-}
-return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return ProgramCommandLine.Run(command.Root, args);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using SparkVideo.CommandLine;
 using SparkVideo.Processes;
 
 namespace SparkVideo.Demo;
@@ -71,8 +72,7 @@ public static class DemoPipeline
         });
         if (!WaitFor(listening, camera, TimeSpan.FromSeconds(30)))
         {
-            Console.Error.WriteLine($"[demo] The camera server did not start (exit code {camera.ExitCode ?? -1}).");
-            return 1;
+            return ProgramCommandLine.RuntimeError($"the camera server did not start (exit code {camera.ExitCode ?? -1})");
         }
 
         Console.WriteLine("[demo] Starting the streaming job on the embedded engine...");
@@ -116,7 +116,7 @@ public static class DemoPipeline
         var jobExit = Stop(job, "job");
         var cameraExit = Stop(camera, "camera");
         Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {Describe(jobExit)}, camera exit {Describe(cameraExit)}).");
-        return jobExit == 0 ? 0 : 1;
+        return jobExit == 0 ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
 
     /// <summary>Starts <c>dotnet &lt;program&gt;.dll</c>, built next to the demo, with its output shown as <c>[name] line</c>.</summary>
