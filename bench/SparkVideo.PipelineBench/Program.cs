@@ -1,22 +1,11 @@
-using System.CommandLine;
-using System.CommandLine.Help;
-using SparkVideo.Vision;
+using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Cli;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
+using SparkVideo.Vision;
 
 // Never leave a camera server or job running behind, whatever way the harness ends.
 Console.CancelKeyPress += (_, _) => ChildProcess.KillAll();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.KillAll();
 
-var parseResult = BenchCommands.Build(args).Parse(args);
-if (parseResult.Errors.Count > 0)
-{
-    Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
-    return ExitCodes.UsageError;
-}
-if (parseResult.Action is not HelpAction && NativeRuntimes.Check() is { } missing)
-{
-    Console.Error.WriteLine($"error: {missing}");
-    return ExitCodes.RunFailed;
-}
-return parseResult.Invoke();
+// The scenarios run OpenCV and ONNX Runtime in this process or its children: one line when they cannot load.
+return ProgramCommandLine.Run(BenchCommands.Build(args), args, NativeRuntimes.Check);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CameraServer.Encoding;
 using CameraServer.Sources;
 using CameraServer.Streaming;
+using SparkVideo.CommandLine;
 using SparkVideo.LiveView;
 
 namespace CameraServer;

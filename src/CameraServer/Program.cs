@@ -1,6 +1,5 @@
-using System.CommandLine;
-using System.CommandLine.Invocation;
 using CameraServer;
+using SparkVideo.CommandLine;
 using SparkVideo.Native;
 
 OpenCvNativeResolver.Install();
@@ -9,8 +8,7 @@ var command = new CameraServerCommand(options =>
 {
     if (options.Validate() is { } problem)
     {
-        Console.Error.WriteLine($"error: {problem}");
-        return ExitCodes.UsageError;
+        return ProgramCommandLine.UsageError(problem);
     }
     if (NativeLibraryCheck.OpenCv() is { } missing)
     {
@@ -20,11 +18,4 @@ var command = new CameraServerCommand(options =>
     using var signals = new ShutdownSignals();
     return CameraServerHost.Run(options, new ServerLog(Console.Out, Console.Error), signals.Token);
 });
-
-var parseResult = command.Root.Parse(args);
-if (parseResult.Action is ParseErrorAction)
-{
-    Console.Error.WriteLine($"error: {parseResult.Errors[0].Message} (see --help)");
-    return ExitCodes.UsageError;
-}
-return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return ProgramCommandLine.Run(command.Root, args);

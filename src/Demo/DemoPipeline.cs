@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using SparkVideo.CommandLine;
+using SparkVideo.Processes;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Demo;
@@ -9,6 +11,9 @@ public static class DemoPipeline
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
     private const string PreviewPrefix = "Preview: ";
+
+    /// <summary>Output lines kept per program for error messages; the rest is only forwarded, so memory stays flat.</summary>
+    private const int LinesKept = 20;
 
     /// <summary>The sample video, found from the working directory or the repository the demo was built in.</summary>
     public static string DefaultSource()
@@ -39,7 +44,7 @@ public static class DemoPipeline
         }
         var cwd = Directory.GetCurrentDirectory();
         var inv = CultureInfo.InvariantCulture;
-        var uiPort = options.UiPort == 0 ? 0 : FreeLoopbackPort.FirstFrom(options.UiPort, 16);
+        var uiPort = options.UiPort == 0 ? 0 : FreePort.FirstFrom(options.UiPort, 16);
         if (uiPort > 0)
         {
             Console.WriteLine($"[demo] Live view: http://127.0.0.1:{uiPort.ToString(inv)}/ (input and output side by side, with the query's health)");
@@ -61,7 +66,7 @@ public static class DemoPipeline
         Console.WriteLine($"[demo] Starting the camera server on {options.Source} at {options.Fps} FPS, port {options.Port}...");
         using var listening = new ManualResetEventSlim();
         string? previewUrl = null;
-        using var camera = ChildProgram.Start("camera", "CameraServer.dll", cameraArgs, cwd, line =>
+        using var camera = StartProgram("camera", "CameraServer", cameraArgs, cwd, line =>
         {
             if (line.StartsWith(PreviewPrefix, StringComparison.Ordinal))
             {
@@ -74,8 +79,7 @@ public static class DemoPipeline
         });
         if (!WaitFor(listening, camera, TimeSpan.FromSeconds(30)))
         {
-            Console.Error.WriteLine($"[demo] The camera server did not start (exit code {(camera.HasExited ? camera.ExitCode : -1)}).");
-            return 1;
+            return ProgramCommandLine.RuntimeError($"the camera server did not start (exit code {camera.ExitCode ?? -1})");
         }
 
         Console.WriteLine("[demo] Starting the streaming job on the embedded engine...");
@@ -88,7 +92,7 @@ public static class DemoPipeline
         {
             jobArgs.AddRange(["--camera-preview-url", previewUrl]);
         }
-        using var job = ChildProgram.Start("job", "SparkJob.dll", jobArgs, cwd);
+        using var job = StartProgram("job", "SparkJob", jobArgs, cwd);
 
         using var stop = new ManualResetEventSlim();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
@@ -116,13 +120,37 @@ public static class DemoPipeline
         }
 
         Console.WriteLine("[demo] Stopping...");
-        var jobExit = job.Stop(StopGrace);
-        var cameraExit = camera.Stop(StopGrace);
-        Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {jobExit}, camera exit {cameraExit}).");
-        return jobExit == 0 ? 0 : 1;
+        var jobExit = Stop(job, "job");
+        var cameraExit = Stop(camera, "camera");
+        Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {Describe(jobExit)}, camera exit {Describe(cameraExit)}).");
+        return jobExit == 0 ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
 
-    private static bool WaitFor(ManualResetEventSlim signal, ChildProgram program, TimeSpan timeout)
+    /// <summary>Starts <c>dotnet &lt;program&gt;.dll</c>, built next to the demo, with its output shown as <c>[name] line</c>.</summary>
+    private static ChildProcess StartProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
+        ChildProcess.StartDotnet(RepoPaths.InOutputFolder(program + ".dll"), arguments, new ChildProcessOptions
+        {
+            WorkingDirectory = workingDirectory,
+            ForwardAs = name,
+            OnStdoutLine = onLine,
+            OnStderrLine = onLine,
+            MaxLinesKept = LinesKept,
+        });
+
+    /// <summary>Asks the program to stop as Ctrl+C would, and kills it if it has not stopped in time; null when killed.</summary>
+    private static int? Stop(ChildProcess program, string name)
+    {
+        var exitCode = program.InterruptOrKill(StopGrace);
+        if (exitCode is null)
+        {
+            Console.Error.WriteLine($"[demo] {name} did not stop on SIGINT within {StopGrace.TotalSeconds:F0} s; killed it.");
+        }
+        return exitCode;
+    }
+
+    private static string Describe(int? exitCode) => exitCode?.ToString(CultureInfo.InvariantCulture) ?? "killed";
+
+    private static bool WaitFor(ManualResetEventSlim signal, ChildProcess program, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)

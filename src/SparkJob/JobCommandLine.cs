@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SparkVideo.CommandLine;
+using static SparkVideo.CommandLine.CommandOptions;
 using SparkVideo.LiveView;
 using SparkVideo.Vision;
 
@@ -10,39 +12,25 @@ public static class JobCommandLine
     public static RootCommand Build(Func<JobOptions, int> run)
     {
         var defaults = new JobOptions();
-        var host = new Option<string>("--host") { Description = "Camera server host to read frames from.", DefaultValueFactory = _ => defaults.Host };
-        var port = new Option<int>("--port") { Description = "Camera server TCP port.", DefaultValueFactory = _ => defaults.Port };
-        var output = new Option<string>("--output-dir") { Description = "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.", DefaultValueFactory = _ => defaults.OutputDir };
-        var checkpoint = new Option<string>("--checkpoint-dir") { Description = "Structured Streaming checkpoint location.", DefaultValueFactory = _ => defaults.CheckpointDir };
-        var model = new Option<SegmentationModelKind>("--model") { Description = "Segmentation model: general (256x256) or landscape (144x256).", DefaultValueFactory = _ => defaults.Model };
+        var host = WithDefault("--host", "Camera server host to read frames from.", defaults.Host);
+        var port = WithDefault("--port", "Camera server TCP port.", defaults.Port).Between(1, 65535);
+        var output = WithDefault("--output-dir", "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.", defaults.OutputDir);
+        var checkpoint = WithDefault("--checkpoint-dir", "Structured Streaming checkpoint location.", defaults.CheckpointDir);
+        var model = WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", defaults.Model);
         var modelPath = new Option<string?>("--model-path") { Description = "Path to an ONNX model file, overriding --model's shipped file." };
-        var trigger = new Option<long>("--trigger-interval-ms") { Description = "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.", DefaultValueFactory = _ => defaults.TriggerIntervalMs };
-        var parallelism = new Option<int>("--parallelism") { Description = "Partitions the frames are repartitioned into (cores or executors to use).", DefaultValueFactory = _ => defaults.Parallelism };
+        var trigger = WithDefault("--trigger-interval-ms", "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.", defaults.TriggerIntervalMs).Require(t => t >= 0, "--trigger-interval-ms must be 0 or more");
+        var parallelism = WithDefault("--parallelism", "Partitions the frames are repartitioned into (cores or executors to use).", defaults.Parallelism).Between(1, 1024);
         var master = new Option<string?>("--master") { Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded engine." };
-        var numRows = new Option<int>("--num-rows") { Description = "Rows shown per batch by the console sink.", DefaultValueFactory = _ => defaults.NumRows };
-        var threshold = new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." };
-        var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality of the saved frames (1-100).", DefaultValueFactory = _ => defaults.JpegQuality };
-        var intraOp = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", DefaultValueFactory = _ => defaults.IntraOpThreads };
-        var maxLine = new Option<int>("--max-line-bytes") { Description = "Longest accepted input line; longer lines are dropped and counted.", DefaultValueFactory = _ => defaults.MaxLineBytes };
-        var rejectsLog = new Option<int>("--max-rejects-log-mib") { Description = "Cap on rejects.log and its rotated files (rejects.log.1..3) together, in MiB.", DefaultValueFactory = _ => defaults.MaxRejectsLogMiB };
-        var stats = new Option<int>("--stats-interval-seconds") { Description = "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).", DefaultValueFactory = _ => defaults.StatsIntervalSeconds };
-        var uiPort = new Option<int>("--ui-port") { Description = "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", DefaultValueFactory = _ => defaults.UiPort };
-        var uiHost = new Option<string>("--ui-host") { Description = "Address the live view listens on; anything but loopback exposes the video to the network.", DefaultValueFactory = _ => defaults.UiHost };
-        var cameraPreview = new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." };
-
-        Require(port, p => p is >= 1 and <= 65535, "--port must be between 1 and 65535");
-        Require(trigger, t => t >= 0, "--trigger-interval-ms must be 0 or more");
-        Require(parallelism, p => p is >= 1 and <= 1024, "--parallelism must be between 1 and 1024");
-        Require(numRows, n => n >= 1, "--num-rows must be at least 1");
-        Require(threshold, t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)");
-        Require(quality, q => q is >= 1 and <= 100, "--jpeg-quality must be between 1 and 100");
-        Require(intraOp, t => t >= 0, "--intra-op-threads must be 0 or more");
-        Require(maxLine, m => m >= 1024, "--max-line-bytes must be at least 1024");
-        Require(stats, s => s >= 0, "--stats-interval-seconds must be 0 or more");
-        Require(rejectsLog, m => m is >= 1 and <= 1024 * 1024, "--max-rejects-log-mib must be between 1 and 1048576");
-        Require(uiPort, p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
-        Require(uiHost, h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'");
-        Require(cameraPreview, u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL");
+        var numRows = WithDefault("--num-rows", "Rows shown per batch by the console sink.", defaults.NumRows).Require(n => n >= 1, "--num-rows must be at least 1");
+        var threshold = new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)");
+        var quality = WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100);
+        var intraOp = WithDefault("--intra-op-threads", "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", defaults.IntraOpThreads).Require(t => t >= 0, "--intra-op-threads must be 0 or more");
+        var maxLine = WithDefault("--max-line-bytes", "Longest accepted input line; longer lines are dropped and counted.", defaults.MaxLineBytes).Require(m => m >= 1024, "--max-line-bytes must be at least 1024");
+        var rejectsLog = WithDefault("--max-rejects-log-mib", "Cap on rejects.log and its rotated files (rejects.log.1..3) together, in MiB.", defaults.MaxRejectsLogMiB).Require(m => m is >= 1 and <= 1024 * 1024, "--max-rejects-log-mib must be between 1 and 1048576");
+        var stats = WithDefault("--stats-interval-seconds", "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).", defaults.StatsIntervalSeconds).Require(s => s >= 0, "--stats-interval-seconds must be 0 or more");
+        var uiPort = WithDefault("--ui-port", "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", defaults.UiPort).Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
+        var uiHost = WithDefault("--ui-host", "Address the live view listens on; anything but loopback exposes the video to the network.", defaults.UiHost).Require(h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'");
+        var cameraPreview = new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." }.Require(u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL");
 
         var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.")
         {
@@ -72,13 +60,4 @@ public static class JobCommandLine
         }));
         return root;
     }
-
-    private static void Require<T>(Option<T> option, Func<T, bool> isValid, string message) =>
-        option.Validators.Add(result =>
-        {
-            if (!isValid(result.GetValueOrDefault<T>()))
-            {
-                result.AddError(message);
-            }
-        });
 }

@@ -1,4 +1,5 @@
+using SparkVideo.CommandLine;
 using SparkVideo.Job;
 
 // SparkVideo's Structured Streaming driver. The query itself lives in SparkVideoJob.cs.
-return JobCommandLine.Build(SparkVideoJob.Run).Parse(args).Invoke();
+return ProgramCommandLine.Run(JobCommandLine.Build(SparkVideoJob.Run), args);

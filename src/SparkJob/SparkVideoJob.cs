@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SparkVideo.CommandLine;
 using SparkVideo.Job.Monitoring;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
@@ -18,8 +19,7 @@ public static class SparkVideoJob
         ProcessingSettings settings = options.ToProcessingSettings();
         if (!Preflight.TryCheck(settings, out string? problem))
         {
-            Console.Error.WriteLine($"error: {problem}");
-            return 1;
+            return ProgramCommandLine.RuntimeError(problem);
         }
 
         Console.WriteLine("Initializing Spark session...");
@@ -48,8 +48,7 @@ public static class SparkVideoJob
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"error: the streaming query failed: {ex.Message}");
-            exitCode = 1;
+            exitCode = ProgramCommandLine.RuntimeError($"the streaming query failed: {ex.Message}");
         }
         finally
         {

@@ -1,4 +1,4 @@
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace CameraServer.Tests;
 

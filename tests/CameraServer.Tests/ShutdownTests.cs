@@ -1,3 +1,4 @@
+using SparkVideo.Processes;
 using SparkVideo.Testing;
 
 namespace CameraServer.Tests;

@@ -1,4 +1,5 @@
 using SparkVideo.Frames;
+using SparkVideo.Processes;
 using SparkVideo.Testing;
 
 namespace CameraServer.Tests;

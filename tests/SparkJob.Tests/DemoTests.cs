@@ -1,5 +1,5 @@
 using System.Globalization;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.Job.Tests;
 
@@ -15,7 +15,7 @@ public sealed class DemoTests
         try
         {
             using var demo = ChildProcess.StartDotnet(
-                RepoPaths.InTestOutput("SparkVideoDemo.dll"),
+                RepoPaths.InOutputFolder("SparkVideoDemo.dll"),
                 ["--source", RepoPaths.PeopleWalkingVideo, "--fps", "20", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
                  "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--ui-port", uiPort],
                 workingDirectory);

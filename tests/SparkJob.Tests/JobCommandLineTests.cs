@@ -1,4 +1,4 @@
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.Job.Tests;
 
@@ -8,7 +8,7 @@ public sealed class JobCommandLineTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private static ChildProcess Run(string workingDirectory, params string[] arguments) =>
-        ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), arguments, workingDirectory);
+        ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), arguments, workingDirectory);
 
     [Fact]
     public void HelpListsEveryOption()

@@ -1,3 +1,4 @@
+using SparkVideo.Processes;
 using SparkVideo.Testing;
 
 namespace SparkVideo.Job.Tests;
@@ -29,23 +30,23 @@ public sealed class NativeLibraryMissingTests
     {
         var gtk = HiddenFiles.SystemLibrary("libgtk-3.so.0") ?? throw new InvalidOperationException("libgtk-3.so.0 is not installed; this test hides it");
 
-        AssertOneLineError(HiddenFiles.RunDotnet([gtk], RepoPaths.InTestOutput(program), arguments),
+        AssertOneLineError(HiddenFiles.RunDotnet([gtk], RepoPaths.InOutputFolder(program), arguments),
             "error: OpenCV's native library cannot load: libgtk-3.so.0 is missing (install it: sudo apt-get install libgtk-3-0)");
     }
 
     [MountNamespaceTheory]
     [MemberData(nameof(Programs))]
     public void Without_OpenCvSharpExtern_the_program_names_it(string program, string[] arguments) =>
-        AssertOneLineError(HiddenFiles.RunDotnet([NativeInTestOutput("libOpenCvSharpExtern.so")], RepoPaths.InTestOutput(program), arguments),
+        AssertOneLineError(HiddenFiles.RunDotnet([NativeInTestOutput("libOpenCvSharpExtern.so")], RepoPaths.InOutputFolder(program), arguments),
             $"error: OpenCV's native library cannot load: libOpenCvSharpExtern.so is missing {OwnLibraryFix}");
 
     [MountNamespaceTheory]
     [MemberData(nameof(SegmentingPrograms))]
     public void Without_onnxruntime_the_program_names_it(string program, string[] arguments) =>
-        AssertOneLineError(HiddenFiles.RunDotnet([NativeInTestOutput("libonnxruntime.so")], RepoPaths.InTestOutput(program), arguments),
+        AssertOneLineError(HiddenFiles.RunDotnet([NativeInTestOutput("libonnxruntime.so")], RepoPaths.InOutputFolder(program), arguments),
             $"error: ONNX Runtime's native library cannot load: libonnxruntime.so is missing {OwnLibraryFix}");
 
-    private static string NativeInTestOutput(string fileName) => RepoPaths.InTestOutput(Path.Combine("runtimes", "linux-x64", "native", fileName));
+    private static string NativeInTestOutput(string fileName) => RepoPaths.InOutputFolder(Path.Combine("runtimes", "linux-x64", "native", fileName));
 
     private static void AssertOneLineError((int ExitCode, string Stdout, string Stderr) run, string expected)
     {

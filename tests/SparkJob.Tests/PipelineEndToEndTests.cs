@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenCvSharp;
+using SparkVideo.Processes;
 using SparkVideo.Testing;
 using SparkVideo.Vision;
 

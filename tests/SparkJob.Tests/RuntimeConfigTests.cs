@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.Job.Tests;
 
@@ -9,7 +9,7 @@ public sealed class RuntimeConfigTests
     [Fact]
     public void TheJobRollsForwardToANewerMajorRuntime()
     {
-        var config = JObject.Parse(File.ReadAllText(RepoPaths.InTestOutput("SparkJob.runtimeconfig.json")));
+        var config = JObject.Parse(File.ReadAllText(RepoPaths.InOutputFolder("SparkJob.runtimeconfig.json")));
 
         Assert.Equal("Major", (string?)config["runtimeOptions"]?["rollForward"]);
     }

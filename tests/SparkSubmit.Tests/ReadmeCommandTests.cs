@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.SparkSubmit.Tests;
 

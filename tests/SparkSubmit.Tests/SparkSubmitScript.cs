@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.SparkSubmit.Tests;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SparkVideo.Processes;
+using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Testing;
 
@@ -44,7 +46,7 @@ public sealed partial class JobProcess : IDisposable
     {
         Directory.CreateDirectory(workingDirectory);
         string[] liveView = arguments.Contains("--ui-port") ? [] : ["--ui-port", "0"];
-        return ChildProcess.StartDotnet(RepoPaths.InTestOutput("SparkJob.dll"), ["--stats-interval-seconds", "0", .. liveView, .. arguments], workingDirectory);
+        return ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), ["--stats-interval-seconds", "0", .. liveView, .. arguments], workingDirectory);
     }
 
     /// <summary>
@@ -80,13 +82,7 @@ public sealed partial class JobProcess : IDisposable
     public string[] RejectsLogLines() => File.Exists(RejectsLog) ? File.ReadAllLines(RejectsLog) : [];
 
     /// <summary>Rejects on stderr: one "Rejected frame" line each, or counted in a rate-limited "... and N more rejected" line.</summary>
-    public int RejectedOnStderr() => Process.StderrLines.Sum(RejectsOnStderrLine);
-
-    /// <summary>How many rejects one stderr line of the job stands for.</summary>
-    public static int RejectsOnStderrLine(string line) =>
-        line.StartsWith("Rejected frame (timestamp ", StringComparison.Ordinal) ? 1
-        : MoreRejectedLine().Match(line) is { Success: true } more ? int.Parse(more.Groups["count"].Value, CultureInfo.InvariantCulture)
-        : 0;
+    public int RejectedOnStderr() => Process.StderrLines.Sum(RejectEchoLines.CountIn);
 
     /// <summary>Over-long lines the socket source skipped (one engine log line each).</summary>
     public int DroppedBySource() => Process.StderrLines.Count(line => DroppedLine().IsMatch(line));
@@ -164,9 +160,6 @@ public sealed partial class JobProcess : IDisposable
 
     [GeneratedRegex(@"^socket source: dropped a line of \d+ bytes over the maxLineBytes cap")]
     private static partial Regex DroppedLine();
-
-    [GeneratedRegex(@"^\.\.\. and (?<count>\d+) more rejected$")]
-    private static partial Regex MoreRejectedLine();
 
     [GeneratedRegex(@"^Batch: (?<id>\d+)$")]
     private static partial Regex BatchLine();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 

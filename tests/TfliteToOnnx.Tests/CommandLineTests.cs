@@ -1,3 +1,4 @@
+using SparkVideo.CommandLine;
 using SparkVideo.TfliteToOnnx.Conversion;
 using SparkVideo.TfliteToOnnx.Tests.Models;
 
@@ -15,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
         var output = Path.Combine(_temp, "out.onnx");
         var exit = ConvertCommand.Create().Parse(
             ["--input", UpstreamModel.General.TflitePath, "--output", output, "--expected-sha256", UpstreamModel.General.Sha256]).Invoke();
-        Assert.Equal(ConvertCommand.ExitOk, exit);
+        Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal(File.ReadAllBytes(UpstreamModel.General.OnnxPath), File.ReadAllBytes(output));
     }
 
@@ -25,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
         var output = Path.Combine(_temp, "out.onnx");
         var exit = ConvertCommand.Create().Parse(
             ["--input", UpstreamModel.General.TflitePath, "--output", output, "--expected-sha256", UpstreamModel.Landscape.Sha256]).Invoke();
-        Assert.Equal(ConvertCommand.ExitBadInput, exit);
+        Assert.Equal(ExitCodes.RuntimeError, exit);
         Assert.False(File.Exists(output));
     }
 
@@ -35,13 +36,13 @@ public sealed class CommandLineTests : IDisposable
         var input = Path.Combine(_temp, "garbage.tflite");
         File.WriteAllText(input, "this is not a flatbuffer at all");
         var output = Path.Combine(_temp, "out.onnx");
-        Assert.Equal(ConvertCommand.ExitConversionFailed, ConvertCommand.Create().Parse(["--input", input, "--output", output]).Invoke());
+        Assert.Equal(ExitCodes.RuntimeError, ConvertCommand.Create().Parse(["--input", input, "--output", output]).Invoke());
         Assert.False(File.Exists(output));
     }
 
     [Fact]
-    public void MissingInput_IsABadInput() =>
-        Assert.Equal(ConvertCommand.ExitBadInput,
+    public void MissingInput_IsARuntimeError() =>
+        Assert.Equal(ExitCodes.RuntimeError,
             ConvertCommand.Create().Parse(["--input", Path.Combine(_temp, "none.tflite"), "--output", Path.Combine(_temp, "o.onnx")]).Invoke());
 
     [Fact]

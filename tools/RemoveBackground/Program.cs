@@ -1,6 +1,7 @@
+using SparkVideo.CommandLine;
 using SparkVideo.RemoveBackground;
 using SparkVideo.Vision;
 
 NativeAllocatorTuning.Apply();
 
-return RemoveBackgroundCommand.Create().Parse(args).Invoke();
+return ProgramCommandLine.Run(RemoveBackgroundCommand.Create(), args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenCvSharp;
+using SparkVideo.CommandLine;
 using SparkVideo.Vision;
 
 namespace SparkVideo.RemoveBackground;
@@ -7,23 +8,16 @@ namespace SparkVideo.RemoveBackground;
 /// <summary>CLI: one photo in, the same photo with its background replaced out.</summary>
 public static class RemoveBackgroundCommand
 {
-    public const int ExitOk = 0, ExitFailed = 1, ExitBadInput = 2;
-
     public static RootCommand Create()
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "Photo to process (JPEG, PNG, ...). Processed at its own size.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the JPEG result.", Required = true };
-        var model = new Option<string>("--model")
-        {
-            Description = "Segmentation model: general (256x256) or landscape (144x256).",
-            DefaultValueFactory = _ => "general",
-        };
-        model.AcceptOnlyFromAmong("general", "landscape");
+        var model = CommandOptions.WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", SegmentationModelKind.General);
         var threshold = new Option<float?>("--threshold")
         {
             Description = "Hard mask: keep pixels whose person probability is above this value (0..1). Omit for a soft blend.",
-        };
-        var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality 1..100.", DefaultValueFactory = _ => 90 };
+        }.Require(t => t is null or >= 0f and <= 1f, "--threshold must be between 0 and 1");
+        var quality = CommandOptions.WithDefault("--jpeg-quality", "JPEG quality 1..100.", 90).Between(1, 100);
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
 
         var command = new RootCommand("Replace the background of a photo with grey (192,192,192) using the MediaPipe selfie segmentation model.")
@@ -33,7 +27,7 @@ public static class RemoveBackgroundCommand
         command.SetAction(parseResult => Run(
             parseResult.GetValue(input)!,
             parseResult.GetValue(output)!,
-            parseResult.GetValue(model) == "landscape" ? SegmentationModelKind.Landscape : SegmentationModelKind.General,
+            parseResult.GetValue(model),
             new BackgroundRemovalOptions { Threshold = parseResult.GetValue(threshold), JpegQuality = parseResult.GetValue(quality) },
             parseResult.GetValue(sideBySide)));
         return command;
@@ -43,16 +37,14 @@ public static class RemoveBackgroundCommand
     {
         if (NativeRuntimes.Check() is { } missing)
         {
-            Console.Error.WriteLine($"error: {missing}");
-            return ExitFailed;
+            return ProgramCommandLine.RuntimeError(missing);
         }
         try
         {
             using var photo = Cv2.ImRead(input.FullName, ImreadModes.Color);
             if (photo.Empty())
             {
-                Console.Error.WriteLine($"error: cannot read an image from {input.FullName}");
-                return ExitBadInput;
+                return ProgramCommandLine.RuntimeError($"cannot read an image from {input.FullName}");
             }
             using var segmenter = Segmenter.Load(new SegmenterOptions { Model = kind });
             using var remover = new BackgroundRemover(segmenter, options);
@@ -71,17 +63,11 @@ public static class RemoveBackgroundCommand
             output.Directory?.Create();
             File.WriteAllBytes(output.FullName, JpegFrameCodec.Encode(written, options.JpegQuality));
             Console.WriteLine($"{input.Name} ({photo.Width}x{photo.Height}) -> {output.FullName} ({written.Width}x{written.Height})");
-            return ExitOk;
+            return ExitCodes.Success;
         }
         catch (ModelLoadException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitFailed;
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitBadInput;
+            return ProgramCommandLine.RuntimeError(e.Message);
         }
     }
 }

@@ -1,4 +1,5 @@
+using SparkVideo.CommandLine;
 using SparkVideo.Soak;
 
 // Soak test of the SparkVideo job: see SoakCommand for the options and SoakRun for what is checked.
-return SoakCommand.Build().Parse(args).Invoke();
+return ProgramCommandLine.Run(SoakCommand.Build(), args);

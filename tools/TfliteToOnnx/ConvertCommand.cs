@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SparkVideo.CommandLine;
 using SparkVideo.TfliteToOnnx.Conversion;
 
 namespace SparkVideo.TfliteToOnnx;
@@ -6,8 +7,6 @@ namespace SparkVideo.TfliteToOnnx;
 /// <summary>The command line: convert one .tflite file to one .onnx file.</summary>
 public static class ConvertCommand
 {
-    public const int ExitOk = 0, ExitConversionFailed = 1, ExitBadInput = 2;
-
     public static RootCommand Create()
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "The .tflite model to convert.", Required = true };
@@ -16,11 +15,7 @@ public static class ConvertCommand
         {
             Description = "Refuse to convert unless the input's sha256 (hex) matches.",
         };
-        var license = new Option<string>("--license")
-        {
-            Description = "Licence recorded in the ONNX metadata_props.",
-            DefaultValueFactory = _ => ModelConverter.DefaultLicense,
-        };
+        var license = CommandOptions.WithDefault("--license", "Licence recorded in the ONNX metadata_props.", ModelConverter.DefaultLicense);
 
         var command = new RootCommand(
             "Convert a TFLite model (the MediaPipe selfie segmentation op set) to ONNX opset 17, NHWC in and out. " +
@@ -37,15 +32,13 @@ public static class ConvertCommand
     {
         if (!input.Exists)
         {
-            Console.Error.WriteLine($"error: input file not found: {input.FullName}");
-            return ExitBadInput;
+            return ProgramCommandLine.RuntimeError($"input file not found: {input.FullName}");
         }
         var bytes = File.ReadAllBytes(input.FullName);
         var actualSha256 = ModelConverter.Sha256Hex(bytes);
         if (expectedSha256 is not null && !actualSha256.Equals(expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine($"error: {input.Name} has sha256 {actualSha256}, expected {expectedSha256}");
-            return ExitBadInput;
+            return ProgramCommandLine.RuntimeError($"{input.Name} has sha256 {actualSha256}, expected {expectedSha256}");
         }
 
         byte[] onnx;
@@ -55,13 +48,12 @@ public static class ConvertCommand
         }
         catch (Exception e) when (e is UnsupportedOperatorException or InvalidDataException or NotSupportedException)
         {
-            Console.Error.WriteLine($"error: cannot convert {input.Name}: {e.Message}");
-            return ExitConversionFailed;
+            return ProgramCommandLine.RuntimeError($"cannot convert {input.Name}: {e.Message}");
         }
 
         output.Directory?.Create();
         File.WriteAllBytes(output.FullName, onnx);
         Console.WriteLine($"{input.Name} (sha256 {actualSha256}) -> {output.Name} ({onnx.Length:N0} bytes, sha256 {ModelConverter.Sha256Hex(onnx)})");
-        return ExitOk;
+        return ExitCodes.Success;
     }
 }

@@ -1,3 +1,4 @@
+using SparkVideo.CommandLine;
 using SparkVideo.TfliteToOnnx;
 
-return ConvertCommand.Create().Parse(args).Invoke();
+return ProgramCommandLine.Run(ConvertCommand.Create(), args);

@@ -1,5 +1,5 @@
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.Testing;
+using SparkVideo.Samples;
 
 namespace SparkVideo.PipelineBench.Bare;
 

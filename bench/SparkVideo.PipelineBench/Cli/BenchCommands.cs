@@ -1,9 +1,10 @@
 using System.CommandLine;
+using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.PipelineBench.Pipeline;
 using SparkVideo.PipelineBench.Reporting;
 using SparkVideo.PipelineBench.Scenarios;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Cli;
 
@@ -16,8 +17,9 @@ public static class BenchCommands
     {
         var outDir = new Option<string>("--out-dir") { Description = "Folder for CSVs, charts and results.md [default: docs/perf in the repository]", Recursive = true };
         var verbose = new Option<bool>("--verbose") { Description = "Echo the camera server's progress and the job's [stats] lines", Recursive = true };
-        var trigger = new Option<long>("--trigger-interval-ms") { Description = "SparkJob's micro-batch trigger interval (0 = next batch as soon as the last ends)", DefaultValueFactory = _ => 0, Recursive = true };
-        trigger.Validators.Add(v => { if (v.GetValueOrDefault<long>() is < 0 or > 60_000) { v.AddError("--trigger-interval-ms must be between 0 and 60000"); } });
+        var trigger = CommandOptions.WithDefault("--trigger-interval-ms", "SparkJob's micro-batch trigger interval (0 = next batch as soon as the last ends)", 0L)
+            .Require(t => t is >= 0 and <= 60_000, "--trigger-interval-ms must be between 0 and 60000");
+        trigger.Recursive = true;
         var jobEnv = new Option<string[]>("--job-env")
         {
             Description = "KEY=VALUE environment variable for SparkJob (repeatable), e.g. GLIBC_TUNABLES=glibc.malloc.trim_threshold=536870912",
@@ -36,9 +38,8 @@ public static class BenchCommands
 
         var bareFrames = Frames(2000);
         var workers = Positive("--workers", Cores, "Worker threads (one per core is the limit)");
-        var size = new Option<string>("--size") { Description = "Frame size WIDTHxHEIGHT", DefaultValueFactory = _ => "640x480" };
-        var openCvThreads = new Option<int>("--opencv-threads") { Description = "OpenCV's internal thread pool size (0 = OpenCV's default, as the job runs)", DefaultValueFactory = _ => 0 };
-        openCvThreads.Validators.Add(v => { if (v.GetValueOrDefault<int>() is < 0 or > 1024) { v.AddError("--opencv-threads must be between 0 and 1024"); } });
+        var size = CommandOptions.WithDefault("--size", "Frame size WIDTHxHEIGHT", "640x480");
+        var openCvThreads = CommandOptions.WithDefault("--opencv-threads", "OpenCV's internal thread pool size (0 = OpenCV's default, as the job runs)", 0).Between(0, 1024);
         root.Subcommands.Add(Command("bare", "In-process decode → segment → composite → encode → write on every core; frames/s and the per-stage split.",
             [bareFrames, workers, size, openCvThreads],
             r => Print(BareScenario.Run(r.GetValue(bareFrames), r.GetValue(workers), FrameSize.Parse(r.GetValue(size)!), r.GetValue(openCvThreads)))));
@@ -74,8 +75,8 @@ public static class BenchCommands
             [mFrames, mFps, mParallelism, mWindow],
             r => Print(MemoryScenario.Run(r.GetValue(mFrames), r.GetValue(mFps), Job(r, mParallelism), r.GetValue(mWindow), OutDir(r), r.GetValue(verbose)))));
 
-        var sParallelism = new Option<string>("--parallelism") { Description = "Comma-separated parallelism values", DefaultValueFactory = _ => string.Join(",", Enumerable.Range(1, Cores)) };
-        var sSizes = new Option<string>("--sizes") { Description = "Comma-separated frame sizes", DefaultValueFactory = _ => "320x240,640x480,1280x720" };
+        var sParallelism = CommandOptions.WithDefault("--parallelism", "Comma-separated parallelism values", string.Join(",", Enumerable.Range(1, Cores)));
+        var sSizes = CommandOptions.WithDefault("--sizes", "Comma-separated frame sizes", "320x240,640x480,1280x720");
         var sBare = Positive("--bare-frames", 500, "Frames per bare loop run");
         var sPipeline = Positive("--pipeline-frames", 500, "Frames per pipeline run");
         root.Subcommands.Add(Command("scaling", "Bare and pipeline throughput against parallelism (640x480) and frame size; writes throughput_vs_parallelism.png.",
@@ -90,8 +91,7 @@ public static class BenchCommands
             [vFrames, vParallelism, vWarm],
             r => Print(ViewersScenario.Run(r.GetValue(vFrames), Job(r, vParallelism), r.GetValue(vWarm), r.GetValue(verbose)))));
 
-        var scale = new Option<double>("--scale") { Description = "Multiplies every frame count of 'all' (0.2 for a smoke run)", DefaultValueFactory = _ => 1.0 };
-        scale.Validators.Add(v => { if (v.GetValueOrDefault<double>() is <= 0 or > 10) { v.AddError("--scale must be in (0, 10]"); } });
+        var scale = CommandOptions.WithDefault("--scale", "Multiplies every frame count of 'all' (0.2 for a smoke run)", 1.0).Require(s => s is > 0 and <= 10, "--scale must be in (0, 10]");
         var all = new Command("all", "Every scenario with reduced counts; writes results.md, latency.csv, memory.csv, latency.png and throughput_vs_parallelism.png.") { scale };
         all.SetAction(r => Guarded(() => AllScenario.Run(r.GetValue(scale), JobTemplate(r), OutDir(r), CommandLineOf(args), r.GetValue(verbose))));
         root.Subcommands.Add(all);
@@ -121,8 +121,7 @@ public static class BenchCommands
         }
         catch (BenchException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.RunFailed;
+            return ProgramCommandLine.RuntimeError(e.Message);
         }
         finally
         {
@@ -136,30 +135,23 @@ public static class BenchCommands
 
     private static Option<int> Parallelism() => Positive("--parallelism", Cores, "Job partitions (--parallelism of SparkJob)");
 
-    private static Option<double> Fps(double defaultValue)
-    {
-        var option = new Option<double>("--fps") { Description = "Camera frames per second (0 = unlimited, backpressure)", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(v => { if (v.GetValueOrDefault<double>() is < 0 or > 1000) { v.AddError("--fps must be between 0 and 1000"); } });
-        return option;
-    }
+    private static Option<double> Fps(double defaultValue) =>
+        CommandOptions.WithDefault("--fps", "Camera frames per second (0 = unlimited, backpressure)", defaultValue)
+            .Require(fps => fps is >= 0 and <= 1000, "--fps must be between 0 and 1000");
 
-    private static Option<int> Positive(string name, int defaultValue, string description)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(v => { if (v.GetValueOrDefault<int>() is < 1 or > 1_000_000) { v.AddError($"{name} must be between 1 and 1000000"); } });
-        return option;
-    }
+    private static Option<int> Positive(string name, int defaultValue, string description) =>
+        CommandOptions.WithDefault(name, description, defaultValue).Between(1, 1_000_000);
 
     private static List<T> ParseList<T>(string text, Func<string, T> parse)
     {
         try
         {
             var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToList();
-            return items.Count > 0 ? items : throw new BenchException($"empty list '{text}'");
+            return items.Count > 0 ? items : throw new UsageException($"empty list '{text}'");
         }
         catch (FormatException)
         {
-            throw new BenchException($"'{text}' is not a comma-separated list of numbers");
+            throw new UsageException($"'{text}' is not a comma-separated list of numbers");
         }
     }
 

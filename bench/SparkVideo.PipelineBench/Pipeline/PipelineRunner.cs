@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 
@@ -135,7 +135,7 @@ public static class PipelineRunner
     /// <summary>The project references copy each program (dll + deps.json + runtimeconfig.json) next to the harness.</summary>
     private static string BuiltProgram(string name, string project)
     {
-        var path = RepoPaths.InTestOutput(name + ".dll");
+        var path = RepoPaths.InOutputFolder(name + ".dll");
         return File.Exists(path)
             ? path
             : throw new BenchException($"{name}.dll is not next to the harness ({AppContext.BaseDirectory}); build {project} and this project first");

@@ -2,7 +2,7 @@ using OpenCvSharp;
 using SparkVideo.PipelineBench.Bare;
 using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.PipelineBench.Reporting;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.CommandLine;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 
@@ -20,6 +20,6 @@ public readonly record struct FrameSize(int Width, int Height)
         {
             return new FrameSize(w, h);
         }
-        throw new BenchException($"'{text}' is not a frame size WIDTHxHEIGHT between 16 and 4096");
+        throw new UsageException($"'{text}' is not a frame size WIDTHxHEIGHT between 16 and 4096");
     }
 }

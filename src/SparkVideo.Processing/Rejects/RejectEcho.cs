@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SparkVideo.Processing.Rejects;
 
 /// <summary>
@@ -61,7 +59,7 @@ internal sealed class RejectEcho(TextWriter writer)
         {
             return;
         }
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"... and {suppressed} more rejected"));
+        writer.WriteLine(RejectEchoLines.MoreRejected(suppressed));
         suppressed = 0;
     }
 }

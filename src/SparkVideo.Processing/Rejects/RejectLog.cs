@@ -21,7 +21,7 @@ public static class RejectLog
     {
         PipelineStats.Instance.RecordRejected();
         var ts = timestamp is { } t ? t.ToString("R", CultureInfo.InvariantCulture) : "-";
-        Echo.Write($"Rejected frame (timestamp {ts}): {reason}");
+        Echo.Write(RejectEchoLines.Rejected(ts, reason));
         var line = string.Join('\t', DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ts, reason, PrintableExcerpt.Of(excerpt));
         lock (Gate)
         {

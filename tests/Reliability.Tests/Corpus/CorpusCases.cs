@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
 using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
+using SparkVideo.Samples;
 
 namespace SparkVideo.Reliability.Tests.Corpus;
 

@@ -1,5 +1,6 @@
 using SparkVideo.Frames;
-using SparkVideo.Testing;
+using SparkVideo.Processes;
+using SparkVideo.Samples;
 
 namespace SparkVideo.Reliability.Tests.Support;
 

@@ -1,4 +1,5 @@
-using SparkVideo.Testing;
+using SparkVideo.Processes;
+using SparkVideo.Samples;
 
 namespace SparkWorker.Tests.Support;
 

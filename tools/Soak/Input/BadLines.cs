@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
-using SparkVideo.Testing;
+using SparkVideo.Samples;
 
 namespace SparkVideo.Soak.Input;
 

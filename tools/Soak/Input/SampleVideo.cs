@@ -1,4 +1,4 @@
-using SparkVideo.Testing;
+using SparkVideo.Samples;
 
 namespace SparkVideo.Soak.Input;
 

@@ -1,4 +1,5 @@
-using SparkVideo.Testing;
+using SparkVideo.Processes;
+using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Soak.Job;
 
@@ -92,7 +93,7 @@ public sealed class JobChild : IDisposable
 
     private void OnStderr(string line)
     {
-        if (JobProcess.RejectsOnStderrLine(line) is > 0 and var rejects)
+        if (RejectEchoLines.CountIn(line) is > 0 and var rejects)
         {
             Interlocked.Add(ref rejectedOnStderr, rejects);
         }

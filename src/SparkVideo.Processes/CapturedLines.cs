@@ -1,4 +1,4 @@
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
 /// <summary>
 /// One output stream of a <see cref="ChildProcess"/>: its lines (all, or the newest <c>maxKept</c>) with

@@ -1,6 +1,6 @@
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
-/// <summary>Locates the repository from the test assembly (walking up to SparkVideo.sln) and its sample media.</summary>
+/// <summary>Locates the repository from the running program (walking up to SparkVideo.sln) and its sample media.</summary>
 public static class RepoPaths
 {
     public const string SolutionFileName = "SparkVideo.sln";
@@ -27,8 +27,8 @@ public static class RepoPaths
     public static string InRepo(string relativePath) =>
         Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>A file in the test output folder, e.g. the dll of a referenced program.</summary>
-    public static string InTestOutput(string fileName) => Path.Combine(AppContext.BaseDirectory, fileName);
+    /// <summary>A file in the running program's output folder, e.g. the dll of a program its project references.</summary>
+    public static string InOutputFolder(string fileName) => Path.Combine(AppContext.BaseDirectory, fileName);
 
     public static string FindRoot(string startDirectory)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
 /// <summary>Sends POSIX signals to a process, which .NET's Process API cannot do (it only kills).</summary>
 internal static class PosixSignals

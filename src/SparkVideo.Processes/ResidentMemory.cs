@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
 /// <summary>Resident memory of a process, read from /proc/&lt;pid&gt;/status (Linux only).</summary>
 public static class ResidentMemory

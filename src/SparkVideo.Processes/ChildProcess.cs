@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
 /// <summary>
 /// A program run as <c>dotnet program.dll args</c> with stdout and stderr captured line by line (thread-safe).
@@ -26,8 +26,10 @@ public sealed class ChildProcess : IDisposable
         this.process = process;
         stdout = new CapturedLines(options.MaxLinesKept);
         stderr = new CapturedLines(options.MaxLinesKept);
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, options.OnStdoutLine);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, options.OnStderrLine);
+        var onStdoutLine = Forwarding(options.ForwardAs, Console.Out, options.OnStdoutLine);
+        var onStderrLine = Forwarding(options.ForwardAs, Console.Error, options.OnStderrLine);
+        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, onStdoutLine);
+        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, onStderrLine);
         process.Start();
         Live[process.Id] = this;
         process.BeginOutputReadLine();
@@ -45,7 +47,7 @@ public sealed class ChildProcess : IDisposable
         {
             throw new FileNotFoundException($"program not built: {dllPath} (build its project, or reference it from the project that runs it)", dllPath);
         }
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var startInfo = new ProcessStartInfo(DotnetHost.Executable)
         {
             WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
             RedirectStandardOutput = true,
@@ -65,9 +67,9 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(new Process { StartInfo = startInfo }, options);
     }
 
-    /// <summary>Starts a program whose project the test project references: <c>dotnet &lt;test output&gt;/name.dll</c>.</summary>
+    /// <summary>Starts a program whose project the running one references: <c>dotnet &lt;output folder&gt;/name.dll</c>.</summary>
     public static ChildProcess StartProgram(string assemblyName, params string[] arguments) =>
-        StartDotnet(RepoPaths.InTestOutput(assemblyName + ".dll"), arguments);
+        StartDotnet(RepoPaths.InOutputFolder(assemblyName + ".dll"), arguments);
 
     /// <summary>Kills every child still running; for a host's own Ctrl+C and exit.</summary>
     public static void KillAll()
@@ -245,23 +247,18 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    private static Action<string>? Forwarding(string? name, TextWriter writer, Action<string>? onLine) =>
+        name is null ? onLine : line =>
+        {
+            writer.WriteLine($"[{name}] {line}");
+            onLine?.Invoke(line);
+        };
+
     private IReadOnlyList<string> Snapshot(CapturedLines lines)
     {
         lock (gate)
         {
             return lines.Snapshot();
         }
-    }
-
-    /// <summary>The dotnet host running the tests, so children use the same runtime; falls back to PATH.</summary>
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }

@@ -1,4 +1,4 @@
-namespace SparkVideo.Testing;
+namespace SparkVideo.Processes;
 
 /// <summary>How a <see cref="ChildProcess"/> is started and how much of its output it keeps; every part is optional.</summary>
 public sealed record ChildProcessOptions
@@ -8,6 +8,12 @@ public sealed record ChildProcessOptions
 
     /// <summary>Variables added to (or replacing in) the environment the child inherits.</summary>
     public IEnumerable<KeyValuePair<string, string>>? Environment { get; init; }
+
+    /// <summary>
+    /// When set, every line is also written to this process's own stdout or stderr as <c>[name] line</c>, as the
+    /// demo shows its programs side by side.
+    /// </summary>
+    public string? ForwardAs { get; init; }
 
     /// <summary>Sees every stdout line as it is read (on a reader thread).</summary>
     public Action<string>? OnStdoutLine { get; init; }

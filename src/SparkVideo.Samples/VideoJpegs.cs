@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Testing;
+namespace SparkVideo.Samples;
 
 /// <summary>
 /// A video's frames resized and JPEG-encoded the way the camera server sends them, read from the real file

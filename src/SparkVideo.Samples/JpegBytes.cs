@@ -1,4 +1,4 @@
-namespace SparkVideo.Testing;
+namespace SparkVideo.Samples;
 
 /// <summary>Hand-made damage to real JPEG bytes, for feeding hostile input to the programs under test.</summary>
 public static class JpegBytes

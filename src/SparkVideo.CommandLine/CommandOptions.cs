@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace SparkVideo.CommandLine;
+
+/// <summary>Options with their default and their validation declared in one expression.</summary>
+public static class CommandOptions
+{
+    /// <summary>An option whose default --help shows as <c>[default: value]</c>.</summary>
+    public static Option<T> WithDefault<T>(string name, string description, T defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>Adds a validator: a value for which <paramref name="isValid"/> is false is a usage error with <paramref name="message"/>.</summary>
+    public static Option<T> Require<T>(this Option<T> option, Func<T, bool> isValid, string message)
+    {
+        option.Validators.Add(result =>
+        {
+            if (!isValid(result.GetValueOrDefault<T>()))
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Requires <paramref name="min"/> &lt;= value &lt;= <paramref name="max"/> ("--name must be between min and max").</summary>
+    public static Option<int> Between(this Option<int> option, int min, int max) =>
+        option.Require(value => value >= min && value <= max, $"{option.Name} must be between {min} and {max}");
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace SparkVideo.CommandLine;
+
+/// <summary>
+/// Parses and runs a program's root command the same way for every program: a usage error is one line,
+/// <c>error: &lt;message&gt; (see --help)</c> on stderr, and exit code 2; a runtime failure is
+/// <c>error: &lt;message&gt;</c> and exit code 1.
+/// </summary>
+public static class ProgramCommandLine
+{
+    /// <summary>
+    /// Runs <paramref name="root"/> on <paramref name="args"/>. Signals are left to the program (System.CommandLine
+    /// installs no Ctrl+C handler), so each program stops on SIGINT/SIGTERM in its own way.
+    /// </summary>
+    /// <param name="preflight">Checked after a good parse, unless help was asked for: a problem it returns is a
+    /// runtime error (e.g. a native library that cannot load), and the command does not run.</param>
+    public static int Run(RootCommand root, string[] args, Func<string?>? preflight = null)
+    {
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            return UsageError(parseResult.Errors[0].Message);
+        }
+        if (preflight is not null && parseResult.Action is not HelpAction && preflight() is { } problem)
+        {
+            return RuntimeError(problem);
+        }
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            return UsageError(e.Message);
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user's mistake: the one-line error first, then the stack trace to report.
+            RuntimeError($"unexpected {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine(e.StackTrace);
+            return ExitCodes.RuntimeError;
+        }
+    }
+
+    /// <summary>Prints <c>error: message (see --help)</c> on stderr; returns <see cref="ExitCodes.UsageError"/>.</summary>
+    public static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"error: {message} (see --help)");
+        return ExitCodes.UsageError;
+    }
+
+    /// <summary>Prints <c>error: message</c> on stderr; returns <see cref="ExitCodes.RuntimeError"/>.</summary>
+    public static int RuntimeError(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.RuntimeError;
+    }
+}
