@@ -105,7 +105,8 @@ internal static class CameraServerHost
             {
                 shutdown.Cancel();
             }
-        }) { Name = "capture" };
+        })
+        { Name = "capture" };
         captureThread.Start();
         var accepting = server.AcceptConsumersAsync(shutdown.Token);
 

@@ -22,7 +22,8 @@ public sealed class EngineSettings
     public void AddListener(StreamingQueryListener listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        lock (_lock) _listeners.Add(listener);
+        lock (_lock)
+            _listeners.Add(listener);
     }
 
     internal StreamingQueryListener[] Listeners

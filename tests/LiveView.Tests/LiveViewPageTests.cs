@@ -21,7 +21,8 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
         {
             if (message.Type == "error")
             {
-                lock (errors) { errors.Add($"{message.Text} ({message.Location})"); }
+                lock (errors)
+                { errors.Add($"{message.Text} ({message.Location})"); }
             }
         };
         page.PageError += (_, error) => { lock (errors) { errors.Add(error); } };

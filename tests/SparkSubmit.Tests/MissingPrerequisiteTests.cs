@@ -12,14 +12,20 @@ public sealed class MissingPrerequisiteTests : IDisposable
     [InlineData("jar", "microsoft-spark-3-5_2.12-2.3.1.jar was not found")]
     public void EachMissingPrerequisiteStopsWithOneClearMessage(string missing, string message)
     {
-        if (missing != "java") install.WithJava();
-        if (missing != "spark") install.WithSpark();
-        if (missing != "worker") install.WithWorker();
+        if (missing != "java")
+            install.WithJava();
+        if (missing != "spark")
+            install.WithSpark();
+        if (missing != "worker")
+            install.WithWorker();
         install.WithApp(withJar: missing != "jar");
         var environment = install.Environment();
-        if (missing == "java") environment["JAVA_HOME"] = null;
-        if (missing == "spark") environment["SPARK_HOME"] = null;
-        if (missing == "worker") environment["DOTNET_WORKER_DIR"] = null;
+        if (missing == "java")
+            environment["JAVA_HOME"] = null;
+        if (missing == "spark")
+            environment["SPARK_HOME"] = null;
+        if (missing == "worker")
+            environment["DOTNET_WORKER_DIR"] = null;
 
         var result = SparkSubmitScript.Run(install, environment, "-AppPath", install.AppDir, "-DryRun");
 

@@ -85,8 +85,10 @@ public class FrameValidatorTests
     {
         var bomb = Jpeg(64, 48);
         var sof = IndexOfSof(bomb);
-        bomb[sof + 5] = 0xFF; bomb[sof + 6] = 0xFF; // height 65535
-        bomb[sof + 7] = 0xFF; bomb[sof + 8] = 0xFF; // width 65535
+        bomb[sof + 5] = 0xFF;
+        bomb[sof + 6] = 0xFF; // height 65535
+        bomb[sof + 7] = 0xFF;
+        bomb[sof + 8] = 0xFF; // width 65535
         var frame = FrameCodec.FromJpeg(1_767_668_000, 640, 480, bomb);
 
         Assert.False(FrameValidator.Default.TryValidate(frame, Now, out _, out var error));

@@ -57,7 +57,8 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
                 Interlocked.CompareExchange(ref failure, e, null);
                 warmedUp.RemoveParticipant();
             }
-        }) { Name = $"bare worker {w}", IsBackground = true }).ToList();
+        })
+        { Name = $"bare worker {w}", IsBackground = true }).ToList();
 
         threads.ForEach(t => t.Start());
         warmedUp.SignalAndWait();

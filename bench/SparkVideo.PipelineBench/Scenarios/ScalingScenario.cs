@@ -54,7 +54,11 @@ public static class ScalingScenario
         var bare = BareScenario.Measure(bareFrames, parallelism, size);
         var pipeline = PipelineRunner.Run(job with
         {
-            CameraFps = 0, Frames = pipelineFrames, Parallelism = parallelism, Width = size.Width, Height = size.Height,
+            CameraFps = 0,
+            Frames = pipelineFrames,
+            Parallelism = parallelism,
+            Width = size.Width,
+            Height = size.Height,
         }, verbose);
         return new Point(parallelism, size, bare.FramesPerSecond, pipeline.SteadyFramesPerSecond(WarmUpFiles));
     }

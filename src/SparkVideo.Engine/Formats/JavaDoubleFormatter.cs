@@ -10,10 +10,14 @@ internal static class JavaDoubleFormatter
 {
     public static string Format(double value)
     {
-        if (double.IsNaN(value)) return "NaN";
-        if (double.IsPositiveInfinity(value)) return "Infinity";
-        if (double.IsNegativeInfinity(value)) return "-Infinity";
-        if (value == 0) return double.IsNegative(value) ? "-0.0" : "0.0";
+        if (double.IsNaN(value))
+            return "NaN";
+        if (double.IsPositiveInfinity(value))
+            return "Infinity";
+        if (double.IsNegativeInfinity(value))
+            return "-Infinity";
+        if (value == 0)
+            return double.IsNegative(value) ? "-0.0" : "0.0";
         // .NET's "R" gives the shortest round-tripping digits; only the layout differs from Java.
         string shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
         return Layout(value < 0, shortest);

@@ -41,7 +41,8 @@ public sealed class SparkSession
     public void Stop()
     {
         StreamingQuery[] queries;
-        lock (_queriesLock) queries = [.. _activeQueries];
+        lock (_queriesLock)
+            queries = [.. _activeQueries];
         foreach (StreamingQuery query in queries)
         {
             query.Stop();
@@ -78,6 +79,7 @@ public sealed class SparkSession
 
     internal void UnregisterQuery(StreamingQuery query)
     {
-        lock (_queriesLock) _activeQueries.Remove(query);
+        lock (_queriesLock)
+            _activeQueries.Remove(query);
     }
 }

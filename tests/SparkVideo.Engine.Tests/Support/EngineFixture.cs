@@ -56,7 +56,8 @@ internal sealed class ProgressRecorder : StreamingQueryListener
 
     public override void OnQueryProgress(StreamingQueryProgress progress)
     {
-        lock (_lock) _progress.Add(progress);
+        lock (_lock)
+            _progress.Add(progress);
     }
 }
 
@@ -99,7 +100,8 @@ internal sealed class BatchCollector
     public void Add(DataFrame df, long batchId)
     {
         List<Row> rows = df.Collect().ToList();
-        lock (_lock) _batches.Add((batchId, rows));
+        lock (_lock)
+            _batches.Add((batchId, rows));
     }
 
     public List<(long BatchId, List<Row> Rows)> Batches

@@ -31,11 +31,11 @@ public class PaddingAndLayoutTests
         var shape = new[] { 2, 1, 2, 3 };
         var data = new float[12];
         for (int o = 0, n = 0; o < 2; o++)
-        for (var w = 0; w < 2; w++)
-        for (var i = 0; i < 3; i++)
-        {
-            data[n++] = o * 100 + w + i / 10f;
-        }
+            for (var w = 0; w < 2; w++)
+                for (var i = 0; i < 3; i++)
+                {
+                    data[n++] = o * 100 + w + i / 10f;
+                }
         var (result, dims) = WeightLayout.Permute(data, shape, WeightLayout.ConvOhwiToOihw);
         Assert.Equal([2, 3, 1, 2], dims);
         // OIHW element [o=1, i=2, h=0, w=1] sits at ((1*3+2)*1+0)*2+1 = 11

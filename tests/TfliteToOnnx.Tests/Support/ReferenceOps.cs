@@ -21,25 +21,25 @@ public static class ReferenceOps
         var (ow, left) = Same(w, kw, stride);
         var y = new float[oh * ow * cout];
         for (var oy = 0; oy < oh; oy++)
-        for (var ox = 0; ox < ow; ox++)
-        for (var o = 0; o < cout; o++)
-        {
-            double sum = bias[o];
-            for (var ky = 0; ky < kh; ky++)
-            for (var kx = 0; kx < kw; kx++)
-            {
-                int iy = oy * stride - top + ky, ix = ox * stride - left + kx;
-                if (iy < 0 || iy >= h || ix < 0 || ix >= w)
+            for (var ox = 0; ox < ow; ox++)
+                for (var o = 0; o < cout; o++)
                 {
-                    continue;
+                    double sum = bias[o];
+                    for (var ky = 0; ky < kh; ky++)
+                        for (var kx = 0; kx < kw; kx++)
+                        {
+                            int iy = oy * stride - top + ky, ix = ox * stride - left + kx;
+                            if (iy < 0 || iy >= h || ix < 0 || ix >= w)
+                            {
+                                continue;
+                            }
+                            for (var i = 0; i < cin; i++)
+                            {
+                                sum += x[(iy * w + ix) * cin + i] * weights[((o * kh + ky) * kw + kx) * cin + i];
+                            }
+                        }
+                    y[(oy * ow + ox) * cout + o] = (float)sum;
                 }
-                for (var i = 0; i < cin; i++)
-                {
-                    sum += x[(iy * w + ix) * cin + i] * weights[((o * kh + ky) * kw + kx) * cin + i];
-                }
-            }
-            y[(oy * ow + ox) * cout + o] = (float)sum;
-        }
         return y;
     }
 
@@ -51,22 +51,22 @@ public static class ReferenceOps
         var cout = c * multiplier;
         var y = new float[oh * ow * cout];
         for (var oy = 0; oy < oh; oy++)
-        for (var ox = 0; ox < ow; ox++)
-        for (var oc = 0; oc < cout; oc++)
-        {
-            var ic = oc / multiplier;
-            double sum = bias[oc];
-            for (var ky = 0; ky < kh; ky++)
-            for (var kx = 0; kx < kw; kx++)
-            {
-                int iy = oy * stride - top + ky, ix = ox * stride - left + kx;
-                if (iy >= 0 && iy < h && ix >= 0 && ix < w)
+            for (var ox = 0; ox < ow; ox++)
+                for (var oc = 0; oc < cout; oc++)
                 {
-                    sum += x[(iy * w + ix) * c + ic] * weights[(ky * kw + kx) * cout + oc];
+                    var ic = oc / multiplier;
+                    double sum = bias[oc];
+                    for (var ky = 0; ky < kh; ky++)
+                        for (var kx = 0; kx < kw; kx++)
+                        {
+                            int iy = oy * stride - top + ky, ix = ox * stride - left + kx;
+                            if (iy >= 0 && iy < h && ix >= 0 && ix < w)
+                            {
+                                sum += x[(iy * w + ix) * c + ic] * weights[(ky * kw + kx) * cout + oc];
+                            }
+                        }
+                    y[(oy * ow + ox) * cout + oc] = (float)sum;
                 }
-            }
-            y[(oy * ow + ox) * cout + oc] = (float)sum;
-        }
         return y;
     }
 
@@ -77,25 +77,25 @@ public static class ReferenceOps
         int fullH = (h - 1) * stride + kh, fullW = (w - 1) * stride + kw;
         var full = new double[fullH * fullW * cout];
         for (var iy = 0; iy < h; iy++)
-        for (var ix = 0; ix < w; ix++)
-        for (var ky = 0; ky < kh; ky++)
-        for (var kx = 0; kx < kw; kx++)
-        for (var o = 0; o < cout; o++)
-        for (var i = 0; i < cin; i++)
-        {
-            full[((iy * stride + ky) * fullW + ix * stride + kx) * cout + o] +=
-                x[(iy * w + ix) * cin + i] * weights[((o * kh + ky) * kw + kx) * cin + i];
-        }
+            for (var ix = 0; ix < w; ix++)
+                for (var ky = 0; ky < kh; ky++)
+                    for (var kx = 0; kx < kw; kx++)
+                        for (var o = 0; o < cout; o++)
+                            for (var i = 0; i < cin; i++)
+                            {
+                                full[((iy * stride + ky) * fullW + ix * stride + kx) * cout + o] +=
+                                    x[(iy * w + ix) * cin + i] * weights[((o * kh + ky) * kw + kx) * cin + i];
+                            }
         int top = Math.Max(fullH - oh, 0) / 2, left = Math.Max(fullW - ow, 0) / 2;
         var y = new float[oh * ow * cout];
         for (var oy = 0; oy < oh; oy++)
-        for (var ox = 0; ox < ow; ox++)
-        for (var o = 0; o < cout; o++)
-        {
-            int fy = oy + top, fx = ox + left;
-            var value = fy < fullH && fx < fullW ? full[(fy * fullW + fx) * cout + o] : 0;
-            y[(oy * ow + ox) * cout + o] = (float)(value + bias[o]);
-        }
+            for (var ox = 0; ox < ow; ox++)
+                for (var o = 0; o < cout; o++)
+                {
+                    int fy = oy + top, fx = ox + left;
+                    var value = fy < fullH && fx < fullW ? full[(fy * fullW + fx) * cout + o] : 0;
+                    y[(oy * ow + ox) * cout + o] = (float)(value + bias[o]);
+                }
         return y;
     }
 
@@ -104,18 +104,18 @@ public static class ReferenceOps
     {
         var y = new float[oh * ow * c];
         for (var oy = 0; oy < oh; oy++)
-        for (var ox = 0; ox < ow; ox++)
-        {
-            var (y0, y1, fy) = Source(oy, h, oh);
-            var (x0, x1, fx) = Source(ox, w, ow);
-            for (var ch = 0; ch < c; ch++)
+            for (var ox = 0; ox < ow; ox++)
             {
-                float At(int yy, int xx) => x[(yy * w + xx) * c + ch];
-                var top = At(y0, x0) + (At(y0, x1) - At(y0, x0)) * fx;
-                var bottom = At(y1, x0) + (At(y1, x1) - At(y1, x0)) * fx;
-                y[(oy * ow + ox) * c + ch] = top + (bottom - top) * fy;
+                var (y0, y1, fy) = Source(oy, h, oh);
+                var (x0, x1, fx) = Source(ox, w, ow);
+                for (var ch = 0; ch < c; ch++)
+                {
+                    float At(int yy, int xx) => x[(yy * w + xx) * c + ch];
+                    var top = At(y0, x0) + (At(y0, x1) - At(y0, x0)) * fx;
+                    var bottom = At(y1, x0) + (At(y1, x1) - At(y1, x0)) * fx;
+                    y[(oy * ow + ox) * c + ch] = top + (bottom - top) * fy;
+                }
             }
-        }
         return y;
 
         static (int Lower, int Upper, float Fraction) Source(int outIndex, int inSize, int outSize)

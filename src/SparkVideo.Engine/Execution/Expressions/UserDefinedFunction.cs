@@ -49,10 +49,14 @@ internal sealed class UserDefinedFunction
     private static DataType SparkTypeOf(Type type)
     {
         Type t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string)) return new StringType();
-        if (t == typeof(double)) return new DoubleType();
-        if (t == typeof(int)) return new IntegerType();
-        if (t == typeof(bool)) return new BooleanType();
+        if (t == typeof(string))
+            return new StringType();
+        if (t == typeof(double))
+            return new DoubleType();
+        if (t == typeof(int))
+            return new IntegerType();
+        if (t == typeof(bool))
+            return new BooleanType();
         throw new NotSupportedException($"UDF return type {type.Name} is not supported by the engine " +
             "(string, double, int, bool and their nullable forms are).");
     }
