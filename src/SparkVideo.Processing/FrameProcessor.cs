@@ -14,7 +14,22 @@ public static class FrameProcessor
     /// The numbers are nullable because from_json turns a missing or mistyped field into null; the UDF must
     /// reject such a frame with that reason, not see a default 0.
     /// </remarks>
-    public static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings)
+    public static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings) =>
+        Process(frameData, timestampOrNull, widthOrNull, heightOrNull, settings, camera: null);
+
+    /// <summary>As <see cref="Process(string?, double?, int?, int?, ProcessingSettings)"/>, into the camera's own folder.</summary>
+    public static string? ProcessForCamera(string? camera, string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings)
+    {
+        if (!CameraName.IsValid(camera))
+        {
+            // The name reaches a path: a value that is not a valid name is never used as one.
+            RejectLog.Record(settings, timestampOrNull, $"camera name is not {CameraName.Rule}", camera);
+            return null;
+        }
+        return Process(frameData, timestampOrNull, widthOrNull, heightOrNull, settings, camera);
+    }
+
+    private static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings, string? camera)
     {
         if (timestampOrNull is not { } timestamp || widthOrNull is not { } width || heightOrNull is not { } height)
         {
@@ -39,8 +54,9 @@ public static class FrameProcessor
             return null;
         }
 
-        var name = FrameFileWriter.Write(settings.OutputDirFullPath, timestamp, output);
+        var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
+        var name = FrameFileWriter.Write(directory, timestamp, output);
         PipelineStats.Instance.RecordProcessed(timestamp, settings.StatsIntervalSeconds);
-        return Path.Combine(settings.OutputDir, name);
+        return camera is null ? Path.Combine(settings.OutputDir, name) : Path.Combine(settings.OutputDir, camera, name);
     }
 }
