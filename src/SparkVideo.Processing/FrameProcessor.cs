@@ -37,21 +37,25 @@ public static class FrameProcessor
             RejectLog.Record(settings, timestampOrNull, $"field '{field}' is missing or not a number", null);
             return null;
         }
-        if (!FrameValidator.Default.TryValidate(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
+        if (!FrameValidator.Default.TryValidatePooled(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
         {
-            RejectLog.Record(settings, timestamp, error!, null);
+            RejectLog.Record(settings, timestamp, error, null);
             return null;
         }
 
         byte[] output;
         try
         {
-            output = RemoverCache.Get(settings).Remove(jpeg, width, height);
+            output = RemoverCache.Get(settings).Remove(jpeg.Span, width, height);
         }
         catch (InvalidFrameException ex)
         {
             RejectLog.Record(settings, timestamp, ex.Message, null);
             return null;
+        }
+        finally
+        {
+            jpeg.Dispose();
         }
 
         var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
