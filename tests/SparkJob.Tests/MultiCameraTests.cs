@@ -29,7 +29,8 @@ public sealed class MultiCameraTests
 
             var rows = job.ConsoleRows();
             Assert.Equal(frames * names.Length, rows.Count);
-            Assert.Contains("|camera|timestamp           |output_path", job.Process.StdoutLines.First(l => l.StartsWith("|camera", StringComparison.Ordinal)));
+            var header = job.Process.StdoutLines.First(l => l.StartsWith("|camera", StringComparison.Ordinal));
+            Assert.Equal(["", "camera", "timestamp", "output_path", ""], header.Split('|', StringSplitOptions.TrimEntries));
             foreach (var name in names)
             {
                 var files = job.Frames(name);
@@ -65,10 +66,14 @@ public sealed class MultiCameraTests
 
             south.Kill();
             south.WaitForExit(TimeSpan.FromSeconds(10));
-            var northAtKill = job.Frames("north").Length;
-            job.WaitUntil(() => job.Frames("north").Length >= northAtKill + 10,
-                () => $"north wrote {job.Frames("north").Length - northAtKill} frames since south went away", ProcessingTimeout);
-            // North keeps flowing while south is down (south's frames in flight at the kill are written by now).
+            // South's source read all it will get once it logs the broken connection; a batch listing a north frame
+            // captured after that took every south line left in the buffer, and is printed once all its files exist.
+            job.Process.WaitForStderrLine(line => line.StartsWith($"socket source: 127.0.0.1:{southPort.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal)
+                && line.EndsWith("; reconnecting", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            var disconnected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+            job.WaitUntil(() => job.ConsoleRows().Any(r => r.Camera == "north" && double.Parse(r.Timestamp, CultureInfo.InvariantCulture) > disconnected),
+                () => "no north frame captured after south went away is listed yet", ProcessingTimeout);
+            // North keeps flowing while south is down, and south writes nothing more.
             var southWhileDown = job.Frames("south").Length;
             var northWhileDown = job.Frames("north").Length;
             job.WaitUntil(() => job.Frames("north").Length >= northWhileDown + 10,
