@@ -8,4 +8,5 @@ public sealed record DemoOptions(
     string OutputDir,
     string CheckpointDir,
     string Model,
-    int UiPort);
+    int UiPort,
+    int Cameras = 1);

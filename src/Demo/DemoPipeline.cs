@@ -39,8 +39,7 @@ public static class DemoPipeline
         // Checked here too, so a missing library is one line from the demo rather than one from each child.
         if (NativeRuntimes.Check() is { } missing)
         {
-            Console.Error.WriteLine($"error: {missing}");
-            return 1;
+            return ProgramCommandLine.RuntimeError(missing);
         }
         var cwd = Directory.GetCurrentDirectory();
         var inv = CultureInfo.InvariantCulture;
@@ -49,12 +48,42 @@ public static class DemoPipeline
         {
             Console.WriteLine($"[demo] Live view: http://127.0.0.1:{uiPort.ToString(inv)}/ (input and output side by side, with the query's health)");
         }
-        var cameraArgs = new List<string> { "--source", options.Source, "--port", options.Port.ToString(inv), "--fps", options.Fps.ToString(inv) };
-        if (uiPort > 0)
+        // With --cameras N: N camera servers on --port, --port+1, ...; the first on --source, the others synthetic.
+        var cameras = new List<ChildProcess>();
+        string? previewUrl = null;
+        try
+        {
+            for (var i = 0; i < options.Cameras; i++)
+            {
+                var camera = StartCamera(options, i, cwd, withPreview: uiPort > 0 && i == 0, url => previewUrl = url);
+                if (camera is null)
+                {
+                    return ExitCodes.RuntimeError;
+                }
+                cameras.Add(camera);
+            }
+            return RunJob(options, uiPort, previewUrl, cameras, cwd);
+        }
+        finally
+        {
+            cameras.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static string CameraName(int index) => $"cam{(index + 1).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Starts camera server <paramref name="index"/> and waits until it listens; null (after saying why) when it does not.</summary>
+    private static ChildProcess? StartCamera(DemoOptions options, int index, string cwd, bool withPreview, Action<string> onPreview)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var source = index == 0 ? options.Source : "synthetic";
+        var port = options.Port + index;
+        var cameraArgs = new List<string> { "--source", source, "--port", port.ToString(inv), "--fps", options.Fps.ToString(inv) };
+        if (withPreview)
         {
             cameraArgs.AddRange(["--preview-port", "0"]); // the camera picks a free port and prints its address
         }
-        if (!int.TryParse(options.Source, out _) && options.Source != "synthetic" && options.MaxFrames is null)
+        if (!int.TryParse(source, out _) && source != "synthetic" && options.MaxFrames is null)
         {
             cameraArgs.Add("--loop");
         }
@@ -63,14 +92,14 @@ public static class DemoPipeline
             cameraArgs.AddRange(["--max-frames", max.ToString(inv)]);
         }
 
-        Console.WriteLine($"[demo] Starting the camera server on {options.Source} at {options.Fps} FPS, port {options.Port}...");
+        var name = options.Cameras == 1 ? "camera" : CameraName(index);
+        Console.WriteLine($"[demo] Starting the camera server on {source} at {options.Fps} FPS, port {port}...");
         using var listening = new ManualResetEventSlim();
-        string? previewUrl = null;
-        using var camera = StartProgram("camera", "CameraServer", cameraArgs, cwd, line =>
+        var camera = StartProgram(name, "CameraServer", cameraArgs, cwd, line =>
         {
             if (line.StartsWith(PreviewPrefix, StringComparison.Ordinal))
             {
-                previewUrl = line[PreviewPrefix.Length..].Trim();
+                onPreview(line[PreviewPrefix.Length..].Trim());
             }
             if (line.Contains("Waiting for connection", StringComparison.Ordinal))
             {
@@ -79,15 +108,35 @@ public static class DemoPipeline
         });
         if (!WaitFor(listening, camera, TimeSpan.FromSeconds(30)))
         {
-            return ProgramCommandLine.RuntimeError($"the camera server did not start (exit code {camera.ExitCode ?? -1})");
+            ProgramCommandLine.RuntimeError($"the camera server did not start (exit code {camera.ExitCode ?? -1})");
+            camera.Dispose();
+            return null;
         }
+        return camera;
+    }
 
+    private static int RunJob(DemoOptions options, int uiPort, string? previewUrl, List<ChildProcess> cameras, string cwd)
+    {
+        var inv = CultureInfo.InvariantCulture;
         Console.WriteLine("[demo] Starting the streaming job on the embedded engine...");
         var jobArgs = new List<string>
         {
-            "--port", options.Port.ToString(inv), "--output-dir", options.OutputDir,
-            "--checkpoint-dir", options.CheckpointDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
+            "--output-dir", options.OutputDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
         };
+        if (options.Cameras == 1)
+        {
+            jobArgs.AddRange(["--port", options.Port.ToString(inv), "--checkpoint-dir", options.CheckpointDir]);
+        }
+        else
+        {
+            for (var i = 0; i < options.Cameras; i++)
+            {
+                jobArgs.AddRange(["--camera", $"{CameraName(i)}=localhost:{(options.Port + i).ToString(inv)}"]);
+            }
+            // A checkpoint remembers how many sources its query read (Spark refuses to continue with another number):
+            // each camera count keeps its own.
+            jobArgs.AddRange(["--checkpoint-dir", Path.Combine(options.CheckpointDir, $"{options.Cameras.ToString(inv)}-cameras")]);
+        }
         if (previewUrl is not null)
         {
             jobArgs.AddRange(["--camera-preview-url", previewUrl]);
@@ -98,7 +147,7 @@ public static class DemoPipeline
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
 
-        var processedTarget = options.MaxFrames;
+        var processedTarget = options.MaxFrames * options.Cameras;
         var outputDir = Path.GetFullPath(options.OutputDir, cwd);
         while (!stop.Wait(TimeSpan.FromMilliseconds(250)))
         {
@@ -112,16 +161,17 @@ public static class DemoPipeline
                 Console.WriteLine($"[demo] {target} frames processed.");
                 break;
             }
-            if (camera.HasExited && processedTarget is null)
+            if (cameras.Find(c => c.HasExited) is { } exited && processedTarget is null)
             {
-                Console.Error.WriteLine($"[demo] The camera server exited with code {camera.ExitCode}.");
+                Console.Error.WriteLine($"[demo] A camera server exited with code {exited.ExitCode}.");
                 break;
             }
         }
 
         Console.WriteLine("[demo] Stopping...");
         var jobExit = Stop(job, "job");
-        var cameraExit = Stop(camera, "camera");
+        var cameraExits = cameras.Select((c, i) => Stop(c, options.Cameras == 1 ? "camera" : CameraName(i))).ToList();
+        var cameraExit = cameraExits.Contains(null) ? null : cameraExits.Max();
         Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {Describe(jobExit)}, camera exit {Describe(cameraExit)}).");
         return jobExit == 0 ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
@@ -167,6 +217,9 @@ public static class DemoPipeline
         return false;
     }
 
+    /// <summary>Frames in the output directory and in its camera folders.</summary>
     private static int CountFrames(string directory) =>
-        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "frame_*.jpg").Count() : 0;
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "frame_*.jpg", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 }).Count()
+            : 0;
 }

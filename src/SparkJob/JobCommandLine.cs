@@ -30,16 +30,33 @@ public static class JobCommandLine
         var stats = WithDefault("--stats-interval-seconds", "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).", defaults.StatsIntervalSeconds).Require(s => s >= 0, "--stats-interval-seconds must be 0 or more");
         var uiPort = WithDefault("--ui-port", "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", defaults.UiPort).Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
         var uiHost = WithDefault("--ui-host", "Address the live view listens on; anything but loopback exposes the video to the network.", defaults.UiHost).Require(h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'");
+        var cameras = new Option<string[]>("--camera") { Description = "A camera as NAME=HOST:PORT (NAME: 1-32 of A-Z a-z 0-9 _ -), repeatable: one job reads every camera, frames go to output_frames/NAME/ and the console shows camera | timestamp | output_path. Replaces --host/--port.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var cameraPreview = new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." }.Require(u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL");
+
+        cameras.Validators.Add(result =>
+        {
+            if (!CameraEndpoint.TryParseAll(result.GetValueOrDefault<string[]>() ?? [], out _, out var error))
+            {
+                result.AddError(error!);
+            }
+        });
 
         var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.")
         {
-            host, port, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, rejectsLog, stats, uiPort, uiHost, cameraPreview,
+            host, port, cameras, output, checkpoint, model, modelPath, trigger, parallelism, master, numRows, threshold, quality, intraOp, maxLine, rejectsLog, stats, uiPort, uiHost, cameraPreview,
         };
+        root.Validators.Add(result =>
+        {
+            if (result.GetResult(cameras) is not null && (result.GetResult(host) is { Implicit: false } || result.GetResult(port) is { Implicit: false }))
+            {
+                result.AddError("--camera replaces --host and --port: give the cameras' addresses in --camera NAME=HOST:PORT");
+            }
+        });
         root.SetAction(result => run(new JobOptions
         {
             Host = result.GetValue(host)!,
             Port = result.GetValue(port),
+            Cameras = CameraEndpoint.TryParseAll(result.GetValue(cameras) ?? [], out var parsed, out _) ? parsed : [],
             OutputDir = result.GetValue(output)!,
             CheckpointDir = result.GetValue(checkpoint)!,
             Model = result.GetValue(model),

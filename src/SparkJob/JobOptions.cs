@@ -10,6 +10,9 @@ public sealed record JobOptions
 {
     public string Host { get; init; } = "localhost";
     public int Port { get; init; } = 9999;
+
+    /// <summary>The cameras of a multi-camera run (--camera); empty: the one camera at Host:Port.</summary>
+    public IReadOnlyList<CameraEndpoint> Cameras { get; init; } = [];
     public string OutputDir { get; init; } = "output_frames";
     public string CheckpointDir { get; init; } = "checkpoint";
     public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Buffers;
 using System.Buffers.Text;
 
 namespace SparkVideo.Frames;
@@ -49,7 +48,26 @@ public sealed class FrameValidator(FrameLimits limits)
 
     public bool TryValidate(double timestamp, int width, int height, string? frameData, DateTimeOffset now, out byte[] jpeg, [NotNullWhen(false)] out string? error)
     {
-        jpeg = [];
+        if (!TryValidatePooled(timestamp, width, height, frameData, now, out var pooled, out error))
+        {
+            jpeg = [];
+            return false;
+        }
+        using (pooled)
+        {
+            jpeg = pooled.Span.ToArray();
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryValidate(double, int, int, string?, DateTimeOffset, out byte[], out string?)"/>, with the
+    /// JPEG decoded straight into a pooled buffer the caller disposes (no array per frame).
+    /// </summary>
+    public bool TryValidatePooled(double timestamp, int width, int height, string? frameData, DateTimeOffset now,
+        [NotNullWhen(true)] out PooledBytes? jpeg, [NotNullWhen(false)] out string? error)
+    {
+        jpeg = null;
         error = ValidateFields(timestamp, width, height, now);
         if (error is not null)
         {
@@ -60,40 +78,31 @@ public sealed class FrameValidator(FrameLimits limits)
             error = "frame_data is empty";
             return false;
         }
-        if (!TryDecodeBase64(frameData, out jpeg))
-        {
-            error = "frame_data is not valid base64";
-            return false;
-        }
-        if (!JpegHeader.TryReadSize(jpeg, out var jpegWidth, out var jpegHeight, out error))
-        {
-            return false;
-        }
-        if (jpegWidth != width || jpegHeight != height)
-        {
-            error = $"JPEG is {jpegWidth}x{jpegHeight} but the frame declares {width}x{height}";
-            return false;
-        }
-        return true;
-    }
-
-    private static bool TryDecodeBase64(string text, out byte[] bytes)
-    {
-        bytes = [];
-        var maxLength = Base64.GetMaxDecodedFromUtf8Length(text.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(maxLength);
+        var decoded = new PooledBytes(Base64.GetMaxDecodedFromUtf8Length(frameData.Length));
         try
         {
-            if (!Convert.TryFromBase64String(text, rented, out var written))
+            if (!Convert.TryFromBase64String(frameData, decoded.Buffer, out var written))
+            {
+                error = "frame_data is not valid base64";
+                return false;
+            }
+            decoded.SetLength(written);
+            if (!JpegHeader.TryReadSize(decoded.Span, out var jpegWidth, out var jpegHeight, out error))
             {
                 return false;
             }
-            bytes = rented.AsSpan(0, written).ToArray();
+            if (jpegWidth != width || jpegHeight != height)
+            {
+                error = $"JPEG is {jpegWidth}x{jpegHeight} but the frame declares {width}x{height}";
+                return false;
+            }
+            jpeg = decoded;
+            decoded = null;
             return true;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            decoded?.Dispose();
         }
     }
 }

@@ -14,7 +14,22 @@ public static class FrameProcessor
     /// The numbers are nullable because from_json turns a missing or mistyped field into null; the UDF must
     /// reject such a frame with that reason, not see a default 0.
     /// </remarks>
-    public static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings)
+    public static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings) =>
+        Process(frameData, timestampOrNull, widthOrNull, heightOrNull, settings, camera: null);
+
+    /// <summary>As <see cref="Process(string?, double?, int?, int?, ProcessingSettings)"/>, into the camera's own folder.</summary>
+    public static string? ProcessForCamera(string? camera, string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings)
+    {
+        if (!CameraName.IsValid(camera))
+        {
+            // The name reaches a path: a value that is not a valid name is never used as one.
+            RejectLog.Record(settings, timestampOrNull, $"camera name is not {CameraName.Rule}", camera);
+            return null;
+        }
+        return Process(frameData, timestampOrNull, widthOrNull, heightOrNull, settings, camera);
+    }
+
+    private static string? Process(string? frameData, double? timestampOrNull, int? widthOrNull, int? heightOrNull, ProcessingSettings settings, string? camera)
     {
         if (timestampOrNull is not { } timestamp || widthOrNull is not { } width || heightOrNull is not { } height)
         {
@@ -22,7 +37,7 @@ public static class FrameProcessor
             RejectLog.Record(settings, timestampOrNull, $"field '{field}' is missing or not a number", null);
             return null;
         }
-        if (!FrameValidator.Default.TryValidate(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
+        if (!FrameValidator.Default.TryValidatePooled(timestamp, width, height, frameData, DateTimeOffset.UtcNow, out var jpeg, out var error))
         {
             RejectLog.Record(settings, timestamp, error, null);
             return null;
@@ -31,16 +46,21 @@ public static class FrameProcessor
         byte[] output;
         try
         {
-            output = RemoverCache.Get(settings).Remove(jpeg, width, height);
+            output = RemoverCache.Get(settings).Remove(jpeg.Span, width, height);
         }
         catch (InvalidFrameException ex)
         {
             RejectLog.Record(settings, timestamp, ex.Message, null);
             return null;
         }
+        finally
+        {
+            jpeg.Dispose();
+        }
 
-        var name = FrameFileWriter.Write(settings.OutputDirFullPath, timestamp, output);
+        var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
+        var name = FrameFileWriter.Write(directory, timestamp, output);
         PipelineStats.Instance.RecordProcessed(timestamp, settings.StatsIntervalSeconds);
-        return Path.Combine(settings.OutputDir, name);
+        return camera is null ? Path.Combine(settings.OutputDir, name) : Path.Combine(settings.OutputDir, camera, name);
     }
 }

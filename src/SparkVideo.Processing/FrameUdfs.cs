@@ -23,4 +23,14 @@ public static class FrameUdfs
         ArgumentNullException.ThrowIfNull(settings);
         return (frameData, timestamp, width, height) => FrameProcessor.Process(frameData, timestamp, width, height, settings);
     }
+
+    /// <summary>
+    /// The background removal for one of several cameras: as <see cref="RemoveBackground"/>, but the frame goes to
+    /// the camera's own folder (<c>output_frames/NAME/</c>). The name is a column argument, never captured.
+    /// </summary>
+    public static Func<string?, string?, double?, int?, int?, string?> RemoveBackgroundForCamera(ProcessingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (camera, frameData, timestamp, width, height) => FrameProcessor.ProcessForCamera(camera, frameData, timestamp, width, height, settings);
+    }
 }

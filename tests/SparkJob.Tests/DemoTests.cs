@@ -35,4 +35,34 @@ public sealed class DemoTests
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public void TheDemoWithThreeCamerasRunsThreeCameraServersAndOneJobWritingAFolderPerCamera()
+    {
+        const int frames = 6;
+        var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-demo-cameras-").FullName;
+        try
+        {
+            var port = FreePort.Get();
+            using var demo = ChildProcess.StartDotnet(
+                RepoPaths.InOutputFolder("SparkVideoDemo.dll"),
+                ["--cameras", "3", "--source", RepoPaths.PeopleWalkingVideo, "--fps", "20", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
+                 "--port", port.ToString(CultureInfo.InvariantCulture), "--ui-port", "0"],
+                workingDirectory);
+
+            Assert.Equal(0, demo.WaitForExit(TimeSpan.FromSeconds(150)));
+            foreach (var camera in new[] { "cam1", "cam2", "cam3" })
+            {
+                Assert.Equal(frames, Directory.GetFiles(Path.Combine(workingDirectory, "output_frames", camera), "frame_*.jpg").Length);
+                Assert.Contains(demo.StdoutLines, line => line.StartsWith($"[{camera}] Consumer connected", StringComparison.Ordinal));
+            }
+            Assert.Contains(demo.StdoutLines, line => line.StartsWith("[job] |camera|timestamp ", StringComparison.Ordinal));
+            Assert.Contains($"[demo] Done: {frames * 3} frames in output_frames (job exit 0, camera exit 0).", demo.StdoutLines);
+            Assert.True(Directory.Exists(Path.Combine(workingDirectory, "checkpoint", "3-cameras", "sources", "2")), "one checkpoint source per camera");
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class JobCommandLineTests
 
         Assert.Equal(0, job.WaitForExit(Timeout));
         var help = string.Join('\n', job.StdoutLines);
-        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes", "--ui-port", "--ui-host", "--camera-preview-url" })
+        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes", "--ui-port", "--ui-host", "--camera-preview-url", "--camera" })
         {
             Assert.Contains(option, help);
         }
@@ -38,6 +38,26 @@ public sealed class JobCommandLineTests
 
         Assert.NotEqual(0, job.WaitForExit(Timeout));
         Assert.Contains(job.StderrLines, line => line.Contains(message, StringComparison.Ordinal));
+        Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
+    }
+
+    [Theory]
+    [InlineData("--camera 'b@d=127.0.0.1:9999': the name must be 1-32 characters of A-Z, a-z, 0-9, '_' and '-'", "--camera", "b@d=127.0.0.1:9999")]
+    [InlineData("--camera '../up=127.0.0.1:9999': the name must be", "--camera", "../up=127.0.0.1:9999")]
+    [InlineData("--camera 'abcdefghijabcdefghijabcdefghijabc=localhost:1': the name must be", "--camera", "abcdefghijabcdefghijabcdefghijabc=localhost:1")]
+    [InlineData("--camera 'north' is not NAME=HOST:PORT", "--camera", "north")]
+    [InlineData("--camera 'north=127.0.0.1': '127.0.0.1' is not HOST:PORT", "--camera", "north=127.0.0.1")]
+    [InlineData("--camera 'north=bad host:9999': 'bad host:9999' is not HOST:PORT", "--camera", "north=bad host:9999")]
+    [InlineData("--camera 'north=localhost:70000': the port must be between 1 and 65535", "--camera", "north=localhost:70000")]
+    [InlineData("--camera: the name 'North' is given twice", "--camera", "north=localhost:9001", "--camera", "North=localhost:9002")]
+    [InlineData("--camera replaces --host and --port", "--camera", "north=localhost:9001", "--port", "9002")]
+    public void RefusesBadCamerasWithOneLineAndExitCode2(string message, params string[] arguments)
+    {
+        using var job = Run(Path.GetTempPath(), arguments);
+
+        Assert.Equal(2, job.WaitForExit(Timeout));
+        var error = Assert.Single(job.StderrLines);
+        Assert.StartsWith("error: " + message, error);
         Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
     }
 

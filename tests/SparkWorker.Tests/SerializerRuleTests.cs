@@ -43,6 +43,15 @@ public sealed class SerializerRuleTests : IDisposable
         var written = File.ReadAllBytes(Path.Combine(output, Path.GetFileName(path)));
         Assert.True(JpegHeader.TryReadSize(written, out var width, out var height, out var error), error);
         Assert.Equal((RealFrame.Width, RealFrame.Height), (width, height));
+
+        // The camera's name is a column argument: the frame lands in its folder; a name that is not one is refused.
+        var forCamera = Assert.IsType<Func<string?, string?, double?, int?, int?, string?>>(rebuilt["RemoveBackgroundForCamera"]);
+        var cameraPath = forCamera("north", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+        Assert.Equal(Path.Combine(output, "north", Path.GetFileName(cameraPath)!), cameraPath);
+        Assert.True(File.Exists(cameraPath));
+        Assert.Null(forCamera("../north", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height));
+        Assert.Contains("camera name is not 1-32 characters", File.ReadAllText(settings.RejectsLogPath));
+        Assert.False(File.Exists(Path.Combine(directory, "north")), "nothing is written outside the output directory");
     }
 
     [Fact]

@@ -38,6 +38,19 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
+    public void TheWorkerHostWritesACamerasFrameIntoTheCamerasFolder()
+    {
+        var app = ShipApp(AppLayout.Flat);
+        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var output = Path.Combine(executor, "output_frames");
+        var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.Settings(output));
+
+        var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        Assert.True(File.Exists(Path.Combine(output, "gate-2", Path.GetFileName(result))), $"the UDF returned '{result}'");
+    }
+
+    [Fact]
     public void TheWorkerHostRecordsALineThatIsNotAFrameInTheRejectLogOfAFreshDirectory()
     {
         var app = ShipApp(AppLayout.Flat);

@@ -133,7 +133,7 @@ public static class PipelineRunner
     }
 
     /// <summary>The project references copy each program (dll + deps.json + runtimeconfig.json) next to the harness.</summary>
-    private static string BuiltProgram(string name, string project)
+    internal static string BuiltProgram(string name, string project)
     {
         var path = RepoPaths.InOutputFolder(name + ".dll");
         return File.Exists(path)
@@ -146,7 +146,7 @@ public static class PipelineRunner
     private static int WaitForLiveView(Task<int> port) =>
         port.Wait(StartTimeout) ? port.Result : throw new BenchException("SparkJob did not print 'Live view: http://127.0.0.1:PORT/'");
 
-    private static string WaitForListening(ChildProcess camera)
+    internal static string WaitForListening(ChildProcess camera)
     {
         try
         {
@@ -159,7 +159,7 @@ public static class PipelineRunner
     }
 
     /// <summary>SIGINT, then up to <see cref="StopGrace"/> for a clean exit, then kill with a warning.</summary>
-    private static void Stop(ChildProcess child, string name)
+    internal static void Stop(ChildProcess child, string name)
     {
         if (child.InterruptOrKill(StopGrace) is null)
         {
@@ -167,7 +167,7 @@ public static class PipelineRunner
         }
     }
 
-    private static KeyValuePair<string, string> ParseVariable(string assignment)
+    internal static KeyValuePair<string, string> ParseVariable(string assignment)
     {
         var equals = assignment.IndexOf('=');
         return equals > 0

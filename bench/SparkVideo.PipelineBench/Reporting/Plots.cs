@@ -51,6 +51,29 @@ public static class Plots
         Save(plot, path);
     }
 
+    /// <summary>Capacity: p99 latency (left axis, with its target) and the job's peak RSS (right axis) against cameras.</summary>
+    public static void Cameras(string path, double[] cameras, double[] p99Ms, double[] rssMiB, double targetP99Ms, string subtitle)
+    {
+        var plot = new Plot();
+        var latency = plot.Add.Scatter(cameras, p99Ms);
+        latency.LegendText = "latency p99 (ms, left)";
+        latency.MarkerSize = 8;
+        AddLevel(plot, targetP99Ms, $"p99 target {targetP99Ms:F0} ms", Colors.OrangeRed);
+        var rss = plot.Add.Scatter(cameras, rssMiB);
+        rss.LegendText = "job RSS peak (MiB, right)";
+        rss.MarkerSize = 8;
+        rss.Axes.YAxis = plot.Axes.Right;
+        plot.Title($"Cameras into one job\n{subtitle}");
+        plot.XLabel("cameras");
+        plot.Axes.Left.Label.Text = "latency p99 (ms)";
+        plot.Axes.Right.Label.Text = "job RSS (MiB)";
+        plot.Axes.SetLimitsX(0, cameras.DefaultIfEmpty(1).Max() + 1);
+        plot.Axes.SetLimitsY(0, Math.Max(targetP99Ms, p99Ms.Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.2, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, rssMiB.Where(double.IsFinite).DefaultIfEmpty(100).Max() * 1.2, plot.Axes.Right);
+        plot.ShowLegend(Alignment.UpperLeft);
+        Save(plot, path);
+    }
+
     private static void AddLevel(Plot plot, double value, string label, Color color)
     {
         if (double.IsNaN(value))

@@ -5,8 +5,9 @@ using Newtonsoft.Json.Linq;
 namespace SparkVideo.Engine.Checkpoint;
 
 /// <summary>
-/// Spark's checkpoint layout: metadata ({"id":"..."}), offsets/&lt;batchId&gt; written before a batch runs,
-/// commits/&lt;batchId&gt; after the sink took it, sources/0/0. Old batches beyond the retention are removed, as
+/// Spark's checkpoint layout: metadata ({"id":"..."}), offsets/&lt;batchId&gt; written before a batch runs (one
+/// offset line per source, in the query's source order), commits/&lt;batchId&gt; after the sink took it,
+/// sources/&lt;n&gt;/0 describing source n. Old batches beyond the retention are removed, as
 /// Spark's spark.sql.streaming.minBatchesToRetain (100) does, so the folder does not grow for ever.
 /// </summary>
 internal sealed class CheckpointDirectory
@@ -30,13 +31,14 @@ internal sealed class CheckpointDirectory
     /// <summary>The batch id the next batch gets: one past the last committed batch, 0 for a new checkpoint.</summary>
     public long NextBatchId { get; private set; }
 
-    /// <summary>The source offset (index of the last line) committed by the last batch; -1 before any.</summary>
-    public long LastCommittedOffset { get; private set; } = -1;
+    /// <summary>Each source's offset (index of its last line) committed by the last batch; -1 before any.</summary>
+    public IReadOnlyList<long> LastCommittedOffsets { get; private set; } = [];
 
-    public static CheckpointDirectory Open(string root, bool isTemporary, string sourceDescription)
+    /// <param name="sourceDescriptions">One per source of the query, in order.</param>
+    public static CheckpointDirectory Open(string root, bool isTemporary, IReadOnlyList<string> sourceDescriptions)
     {
         var checkpoint = new CheckpointDirectory(Path.GetFullPath(root), isTemporary);
-        checkpoint.Initialize(sourceDescription);
+        checkpoint.Initialize(sourceDescriptions);
         return checkpoint;
     }
 
@@ -44,7 +46,7 @@ internal sealed class CheckpointDirectory
 
     private string CommitsDir => Path.Combine(Root, "commits");
 
-    private void Initialize(string sourceDescription)
+    private void Initialize(IReadOnlyList<string> sourceDescriptions)
     {
         Directory.CreateDirectory(OffsetsDir);
         Directory.CreateDirectory(CommitsDir);
@@ -59,22 +61,35 @@ internal sealed class CheckpointDirectory
             QueryId = Guid.NewGuid().ToString();
             WriteAtomically(metadataPath, new JObject(new JProperty("id", QueryId)).ToString(Formatting.None) + "\n");
         }
-        string sourcePath = Path.Combine(Root, "sources", "0", "0");
-        if (!File.Exists(sourcePath))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
-            WriteAtomically(sourcePath, $"{Version}\n{sourceDescription}");
-        }
+        LastCommittedOffsets = Enumerable.Repeat(-1L, sourceDescriptions.Count).ToArray();
         long? lastCommit = LatestBatch(CommitsDir);
         if (lastCommit is { } committed)
         {
             NextBatchId = committed + 1;
-            LastCommittedOffset = ReadOffset(committed);
+            if (ReadOffsets(committed) is { } offsets)
+            {
+                // Spark's own check (OffsetSeq.toStreamProgress): a query cannot change how many sources it reads.
+                if (offsets.Length != sourceDescriptions.Count)
+                {
+                    throw new AnalysisException($"There are [{offsets.Length}] sources in the checkpoint offsets and now there are " +
+                        $"[{sourceDescriptions.Count}] sources requested by the query. Cannot continue. (checkpoint: {Root})");
+                }
+                LastCommittedOffsets = offsets;
+            }
+        }
+        for (int n = 0; n < sourceDescriptions.Count; n++)
+        {
+            string sourcePath = Path.Combine(Root, "sources", n.ToString(CultureInfo.InvariantCulture), "0");
+            if (!File.Exists(sourcePath))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
+                WriteAtomically(sourcePath, $"{Version}\n{sourceDescriptions[n]}");
+            }
         }
     }
 
     /// <summary>Records what batch <paramref name="batchId"/> reads, before it runs (Spark's write-ahead log).</summary>
-    public void WriteOffsets(long batchId, long batchTimestampMs, long endOffset)
+    public void WriteOffsets(long batchId, long batchTimestampMs, IReadOnlyList<long> endOffsets)
     {
         // The engine has no session conf to record; Spark writes its spark.sql.* settings in "conf".
         var metadata = new JObject(
@@ -82,15 +97,15 @@ internal sealed class CheckpointDirectory
             new JProperty("batchTimestampMs", batchTimestampMs),
             new JProperty("conf", new JObject()));
         WriteAtomically(BatchPath(OffsetsDir, batchId),
-            $"{Version}\n{metadata.ToString(Formatting.None)}\n{endOffset.ToString(CultureInfo.InvariantCulture)}");
+            $"{Version}\n{metadata.ToString(Formatting.None)}\n{string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture)))}");
     }
 
     /// <summary>Marks the batch done once the sink has it; then drops files older than the retention.</summary>
-    public void WriteCommit(long batchId, long endOffset)
+    public void WriteCommit(long batchId, IReadOnlyList<long> endOffsets)
     {
         WriteAtomically(BatchPath(CommitsDir, batchId), $"{Version}\n{{\"nextBatchWatermarkMs\":0}}");
         NextBatchId = batchId + 1;
-        LastCommittedOffset = endOffset;
+        LastCommittedOffsets = [.. endOffsets];
         long purgeBelow = batchId - BatchesToRetain + 1;
         if (purgeBelow > 0)
         {
@@ -107,17 +122,28 @@ internal sealed class CheckpointDirectory
         }
     }
 
-    private long ReadOffset(long batchId)
+    /// <summary>The offsets batch <paramref name="batchId"/> logged, one per source; null when its file is missing or unreadable.</summary>
+    private long[]? ReadOffsets(long batchId)
     {
         string path = BatchPath(OffsetsDir, batchId);
         if (!File.Exists(path))
         {
-            return -1;
+            return null;
         }
         string[] lines = File.ReadAllLines(path);
-        return lines.Length >= 3 && long.TryParse(lines[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long offset)
-            ? offset
-            : -1;
+        if (lines.Length < 3)
+        {
+            return null;
+        }
+        var offsets = new long[lines.Length - 2];
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            if (!long.TryParse(lines[i + 2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out offsets[i]))
+            {
+                return null;
+            }
+        }
+        return offsets;
     }
 
     private static long? LatestBatch(string dir) => Directory.EnumerateFiles(dir)

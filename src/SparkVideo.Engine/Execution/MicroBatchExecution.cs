@@ -10,8 +10,10 @@ using SparkVideo.Engine.Sql.Streaming;
 namespace SparkVideo.Engine.Execution;
 
 /// <summary>
-/// Runs a streaming query on its own thread: waits for the trigger and for new lines, takes what the source holds,
-/// logs the batch's offsets, runs the plan, hands the rows to the sink, commits, and reports progress.
+/// Runs a streaming query on its own thread: waits for the trigger and for new lines, takes what the sources hold,
+/// logs the batch's offsets, runs the plan, hands the rows to the sink, commits, and reports progress. Each source
+/// (one per socket a union reads) has its own reader thread, reconnects and buffer, so one that goes away never
+/// stops the others; a batch takes whatever every source holds.
 /// </summary>
 internal sealed class MicroBatchExecution
 {
@@ -26,12 +28,14 @@ internal sealed class MicroBatchExecution
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _terminated = new();
-    private readonly SocketSource _source;
+    private readonly AutoResetEvent _dataArrived = new(false);
+    private readonly IReadOnlyList<StreamingSourcePlan> _sourcePlans;
+    private readonly SocketSource[] _sources;
     private Thread? _thread;
     private StreamingQueryException? _exception;
     private StreamingQuery? _queryHandle;
 
-    public MicroBatchExecution(SparkSession session, LogicalPlan plan, SocketSourceOptions sourceOptions, IStreamingSink sink,
+    public MicroBatchExecution(SparkSession session, LogicalPlan plan, IReadOnlyList<StreamingSourcePlan> sources, IStreamingSink sink,
         Trigger trigger, string? name, CheckpointDirectory checkpoint)
     {
         _session = session;
@@ -41,7 +45,8 @@ internal sealed class MicroBatchExecution
         _checkpoint = checkpoint;
         Name = name;
         _log = session.Settings.Log;
-        _source = new SocketSource(sourceOptions, _log);
+        _sourcePlans = sources;
+        _sources = sources.Select(s => new SocketSource(s.Options, _log, _dataArrived)).ToArray();
     }
 
     public string? Name { get; }
@@ -54,12 +59,15 @@ internal sealed class MicroBatchExecution
 
     public StreamingQueryException? Exception => Volatile.Read(ref _exception);
 
-    /// <summary>The source's bounded buffer (for inspection: its high-water mark proves the bound held).</summary>
-    internal BoundedLineBuffer SourceBuffer => _source.Buffer;
+    /// <summary>The first source's bounded buffer (for inspection: its high-water mark proves the bound held).</summary>
+    internal BoundedLineBuffer SourceBuffer => _sources[0].Buffer;
 
     public void Start()
     {
-        _source.Start();
+        foreach (SocketSource source in _sources)
+        {
+            source.Start();
+        }
         _thread = new Thread(Run) { IsBackground = true, Name = $"stream execution thread for {Name} [id = {Id}, runId = {RunId}]" };
         _thread.Start();
     }
@@ -112,7 +120,7 @@ internal sealed class MicroBatchExecution
                 // a batch that overruns it is followed at once, without a burst of catch-up batches.
                 long triggerMs = Environment.TickCount64;
                 long nextTriggerMs = triggerMs / _trigger.IntervalMs * _trigger.IntervalMs + _trigger.IntervalMs;
-                if (_source.Buffer.Count > 0)
+                if (HasData())
                 {
                     RunBatch(batchId++, token);
                 }
@@ -141,16 +149,27 @@ internal sealed class MicroBatchExecution
     private void RunBatch(long batchId, CancellationToken token)
     {
         long started = Environment.TickCount64;
-        List<ReceivedLine> lines = _source.Buffer.TakeUpTo(MaxRowsPerBatch);
-        long endOffset = _checkpoint.LastCommittedOffset + lines.Count;
-        _checkpoint.WriteOffsets(batchId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), endOffset);
+        var input = new Dictionary<StreamingSourcePlan, List<object?[]>>(_sources.Length);
+        long[] endOffsets = new long[_sources.Length];
+        int inputRows = 0;
+        for (int s = 0; s < _sources.Length; s++)
+        {
+            List<ReceivedLine> lines = _sources[s].Buffer.TakeUpTo(MaxRowsPerBatch);
+            endOffsets[s] = _checkpoint.LastCommittedOffsets[s] + lines.Count;
+            inputRows += lines.Count;
+            var rows = new List<object?[]>(lines.Count);
+            foreach (ReceivedLine line in lines)
+            {
+                rows.Add([line.Value]);
+            }
+            input[_sourcePlans[s]] = rows;
+        }
+        _checkpoint.WriteOffsets(batchId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), endOffsets);
 
-        // The socket source gives one partition, as the project's notes describe; Repartition spreads it.
-        List<object?[]> input = lines.Select(line => new object?[] { line.Value }).ToList();
         IReadOnlyList<List<object?[]>> output;
         try
         {
-            output = new PlanExecutor(_session.Parallelism, token).Execute(_plan, [input]);
+            output = new PlanExecutor(_session.Parallelism, token).Execute(_plan, input);
             token.ThrowIfCancellationRequested();
             _sink.AddBatch(batchId, _plan.Schema, output);
         }
@@ -163,30 +182,37 @@ internal sealed class MicroBatchExecution
             throw new BatchFailedException($"Batch {batchId}: {e.GetType().Name}: {e.Message}", e);
         }
 
-        _checkpoint.WriteCommit(batchId, endOffset);
+        _checkpoint.WriteCommit(batchId, endOffsets);
         var progress = new StreamingQueryProgress
         {
             Id = Id,
             BatchId = batchId,
-            NumInputRows = lines.Count,
+            NumInputRows = inputRows,
             TriggerExecutionMs = Environment.TickCount64 - started,
             NumOutputRows = output.Sum(p => p.Count),
-            DroppedOverlongLines = _source.DroppedLines,
+            DroppedOverlongLines = _sources.Sum(s => s.DroppedLines),
         };
         Report(progress);
     }
 
     private void WaitForData(CancellationToken token)
     {
-        while (!_source.Buffer.WaitForData(PollInterval))
+        while (!HasData())
         {
+            _dataArrived.WaitOne(PollInterval);
             token.ThrowIfCancellationRequested();
         }
     }
 
+    private bool HasData() => _sources.Any(s => s.Buffer.Count > 0);
+
     private void Finish()
     {
-        _source.Dispose();
+        foreach (SocketSource source in _sources)
+        {
+            source.Dispose();
+        }
+        _dataArrived.Dispose();
         if (Exception is null)
         {
             _checkpoint.DeleteIfTemporary();

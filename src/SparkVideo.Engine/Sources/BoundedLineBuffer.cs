@@ -6,8 +6,9 @@ internal readonly record struct ReceivedLine(string Value, int Bytes);
 /// <summary>
 /// The bounded hand-off between the socket reader thread and the micro-batch loop. Add blocks while the buffer holds
 /// MaxLines lines or MaxBytes bytes, so a slow query stops the reader and TCP flow control reaches the producer.
+/// <paramref name="dataArrived"/>, when given, is set on every add: one event lets a query wait on several buffers.
 /// </summary>
-internal sealed class BoundedLineBuffer(int maxLines, long maxBytes)
+internal sealed class BoundedLineBuffer(int maxLines, long maxBytes, EventWaitHandle? dataArrived = null)
 {
     private readonly Queue<ReceivedLine> _lines = new();
     private readonly object _lock = new(); // Monitor.Wait/Pulse need an object lock
@@ -40,6 +41,7 @@ internal sealed class BoundedLineBuffer(int maxLines, long maxBytes)
             _highWaterMark = Math.Max(_highWaterMark, _lines.Count);
             Monitor.PulseAll(_lock);
         }
+        dataArrived?.Set();
     }
 
     /// <summary>Takes up to max lines, oldest first, and wakes a waiting reader.</summary>

@@ -21,11 +21,12 @@ internal sealed class SocketSource : IDisposable
     private long _droppedLines;
     private int _connections;
 
-    public SocketSource(SocketSourceOptions options, TextWriter log)
+    /// <param name="dataArrived">Set whenever a line is buffered (see <see cref="BoundedLineBuffer"/>).</param>
+    public SocketSource(SocketSourceOptions options, TextWriter log, EventWaitHandle? dataArrived = null)
     {
         _options = options;
         _log = log;
-        Buffer = new BoundedLineBuffer(options.MaxBufferedLines, options.MaxBufferedBytes);
+        Buffer = new BoundedLineBuffer(options.MaxBufferedLines, options.MaxBufferedBytes, dataArrived);
     }
 
     public BoundedLineBuffer Buffer { get; }

@@ -43,6 +43,20 @@ public sealed class DataFrame
     /// <summary>Round-robin over numPartitions partitions; the steps after it run as one task per partition.</summary>
     public DataFrame Repartition(int numPartitions) => With(new RepartitionPlan(Plan, numPartitions));
 
+    /// <summary>
+    /// Spark's union (UNION ALL, no de-duplication): this DataFrame's rows and then <paramref name="other"/>'s, columns
+    /// matched by position, with this DataFrame's schema. A streaming union reads every source it names.
+    /// </summary>
+    public DataFrame Union(DataFrame other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Session != Session)
+        {
+            throw new ArgumentException("Both DataFrames of a union must belong to the same SparkSession.", nameof(other));
+        }
+        return With(new UnionPlan(Plan, other.Plan));
+    }
+
     public IEnumerable<Row> Collect()
     {
         if (Plan.IsStreaming)

@@ -1,4 +1,4 @@
-// The shape of dotnet/spark's Functions.Udf, for the arities the job (2, 4) and the engine tests (1) call.
+// The shape of dotnet/spark's Functions.Udf, for the arities the job (2, 4, 5) and the engine tests (1) call.
 using SparkVideo.Engine.Execution.Expressions;
 
 namespace SparkVideo.Engine.Sql;
@@ -21,5 +21,11 @@ public static partial class Functions
     {
         UserDefinedFunction function = UserDefinedFunction.Create(udf, a => udf(UserDefinedFunction.Arg<T1>(a, 0), UserDefinedFunction.Arg<T2>(a, 1), UserDefinedFunction.Arg<T3>(a, 2), UserDefinedFunction.Arg<T4>(a, 3)));
         return (c0, c1, c2, c3) => new Column(new UdfExpression(function, [c0.Expression, c1.Expression, c2.Expression, c3.Expression]));
+    }
+
+    public static Func<Column, Column, Column, Column, Column, Column> Udf<T1, T2, T3, T4, T5, TResult>(Func<T1, T2, T3, T4, T5, TResult> udf)
+    {
+        UserDefinedFunction function = UserDefinedFunction.Create(udf, a => udf(UserDefinedFunction.Arg<T1>(a, 0), UserDefinedFunction.Arg<T2>(a, 1), UserDefinedFunction.Arg<T3>(a, 2), UserDefinedFunction.Arg<T4>(a, 3), UserDefinedFunction.Arg<T5>(a, 4)));
+        return (c0, c1, c2, c3, c4) => new Column(new UdfExpression(function, [c0.Expression, c1.Expression, c2.Expression, c3.Expression, c4.Expression]));
     }
 }

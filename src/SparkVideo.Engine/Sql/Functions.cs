@@ -9,6 +9,10 @@ public static partial class Functions
     /// <summary>A column by name: "value", "data.frame_data" (nested field), "data.*" or "*" (star, in Select).</summary>
     public static Column Col(string columnName) => new(ColumnReference.Parse(columnName));
 
+    /// <summary>A column holding the same value in every row (string, double, int or bool), named by the value.</summary>
+    public static Column Lit(object literal) =>
+        literal is Column column ? column : new Column(new LiteralExpression(literal));
+
     /// <summary>Parses JSON text into a struct (PERMISSIVE); schema is the JSON of a StructType (StructType.Json).</summary>
     public static Column FromJson(Column column, string schema)
     {

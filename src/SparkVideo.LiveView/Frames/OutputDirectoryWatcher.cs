@@ -6,7 +6,8 @@ namespace SparkVideo.LiveView.Frames;
 /// Follows the frames the job writes into its output directory (on the driver's file system): each new
 /// <c>frame_&lt;ms&gt;.jpg</c> is counted, its capture→file latency is taken from its name and write time, and
 /// its bytes go to the <see cref="LatestFrameSlot"/> when it is the newest capture so far. Files present before
-/// the watcher started belong to an earlier run and are not counted.
+/// the watcher started belong to an earlier run and are not counted. With several cameras the job writes into one
+/// folder per camera (<c>output_frames/NAME/</c>, created before the watcher starts): those frames count too.
 /// </summary>
 internal sealed class OutputDirectoryWatcher : IDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
             NotifyFilter = NotifyFilters.FileName,
             // Large enough for a burst of a few hundred renames; an overflow is repaired by a rescan (OnError).
             InternalBufferSize = 64 * 1024,
+            IncludeSubdirectories = true,
         };
         watcher.Created += (_, e) => OnFrameFile(e.Name);
         watcher.Renamed += (_, e) => OnFrameFile(e.Name);
@@ -38,7 +40,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
 
     private void OnFrameFile(string? name)
     {
-        if (name is null || !FrameFileName.TryParseCaptureMs(name, out var captureMs))
+        if (name is null || !FrameFileName.TryParseCaptureMs(Path.GetFileName(name), out var captureMs))
         {
             return;
         }
@@ -81,7 +83,11 @@ internal sealed class OutputDirectoryWatcher : IDisposable
     }
 
     private int CountFrameFiles() =>
-        Directory.EnumerateFiles(directory, "frame_*.jpg").Count(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _));
+        Directory.EnumerateFiles(directory, "frame_*.jpg", CameraFolders)
+            .Count(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _));
+
+    /// <summary>The output directory and the camera folders in it, nothing deeper.</summary>
+    private static readonly EnumerationOptions CameraFolders = new() { RecurseSubdirectories = true, MaxRecursionDepth = 1 };
 
     public void Dispose() => watcher.Dispose();
 }

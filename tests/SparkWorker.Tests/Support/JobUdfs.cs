@@ -3,7 +3,7 @@ using SparkVideo.Processing;
 
 namespace SparkWorker.Tests.Support;
 
-/// <summary>The two UDF delegates exactly as the job registers them, for settings made as the job makes them.</summary>
+/// <summary>The UDF delegates exactly as the job registers them, for settings made as the job makes them.</summary>
 internal static class JobUdfs
 {
     public static ProcessingSettings Settings(string outputDirFullPath) =>
@@ -13,5 +13,6 @@ internal static class JobUdfs
     [
         ("KeepIfFrame", FrameUdfs.KeepIfFrame(settings)),
         ("RemoveBackground", FrameUdfs.RemoveBackground(settings)),
+        ("RemoveBackgroundForCamera", FrameUdfs.RemoveBackgroundForCamera(settings)),
     ];
 }

@@ -39,6 +39,7 @@ internal sealed class JsonStructParser(StructType schema)
         DateParseHandling = DateParseHandling.None,
         FloatParseHandling = FloatParseHandling.Double,
         MaxDepth = 64,
+        ArrayPool = SharedJsonCharPool.Instance,
     };
 
     private static void ReadObjectInto(JsonTextReader reader, StructType type, object?[] target)

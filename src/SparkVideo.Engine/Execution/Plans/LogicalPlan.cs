@@ -14,15 +14,34 @@ internal abstract class LogicalPlan
 
     public abstract bool IsStreaming { get; }
 
-    /// <summary>The streaming source this plan reads, found by walking down to the leaf.</summary>
-    public StreamingSourcePlan StreamingSource()
+    /// <summary>
+    /// The streaming sources this plan reads, left to right as the query names them; a source read twice (a
+    /// DataFrame unioned with itself) is one source. Its position is its index in the checkpoint (sources/&lt;n&gt;).
+    /// </summary>
+    public IReadOnlyList<StreamingSourcePlan> StreamingSources()
     {
-        LogicalPlan node = this;
-        while (node is UnaryPlan unary)
+        var sources = new List<StreamingSourcePlan>();
+        Collect(this, sources);
+        return sources.Count > 0 ? sources : throw new AnalysisException("The query has no streaming source.");
+
+        static void Collect(LogicalPlan node, List<StreamingSourcePlan> sources)
         {
-            node = unary.Child;
+            switch (node)
+            {
+                case StreamingSourcePlan source when !sources.Contains(source):
+                    sources.Add(source);
+                    break;
+                case UnaryPlan unary:
+                    Collect(unary.Child, sources);
+                    break;
+                case UnionPlan union:
+                    foreach (LogicalPlan child in union.Children)
+                    {
+                        Collect(child, sources);
+                    }
+                    break;
+            }
         }
-        return node as StreamingSourcePlan ?? throw new AnalysisException("The query has no streaming source.");
     }
 }
 
@@ -54,6 +73,44 @@ internal sealed class LocalRelationPlan(IReadOnlyList<List<object?[]>> partition
     public override StructType Schema { get; } = schema;
 
     public override bool IsStreaming => false;
+}
+
+/// <summary>
+/// Spark's UNION ALL: the rows of every child, matched by position (not by name); the schema is the first child's.
+/// The children's partitions are kept side by side, so the steps after it run one task per child partition.
+/// </summary>
+internal sealed class UnionPlan : LogicalPlan
+{
+    public UnionPlan(LogicalPlan first, LogicalPlan second)
+    {
+        int columns = first.Schema.Fields.Count;
+        if (second.Schema.Fields.Count != columns)
+        {
+            throw new AnalysisException("Union can only be performed on tables with the same number of columns, but the first " +
+                $"table has {columns} columns and the second table has {second.Schema.Fields.Count} columns");
+        }
+        for (int i = 0; i < columns; i++)
+        {
+            DataType expected = first.Schema.Fields[i].DataType;
+            DataType actual = second.Schema.Fields[i].DataType;
+            if (expected.SimpleString != actual.SimpleString)
+            {
+                throw new AnalysisException($"Union can only be performed on tables with compatible column types. Column " +
+                    $"{i + 1} ({second.Schema.Fields[i].Name}) of the second table is {actual.SimpleString}, which is not " +
+                    $"{expected.SimpleString} as in the first table ({first.Schema.Fields[i].Name}); the engine does not widen types");
+            }
+        }
+        // A union of unions is one flat union, as Spark's optimizer makes it.
+        Children = [.. Flatten(first), .. Flatten(second)];
+    }
+
+    public IReadOnlyList<LogicalPlan> Children { get; }
+
+    public override StructType Schema => Children[0].Schema;
+
+    public override bool IsStreaming => Children.Any(c => c.IsStreaming);
+
+    private static IEnumerable<LogicalPlan> Flatten(LogicalPlan plan) => plan is UnionPlan union ? union.Children : [plan];
 }
 
 internal sealed class ProjectPlan : UnaryPlan

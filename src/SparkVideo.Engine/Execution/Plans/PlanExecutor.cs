@@ -10,8 +10,8 @@ namespace SparkVideo.Engine.Execution.Plans;
 internal sealed class PlanExecutor(int parallelism, CancellationToken cancellation)
 {
     /// <param name="plan">The plan to run.</param>
-    /// <param name="streamInput">The micro-batch's source rows, for a streaming plan.</param>
-    public IReadOnlyList<List<object?[]>> Execute(LogicalPlan plan, IReadOnlyList<List<object?[]>>? streamInput)
+    /// <param name="streamInput">The micro-batch's rows of each streaming source, for a streaming plan.</param>
+    public IReadOnlyList<List<object?[]>> Execute(LogicalPlan plan, IReadOnlyDictionary<StreamingSourcePlan, List<object?[]>>? streamInput)
     {
         var steps = new Stack<Func<object?[], object?[]?>>();
         LogicalPlan node = plan;
@@ -34,8 +34,12 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
         IReadOnlyList<List<object?[]>> input = node switch
         {
             RepartitionPlan repartition => RoundRobin(repartition.NumPartitions, Execute(repartition.Child, streamInput)),
+            UnionPlan union => [.. union.Children.SelectMany(child => Execute(child, streamInput))],
             LocalRelationPlan local => local.Partitions,
-            StreamingSourcePlan => streamInput ?? throw new InvalidOperationException("A streaming plan needs its batch input."),
+            // Each source gives one partition, as the project's notes describe; Repartition spreads them.
+            StreamingSourcePlan source => streamInput?.TryGetValue(source, out List<object?[]>? rows) == true
+                ? [rows]
+                : throw new InvalidOperationException("A streaming plan needs its batch input."),
             _ => throw new NotSupportedException($"Cannot execute plan node {node.GetType().Name}"),
         };
         return steps.Count == 0 ? input : RunPipeline([.. steps], input);

@@ -81,9 +81,9 @@ public sealed class DataStreamWriter
         }
         SparkSession session = _df.Session;
         IStreamingSink sink = CreateSink(session);
-        StreamingSourcePlan source = _df.Plan.StreamingSource();
-        CheckpointDirectory checkpoint = OpenCheckpoint(Describe(source));
-        var execution = new MicroBatchExecution(session, _df.Plan, source.Options, sink, _trigger, _queryName, checkpoint);
+        IReadOnlyList<StreamingSourcePlan> sources = _df.Plan.StreamingSources();
+        CheckpointDirectory checkpoint = OpenCheckpoint([.. sources.Select(Describe)]);
+        var execution = new MicroBatchExecution(session, _df.Plan, sources, sink, _trigger, _queryName, checkpoint);
         var query = new StreamingQuery(execution);
         execution.Attach(query);
         session.RegisterQuery(query);
@@ -115,7 +115,7 @@ public sealed class DataStreamWriter
             "it offers \"console\" and ForeachBatch.");
     }
 
-    /// <summary>What sources/0/0 records: the engine's socket source has no replayable offsets, only this description.</summary>
+    /// <summary>What sources/&lt;n&gt;/0 records: the engine's socket source has no replayable offsets, only this description.</summary>
     private static string Describe(StreamingSourcePlan source) =>
         new JObject(new JProperty("source", "socket"), new JProperty("host", source.Options.Host),
             new JProperty("port", source.Options.Port)).ToString(Formatting.None);
@@ -134,11 +134,11 @@ public sealed class DataStreamWriter
     /// Spark's rules: the checkpointLocation option, else a temporary folder for the console sink (deleted when the
     /// query stops cleanly); foreachBatch needs a location.
     /// </summary>
-    private CheckpointDirectory OpenCheckpoint(string sourceDescription)
+    private CheckpointDirectory OpenCheckpoint(IReadOnlyList<string> sourceDescriptions)
     {
         if (_options.TryGetValue("checkpointLocation", out string? location) && !string.IsNullOrWhiteSpace(location))
         {
-            return CheckpointDirectory.Open(location, isTemporary: false, sourceDescription);
+            return CheckpointDirectory.Open(location, isTemporary: false, sourceDescriptions);
         }
         if (_format == ForeachBatchFormat)
         {
@@ -146,6 +146,6 @@ public sealed class DataStreamWriter
                 "or SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
         }
         string temp = Path.Combine(Path.GetTempPath(), $"temporary-{Guid.NewGuid()}");
-        return CheckpointDirectory.Open(temp, isTemporary: true, sourceDescription);
+        return CheckpointDirectory.Open(temp, isTemporary: true, sourceDescriptions);
     }
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.PipelineBench.Pipeline;
+using SparkVideo.PipelineBench.Reporting;
+
+namespace SparkVideo.PipelineBench.Scenarios;
+
+/// <summary>
+/// Capacity: N synthetic cameras at a real-time rate into one job, for each N. Per step: frames delivered per
+/// camera, frames the cameras dropped (the job could not keep up), capture → file latency p50/p99 over every
+/// camera's frames (each camera's first frames, model load and first batches, excluded), the job's RSS and CPU
+/// per frame. The answer is the largest N with p99 within the target and no drop.
+/// </summary>
+public static class CamerasScenario
+{
+    public const double TargetP99Ms = 150;
+    public const int TargetCameras = 10;
+    public const double TargetRssMiBAt8 = 400;
+
+    public static ScenarioReport Run(IReadOnlyList<int> cameraCounts, double fps, int seconds, int warmUpFrames, PipelineSettings job, string outDir, bool verbose)
+    {
+        var framesPerCamera = (int)Math.Round(fps * seconds);
+        var steps = new List<Step>();
+        foreach (var n in cameraCounts)
+        {
+            Console.WriteLine($"  {n} camera{(n == 1 ? "" : "s")} at {fps:0.##} FPS, {framesPerCamera} frames each...");
+            var result = MultiCameraRunner.Run(n, fps, framesPerCamera, job, verbose);
+            var step = Step.From(n, result, warmUpFrames);
+            Console.WriteLine($"    delivered {step.DeliveredMin}-{step.DeliveredMax} per camera, dropped {step.Dropped}, p50 {Format.N(step.P50)} ms, p99 {Format.N(step.P99)} ms, job RSS peak {Format.N(step.PeakRssMiB, 0)} MiB");
+            steps.Add(step);
+        }
+
+        var settings = $"{string.Join(", ", cameraCounts)} synthetic cameras at {fps:0.##} FPS, {framesPerCamera} frames each (640x480), " +
+            $"--parallelism {job.Parallelism} --intra-op-threads {job.IntraOpThreads}; each camera's first {warmUpFrames} frames excluded from the latency";
+        var report = new ScenarioReport("cameras", settings);
+        var capacity = steps.Where(s => s.Meets).Select(s => s.Cameras).DefaultIfEmpty(0).Max();
+        report.Add("largest N with p99 <= 150 ms and 0 drops", capacity.ToString(CultureInfo.InvariantCulture), $">= {TargetCameras}", capacity >= TargetCameras);
+        if (steps.Find(s => s.Cameras == 8) is { } eight)
+        {
+            report.Add("job RSS at 8 cameras (peak)", Format.N(eight.PeakRssMiB, 0) + " MiB", $"<= {TargetRssMiBAt8:0} MiB", eight.PeakRssMiB <= TargetRssMiBAt8);
+        }
+        report.MarkdownSections.Add(Table(steps));
+
+        var csv = Path.Combine(outDir, "cameras.csv");
+        Csv.Write(csv, "cameras,camera,sent,delivered,dropped,latency_p50_ms,latency_p99_ms,job_rss_peak_mib",
+            steps.SelectMany(s => s.PerCamera.Select(c => new object?[] { s.Cameras, c.Name, c.Sent, c.Delivered, c.Dropped, c.P50, c.P99, s.PeakRssMiB })));
+        var png = Path.Combine(outDir, "cameras.png");
+        Plots.Cameras(png, [.. steps.Select(s => (double)s.Cameras)], [.. steps.Select(s => s.P99)], [.. steps.Select(s => s.PeakRssMiB)], TargetP99Ms, $"{fps:0.##} FPS per camera, 640x480, 2 cores");
+        report.Files.Add(csv);
+        report.Files.Add(png);
+        var md = Path.Combine(outDir, "cameras.md");
+        File.WriteAllText(md, $"# Cameras: capacity of one job\n\n{settings}.\n\n{Table(steps)}\n");
+        report.Files.Add(md);
+        return report;
+    }
+
+    private static string Table(IEnumerable<Step> steps)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| cameras | frames delivered per camera | dropped | latency p50 | latency p99 | job RSS peak | job CPU per frame | meets |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var s in steps)
+        {
+            var delivered = s.DeliveredMin == s.DeliveredMax ? $"{s.DeliveredMin}" : $"{s.DeliveredMin}–{s.DeliveredMax}";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Cameras} | {delivered} of {s.SentPerCamera} | {s.Dropped} | {Format.N(s.P50, 0)} ms | {Format.N(s.P99, 0)} ms | {Format.N(s.PeakRssMiB, 0)} MiB | {Format.N(s.CpuMsPerFrame)} ms | {(s.Meets ? "yes" : "no")} |");
+        }
+        return text.ToString();
+    }
+
+    private sealed record CameraStats(string Name, long Sent, int Delivered, long Dropped, double P50, double P99);
+
+    private sealed record Step(int Cameras, IReadOnlyList<CameraStats> PerCamera, double P50, double P99, double PeakRssMiB, double CpuMsPerFrame)
+    {
+        public int DeliveredMin => PerCamera.Min(c => c.Delivered);
+        public int DeliveredMax => PerCamera.Max(c => c.Delivered);
+        public long SentPerCamera => PerCamera.Max(c => c.Sent);
+        public long Dropped => PerCamera.Sum(c => c.Dropped);
+        public bool Meets => Dropped == 0 && PerCamera.All(c => c.Delivered == c.Sent) && P99 <= TargetP99Ms;
+
+        public static Step From(int n, MultiCameraResult result, int warmUpFrames)
+        {
+            var measured = result.Cameras.Select(c => c.Frames.OrderBy(f => f.CaptureUnixMs).Skip(warmUpFrames).Select(f => f.LatencyMs).ToList()).ToList();
+            var perCamera = result.Cameras.Select((c, i) =>
+            {
+                var sorted = Percentiles.Sorted(measured[i]);
+                return new CameraStats(c.Name, c.Sent, c.Frames.Count, c.Dropped, Percentiles.Of(sorted, 0.5), Percentiles.Of(sorted, 0.99));
+            }).ToList();
+            var all = Percentiles.Sorted(measured.SelectMany(m => m));
+            var rss = result.Samples.Select(s => s.JobRssMiB).OfType<double>().DefaultIfEmpty(double.NaN).Max();
+            return new Step(n, perCamera, Percentiles.Of(all, 0.5), Percentiles.Of(all, 0.99), rss, SteadyCpuMsPerFrame(result.Samples));
+        }
+
+        /// <summary>Job CPU per file over the second half of the run (model load and start-up excluded).</summary>
+        private static double SteadyCpuMsPerFrame(IReadOnlyList<PipelineSample> samples)
+        {
+            var withCpu = samples.Where(s => s.JobCpuSeconds is not null).ToList();
+            if (withCpu.Count < 4)
+            {
+                return double.NaN;
+            }
+            var (from, to) = (withCpu[withCpu.Count / 2], withCpu[^1]);
+            var files = to.FilesWritten - from.FilesWritten;
+            return files > 0 ? (to.JobCpuSeconds!.Value - from.JobCpuSeconds!.Value) * 1000 / files : double.NaN;
+        }
+    }
+}

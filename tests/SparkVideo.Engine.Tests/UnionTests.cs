@@ -1,0 +1,120 @@
+using SparkVideo.Engine.Sql;
+using SparkVideo.Engine.Sql.Streaming;
+using SparkVideo.Engine.Sql.Types;
+using SparkVideo.Engine.Tests.Support;
+using static SparkVideo.Engine.Sql.Functions;
+
+namespace SparkVideo.Engine.Tests;
+
+/// <summary>DataFrame.Union and Functions.Lit: Spark's semantics in memory, and a union of two real sockets.</summary>
+public sealed class UnionTests : IDisposable
+{
+    private readonly TestSession _session = new();
+    private readonly TempDir _checkpoint = new();
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _checkpoint.Dispose();
+    }
+
+    [Fact]
+    public void UnionKeepsEveryRowOfBothMatchedByPositionWithTheFirstSchema()
+    {
+        DataFrame first = _session.Lines("a", "b").Select(Lit("one").Alias("camera"), Col("value"));
+        DataFrame second = _session.Lines("b", "c").Select(Col("value").Alias("other_name"), Lit("two"));
+
+        List<Row> rows = first.Union(second).Collect().ToList();
+
+        // UNION ALL: the duplicate "b" stays; the second table's columns are taken by position, not by name.
+        Assert.Equal(
+            ["one|a", "one|b", "b|two", "c|two"],
+            rows.Select(r => $"{r.GetAs<string>("camera")}|{r.GetAs<string>("value")}"));
+    }
+
+    [Fact]
+    public void UnionRefusesADifferentColumnCountOrTypeWithSparksMessage()
+    {
+        DataFrame two = _session.Lines("a").Select(Col("value"), Lit("x"));
+        DataFrame one = _session.Lines("a");
+        DataFrame number = _session.Lines("a").Select(Col("value"), Lit(1.5));
+
+        AnalysisException count = Assert.Throws<AnalysisException>(() => two.Union(one));
+        Assert.Equal("Union can only be performed on tables with the same number of columns, but the first table has 2 columns " +
+            "and the second table has 1 columns", count.Message);
+        AnalysisException type = Assert.Throws<AnalysisException>(() => two.Union(number));
+        Assert.StartsWith("Union can only be performed on tables with compatible column types. Column 2 (1.5) of the second table is double", type.Message);
+    }
+
+    [Fact]
+    public void LitIsTheSameValueInEveryRowNamedByItsValue()
+    {
+        DataFrame df = _session.Lines("a", "b").Select(Lit("cam1"), Lit(2), Lit(0.5), Lit(true), Lit(Col("value")));
+
+        List<Row> rows = df.Collect().ToList();
+
+        Assert.All(rows, r => Assert.Equal(["cam1", 2, 0.5, true], r.Values.Take(4)));
+        Assert.Equal(["a", "b"], rows.Select(r => r.GetAs<string>("value")));
+        Assert.Equal("cam1", rows[0].GetAs<string>("cam1"));
+        Assert.Equal(0.5, rows[0].GetAs<double>("0.5"));
+        Assert.Throws<NotSupportedException>(() => Lit(DateTime.UnixEpoch));
+    }
+
+    [Fact]
+    public void AStreamingUnionReadsEverySocketAndOneServerGoingAwayNeverStopsTheOther()
+    {
+        var first = new LineServer();
+        int firstPort = first.Port;
+        using var second = new LineServer();
+        var batches = new BatchCollector();
+        StreamingQuery query = Camera("north", firstPort).Union(Camera("south", second.Port))
+            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
+        try
+        {
+            first.WaitForConnection();
+            second.WaitForConnection();
+            first.SendLines(["n1"]);
+            second.SendLines(["s1"]);
+            Eventually.True(() => batches.AllRows.Count == 2, "a row from each socket");
+
+            // North's server goes away altogether: south keeps flowing while north's source retries.
+            first.Dispose();
+            second.SendLines(["s2"]);
+            Eventually.True(() => Tagged(batches).Contains("south|s2"), "south's row while north is down");
+            Assert.True(query.IsActive());
+
+            using var northAgain = new LineServer(firstPort);
+            northAgain.WaitForConnection(TimeSpan.FromSeconds(15));
+            northAgain.SendLines(["n2"]);
+            second.SendLines(["s3"]);
+            Eventually.True(() => Tagged(batches).Count == 5, "north's row after it came back");
+        }
+        finally
+        {
+            query.Stop();
+            first.Dispose();
+        }
+
+        Assert.Equal(["north|n1", "north|n2", "south|s1", "south|s2", "south|s3"], Tagged(batches).Order());
+        Assert.Contains($"socket source: connected to 127.0.0.1:{firstPort} after", _session.Log);
+
+        // One offset line per source in each offsets file, and a description per source: sources/0 and sources/1.
+        string lastBatch = Directory.GetFiles(Path.Combine(_checkpoint.Path, "offsets")).MaxBy(f => long.Parse(Path.GetFileName(f)))!;
+        string[] offsets = File.ReadAllText(lastBatch).Split('\n');
+        Assert.Equal(["1", "2"], offsets[2..]);
+        Assert.Contains($"\"port\":{firstPort}", File.ReadAllText(Path.Combine(_checkpoint.Path, "sources", "0", "0")));
+        Assert.Contains($"\"port\":{second.Port}", File.ReadAllText(Path.Combine(_checkpoint.Path, "sources", "1", "0")));
+
+        // As on Spark, the query cannot restart on this checkpoint with a different number of sources.
+        AnalysisException changed = Assert.Throws<AnalysisException>(() => Camera("south", second.Port)
+            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start());
+        Assert.StartsWith("There are [2] sources in the checkpoint offsets and now there are [1] sources requested by the query. Cannot continue.", changed.Message);
+    }
+
+    private DataFrame Camera(string name, int port) =>
+        _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port).Load()
+            .Select(Lit(name).Alias("camera"), Col("value"));
+
+    private static List<string> Tagged(BatchCollector batches) =>
+        batches.AllRows.Select(r => $"{r.GetAs<string>("camera")}|{r.GetAs<string>("value")}").ToList();
+}
