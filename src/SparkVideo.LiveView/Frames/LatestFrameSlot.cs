@@ -3,7 +3,8 @@ namespace SparkVideo.LiveView.Frames;
 /// <summary>
 /// The newest JPEG and nothing else, between one producer and any number of viewers. Publishing replaces the
 /// frame and never waits for a viewer; a viewer awaits a frame newer than the one it sent last, so a slow viewer
-/// skips frames instead of queueing them.
+/// skips frames instead of queueing them. A frame can be published as a loader: its bytes are read once, when the
+/// first viewer asks for them, so frames nobody watches cost nothing.
 /// </summary>
 public sealed class LatestFrameSlot
 {
@@ -13,12 +14,15 @@ public sealed class LatestFrameSlot
 
     public SlotFrame? Latest => Volatile.Read(ref latest);
 
-    public void Publish(byte[] jpeg)
+    public void Publish(byte[] jpeg) => Publish(() => jpeg);
+
+    /// <summary>Publishes a frame whose bytes <paramref name="load"/> reads on first demand (null: it is gone).</summary>
+    public void Publish(Func<byte[]?> load)
     {
         TaskCompletionSource wake;
         lock (gate)
         {
-            latest = new SlotFrame((latest?.Sequence ?? 0) + 1, jpeg);
+            latest = new SlotFrame((latest?.Sequence ?? 0) + 1, load);
             wake = published;
             published = NewSignal();
         }
@@ -48,4 +52,12 @@ public sealed class LatestFrameSlot
 }
 
 /// <summary>One published JPEG; Sequence counts publications from 1.</summary>
-public sealed record SlotFrame(long Sequence, byte[] Jpeg);
+public sealed class SlotFrame(long sequence, Func<byte[]?> load)
+{
+    private readonly Lazy<byte[]?> _jpeg = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public long Sequence { get; } = sequence;
+
+    /// <summary>The JPEG, read on first use and shared by every viewer; null when it could not be read.</summary>
+    public byte[]? Jpeg => _jpeg.Value;
+}

@@ -5,7 +5,8 @@ namespace SparkVideo.LiveView.Frames;
 /// <summary>
 /// Follows the frames the job writes into its output directory (on the driver's file system): each new
 /// <c>frame_&lt;ms&gt;.jpg</c> is counted, its capture→file latency is taken from its name and write time, and
-/// its bytes go to the <see cref="LatestFrameSlot"/> when it is the newest capture so far. Files present before
+/// it goes to the <see cref="LatestFrameSlot"/> when it is the newest capture so far (its bytes are read only
+/// when a viewer asks for them). Files present before
 /// the watcher started belong to an earlier run and are not counted. With several cameras the job writes into one
 /// folder per camera (<c>output_frames/NAME/</c>, created before the watcher starts): those frames count too.
 /// </summary>
@@ -59,13 +60,19 @@ internal sealed class OutputDirectoryWatcher : IDisposable
             }
             newestCaptureMs = captureMs;
         }
+        slot.Publish(() => TryRead(path));
+    }
+
+    /// <summary>Null when the file went away between the event and the read: the next frame replaces it anyway.</summary>
+    private static byte[]? TryRead(string path)
+    {
         try
         {
-            slot.Publish(File.ReadAllBytes(path));
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Removed between the event and the read: the next frame replaces it anyway.
+            return null;
         }
     }
 

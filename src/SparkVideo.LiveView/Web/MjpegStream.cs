@@ -15,6 +15,9 @@ public static class MjpegStream
 {
     public static readonly TimeSpan StalledViewerTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>At most 30 frames a second to each viewer: a faster job is shown at 30 FPS, its newest frame each time.</summary>
+    public static readonly TimeSpan MinFrameInterval = TimeSpan.FromSeconds(1.0 / 30);
+
     private const string Boundary = "sparkvideo-frame";
 
     public static async Task ServeAsync(HttpContext context, LatestFrameSlot slot, ViewerGate gate, CancellationToken serverStopping)
@@ -34,15 +37,26 @@ public static class MjpegStream
             using var viewerOrServerGone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serverStopping);
             var closed = viewerOrServerGone.Token;
             long seen = 0;
+            var sent = System.Diagnostics.Stopwatch.StartNew();
             while (!closed.IsCancellationRequested)
             {
                 var frame = await slot.WaitNewerAsync(seen, closed).ConfigureAwait(false);
                 seen = frame.Sequence;
-                if (!await TryWriteAsync(response, frame.Jpeg, closed).ConfigureAwait(false))
+                if (frame.Jpeg is not { } jpeg)
+                {
+                    continue;
+                }
+                if (!await TryWriteAsync(response, jpeg, closed).ConfigureAwait(false))
                 {
                     context.Abort();
                     return;
                 }
+                var wait = MinFrameInterval - sent.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, closed).ConfigureAwait(false);
+                }
+                sent.Restart();
             }
         }
         catch (OperationCanceledException)
