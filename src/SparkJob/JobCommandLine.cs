@@ -58,7 +58,7 @@ public static class JobCommandLine
             Port = result.GetValue(port),
             Cameras = CameraEndpoint.TryParseAll(result.GetValue(cameras) ?? [], out var parsed, out _) ? parsed : [],
             OutputDir = result.GetValue(output)!,
-            CheckpointDir = result.GetValue(checkpoint)!,
+            CheckpointDir = JobOptions.DefaultCheckpointFor(result.GetValue(checkpoint)!, result.GetResult(checkpoint) is { Implicit: false }, result.GetValue(cameras)?.Length ?? 0),
             Model = result.GetValue(model),
             ModelPath = result.GetValue(modelPath),
             TriggerIntervalMs = result.GetValue(trigger),

@@ -36,6 +36,27 @@ public sealed class ChildProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>
+    /// Starts <paramref name="commandLine"/> as a user types it at a bash prompt, in a session of its own, so that
+    /// <see cref="SendInterruptToGroup"/> reaches every process of the line, as Ctrl+C does (Linux and macOS).
+    /// </summary>
+    public static ChildProcess StartCommandLine(string commandLine, ChildProcessOptions options)
+    {
+        var startInfo = new ProcessStartInfo("setsid", ["bash", "-c", commandLine])
+        {
+            WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in options.Environment ?? [])
+        {
+            startInfo.Environment[name] = value;
+        }
+        return new ChildProcess(new Process { StartInfo = startInfo }, options);
+    }
+
     /// <summary>Starts <c>dotnet dllPath arguments</c> (working directory: the repository root unless given).</summary>
     public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, string? workingDirectory = null) =>
         StartDotnet(dllPath, arguments, new ChildProcessOptions { WorkingDirectory = workingDirectory });
@@ -127,6 +148,9 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
     public void SendInterrupt() => PosixSignals.Send(process.Id, "INT", PosixSignals.Interrupt);
+
+    /// <summary>Ctrl+C for a <see cref="StartCommandLine"/> process: SIGINT to its whole process group.</summary>
+    public void SendInterruptToGroup() => PosixSignals.Send(process.Id, "INT", PosixSignals.Interrupt, wholeGroup: true);
 
     /// <summary>Sends SIGTERM, as a service manager does.</summary>
     public void SendTerminate() => PosixSignals.Send(process.Id, "TERM", PosixSignals.Terminate);

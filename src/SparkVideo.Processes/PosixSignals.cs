@@ -10,7 +10,7 @@ internal static class PosixSignals
     public const int Terminate = 15;
 
     /// <summary>Sends SIG<paramref name="name"/>; throws when the platform, the target or kill(1) prevents it.</summary>
-    public static void Send(int processId, string name, int signalNumber)
+    public static void Send(int processId, string name, int signalNumber, bool wholeGroup = false)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -23,7 +23,8 @@ internal static class PosixSignals
             throw new InvalidOperationException(
                 $"process {processId} ignores SIG{name} (inherited from the test runner); run the tests from a foreground shell");
         }
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, processId.ToString(CultureInfo.InvariantCulture)])
+        var target = processId.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start(new ProcessStartInfo("kill", wholeGroup ? ["-" + name, "--", "-" + target] : ["-" + name, target])
         {
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("could not start kill");

@@ -1,0 +1,164 @@
+using System.Globalization;
+using SparkVideo.Processes;
+
+namespace SparkVideo.Readme.Tests;
+
+/// <summary>
+/// Every bash command of the README, run exactly as written from the repository root in bash. Commands that run
+/// until Ctrl+C get it (SIGINT to their process group, as a terminal sends it) once they have shown they work.
+/// They use the README's fixed ports (9999, 9998, 4050), so they run one after the other in this one class.
+/// </summary>
+public sealed class ReadmeCommandTests
+{
+    private static readonly TimeSpan Start = TimeSpan.FromMinutes(3); // includes the build dotnet run does first
+    private static readonly TimeSpan Stop = TimeSpan.FromSeconds(60);
+
+    private const string CameraServer = "dotnet run --project src/CameraServer -- --source samples/people_walking.mp4 --loop";
+    private const string PeekAtTheStream = "nc localhost 9999 | head -c 300";
+    private const string JobOnOneCamera = "dotnet run --project src/SparkJob -- --port 9999";
+    private const string JobOnTwoCameras = "dotnet run --project src/SparkJob -- --camera door=localhost:9999 --camera yard=localhost:9998";
+    private const string Demo = "dotnet run --project src/Demo";
+    private const string DemoWithThreeCameras = "dotnet run --project src/Demo -- --cameras 3";
+    private const string JobHelp = "dotnet run --project src/SparkJob -- --help";
+    private const string BenchHelp = "dotnet run -c Release --project bench/SparkVideo.PipelineBench -- --help";
+    private const string RemoveBackground = "dotnet run --project tools/RemoveBackground -- --input samples/photos/astronaut.jpg --output astronaut_gray.jpg --side-by-side";
+    private const string OneTestArea = "dotnet test tests/SparkVideo.Engine.Tests";
+
+    /// <summary>README commands no test runs, and why.</summary>
+    private static readonly Dictionary<string, string> NotRunByTests = new(StringComparer.Ordinal)
+    {
+        ["dotnet tool restore && dotnet test SparkVideo.sln"] = "the test command itself: .ci/run runs it",
+        ["dotnet build SparkVideo.sln"] = "the test command builds the same solution; building it again while its tests run would rewrite the assemblies under test",
+        ["dotnet run -c Release --project tools/Soak -- --frames 10000 --bad-percent 1"] = "minutes long and judges memory flatness, which a loaded test machine cannot; the soak smoke test runs the same program on 400 frames",
+        ["dotnet run -c Release --project bench/SparkVideo.Benchmarks -- --filter '*'"] = "BenchmarkDotNet's full run takes many minutes",
+        ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- all"] = "4-15 minutes on 2 cores",
+    };
+
+    private static readonly string[] RunByTests =
+        [CameraServer, PeekAtTheStream, JobOnOneCamera, JobOnTwoCameras, Demo, DemoWithThreeCameras, JobHelp, BenchHelp, RemoveBackground, OneTestArea];
+
+    [Fact]
+    public void EveryReadmeCommandIsRunByATestOrSaysWhyNot()
+    {
+        // spark-submit.ps1's commands run in SparkSubmit.Tests, against a stand-in Spark.
+        var unknown = ReadmeCommands.Bash
+            .Where(c => !RunByTests.Contains(c) && !NotRunByTests.ContainsKey(c) && !c.Contains("spark-submit.ps1", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(unknown.Count == 0, "README commands no test runs: " + string.Join(" ; ", unknown));
+        Assert.All(RunByTests, c => Assert.Contains(c, ReadmeCommands.Bash));
+    }
+
+    [Fact]
+    public void TheCameraServerStreamsFramesThatNcShowsAndTheJobProcesses()
+    {
+        using var camera = StartUntilInterrupted(CameraServer, "Waiting for connection");
+
+        var peek = RunToEnd(PeekAtTheStream);
+        Assert.StartsWith("{\"timestamp\":", peek.Output);
+
+        using (var job = StartUntilInterrupted(JobOnOneCamera, "Batch: "))
+        {
+            job.WaitForLine(line => line.StartsWith("|1.", StringComparison.Ordinal) && line.Contains("output_frames/frame_", StringComparison.Ordinal), Start);
+            Interrupt(job, "Stopped.");
+        }
+        Interrupt(camera, "Stopped");
+    }
+
+    [Fact]
+    public void TheJobReadsTwoNamedCameras()
+    {
+        using var door = StartCamera(9999);
+        using var yard = StartCamera(9998);
+
+        using var job = StartUntilInterrupted(JobOnTwoCameras, "Batch: ");
+        job.WaitForLine(line => line.StartsWith("|door", StringComparison.Ordinal) && line.Contains("output_frames/door/frame_", StringComparison.Ordinal), Start);
+        job.WaitForLine(line => line.StartsWith("|yard", StringComparison.Ordinal) && line.Contains("output_frames/yard/frame_", StringComparison.Ordinal), Start);
+        Interrupt(job, "Stopped.");
+    }
+
+    [Theory]
+    [InlineData(Demo)]
+    [InlineData(DemoWithThreeCameras)]
+    public void TheDemoRunsUntilCtrlC(string command)
+    {
+        using var demo = StartUntilInterrupted(command, "[job] Batch: ");
+
+        Assert.StartsWith("[demo] Live view: http://127.0.0.1:", demo.StdoutLines[0], StringComparison.Ordinal);
+        Interrupt(demo, "[demo] Done: ");
+    }
+
+    [Theory]
+    [InlineData(JobHelp, "--camera")]
+    [InlineData(BenchHelp, "cameras")]
+    [InlineData(OneTestArea, "Passed!")]
+    public void TheCommandSucceeds(string command, string expectedOutput)
+    {
+        var result = RunToEnd(command);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Output}");
+        Assert.Contains(expectedOutput, result.Output);
+    }
+
+    [Fact]
+    public void RemoveBackgroundWritesTheSideBySideImage()
+    {
+        var output = RepoPaths.InRepo("astronaut_gray.jpg");
+        File.Delete(output);
+        try
+        {
+            var result = RunToEnd(RemoveBackground);
+
+            Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Output}");
+            var bytes = File.ReadAllBytes(output);
+            Assert.True(bytes.Length > 1000 && bytes[0] == 0xFF && bytes[1] == 0xD8, "astronaut_gray.jpg is not a JPEG");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private sealed record Finished(int ExitCode, string Output);
+
+    private static Finished RunToEnd(string command)
+    {
+        using var process = ChildProcess.StartCommandLine(command, new ChildProcessOptions());
+        var exitCode = process.WaitForExit(Start);
+        return new Finished(exitCode, string.Join('\n', process.StdoutLines.Concat(process.StderrLines)));
+    }
+
+    private static ChildProcess StartUntilInterrupted(string command, string readyLine)
+    {
+        var process = ChildProcess.StartCommandLine(command, new ChildProcessOptions());
+        try
+        {
+            process.WaitForLine(line => line.Contains(readyLine, StringComparison.Ordinal), Start);
+            return process;
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Ctrl+C: the command stops cleanly, saying so, with exit code 0 (or bash's 130 for an interrupted line).</summary>
+    private static void Interrupt(ChildProcess process, string stoppedLine)
+    {
+        var from = process.StdoutLineCount;
+        process.SendInterruptToGroup();
+        var exitCode = process.WaitForExit(Stop);
+
+        Assert.True(exitCode is 0 or 130, $"exit {exitCode}\n{process.DescribeOutput()}");
+        Assert.Contains(process.StdoutLines.Skip(from), line => line.Contains(stoppedLine, StringComparison.Ordinal));
+    }
+
+    private static ChildProcess StartCamera(int port)
+    {
+        var camera = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"),
+            ["--source", "synthetic", "--port", port.ToString(CultureInfo.InvariantCulture), "--fps", "10"]);
+        camera.WaitForLine(line => line.Contains("Waiting for connection", StringComparison.Ordinal), Start);
+        return camera;
+    }
+}
