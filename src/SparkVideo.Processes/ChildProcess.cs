@@ -40,22 +40,8 @@ public sealed class ChildProcess : IDisposable
     /// Starts <paramref name="commandLine"/> as a user types it at a bash prompt, in a session of its own, so that
     /// <see cref="SendInterruptToGroup"/> reaches every process of the line, as Ctrl+C does (Linux and macOS).
     /// </summary>
-    public static ChildProcess StartCommandLine(string commandLine, ChildProcessOptions options)
-    {
-        var startInfo = new ProcessStartInfo("setsid", ["bash", "-c", commandLine])
-        {
-            WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in options.Environment ?? [])
-        {
-            startInfo.Environment[name] = value;
-        }
-        return new ChildProcess(new Process { StartInfo = startInfo }, options);
-    }
+    public static ChildProcess StartCommandLine(string commandLine, ChildProcessOptions options) =>
+        Start("setsid", ["bash", "-c", commandLine], options);
 
     /// <summary>Starts <c>dotnet dllPath arguments</c> (working directory: the repository root unless given).</summary>
     public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, string? workingDirectory = null) =>
@@ -68,7 +54,12 @@ public sealed class ChildProcess : IDisposable
         {
             throw new FileNotFoundException($"program not built: {dllPath} (build its project, or reference it from the project that runs it)", dllPath);
         }
-        var startInfo = new ProcessStartInfo(DotnetHost.Executable)
+        return Start(DotnetHost.Executable, [dllPath, .. arguments], options);
+    }
+
+    private static ChildProcess Start(string program, IEnumerable<string> arguments, ChildProcessOptions options)
+    {
+        var startInfo = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
             RedirectStandardOutput = true,
@@ -79,11 +70,6 @@ public sealed class ChildProcess : IDisposable
         foreach (var (name, value) in options.Environment ?? [])
         {
             startInfo.Environment[name] = value;
-        }
-        startInfo.ArgumentList.Add(dllPath);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
         }
         return new ChildProcess(new Process { StartInfo = startInfo }, options);
     }

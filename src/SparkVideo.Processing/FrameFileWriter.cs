@@ -23,19 +23,9 @@ public static class FrameFileWriter
             for (var attempt = 0; attempt < MaxSameMillisecond; attempt++)
             {
                 var name = attempt == 0 ? $"frame_{millis}.jpg" : $"frame_{millis}_{attempt}.jpg";
-                var target = Path.Combine(directory, name);
-                if (File.Exists(target))
+                if (NoReplaceRename.TryMove(temp, Path.Combine(directory, name)))
                 {
-                    continue;
-                }
-                try
-                {
-                    File.Move(temp, target, overwrite: false);
                     return name;
-                }
-                catch (IOException) when (File.Exists(target))
-                {
-                    // Another partition took this name between the check and the rename.
                 }
             }
             throw new IOException($"more than {MaxSameMillisecond} frames share the millisecond {millis} in '{directory}'");

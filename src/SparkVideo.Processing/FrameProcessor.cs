@@ -60,7 +60,7 @@ public static class FrameProcessor
 
         var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
         var name = FrameFileWriter.Write(directory, timestamp, output);
-        PipelineStats.Instance.RecordProcessed(timestamp, settings.StatsIntervalSeconds);
+        PipelineStats.Instance.RecordProcessed(timestamp);
         return camera is null ? Path.Combine(settings.OutputDir, name) : Path.Combine(settings.OutputDir, camera, name);
     }
 }

@@ -38,7 +38,20 @@ public sealed class PipelineStats
     /// <summary>Lines the source dropped over its line-length cap, where the backend reports it (cumulative).</summary>
     public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref sourceDroppedLines, total);
 
-    public void RecordProcessed(double captureTimestamp, int reportIntervalSeconds)
+    /// <summary>Prints the summary every <paramref name="intervalSeconds"/> (0: only when asked); the first call wins.</summary>
+    public void StartReporting(int intervalSeconds)
+    {
+        lock (gate)
+        {
+            if (timer is null && intervalSeconds > 0)
+            {
+                var period = TimeSpan.FromSeconds(intervalSeconds);
+                timer = new Timer(_ => Report(), null, period, period);
+            }
+        }
+    }
+
+    public void RecordProcessed(double captureTimestamp)
     {
         var latencyMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - captureTimestamp * 1000.0;
         Interlocked.Increment(ref processed);
@@ -51,11 +64,6 @@ public sealed class PipelineStats
             if (latencyMs >= 0 && windowLatenciesMs.Count < MaxSamplesPerWindow)
             {
                 windowLatenciesMs.Add(latencyMs);
-            }
-            if (timer is null && reportIntervalSeconds > 0)
-            {
-                var period = TimeSpan.FromSeconds(reportIntervalSeconds);
-                timer = new Timer(_ => Report(), null, period, period);
             }
         }
     }

@@ -4,7 +4,7 @@ namespace SparkVideo.Processing;
 
 /// <summary>
 /// One background remover per process (per executor on real Spark), created on first use from the settings
-/// that reached this process. The segmenter behind it is loaded lazily, once, by <see cref="SharedSegmenter"/>.
+/// that reached this process, with the process's other one-time setup (allocator tuning, the [stats] timer). The segmenter behind it is loaded lazily, once, by <see cref="SharedSegmenter"/>.
 /// </summary>
 public static class RemoverCache
 {
@@ -27,6 +27,7 @@ public static class RemoverCache
             // The UDF side's once-per-process setup: no program of ours starts a Spark worker, so it happens here,
             // before the first frame (the embedded job reaches it through its preflight).
             NativeAllocatorTuning.Apply();
+            PipelineStats.Instance.StartReporting(settings.StatsIntervalSeconds);
             var segmenter = SharedSegmenter.Get(new SegmenterOptions
             {
                 Model = settings.Model,

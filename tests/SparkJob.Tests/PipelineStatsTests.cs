@@ -9,9 +9,9 @@ public sealed class PipelineStatsTests
     {
         var stats = new PipelineStats();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
-        stats.RecordProcessed(now - 0.040, reportIntervalSeconds: 0);
-        stats.RecordProcessed(now - 0.050, reportIntervalSeconds: 0);
-        stats.RecordProcessed(now + 3600, reportIntervalSeconds: 0); // an hour ahead: within the validator's skew
+        stats.RecordProcessed(now - 0.040);
+        stats.RecordProcessed(now - 0.050);
+        stats.RecordProcessed(now + 3600); // an hour ahead: within the validator's skew
 
         var line = stats.TakeSummary();
 
@@ -23,7 +23,7 @@ public sealed class PipelineStatsTests
     public void A_window_with_only_clock_ahead_frames_shows_no_latency_figures()
     {
         var stats = new PipelineStats();
-        stats.RecordProcessed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + 3600, reportIntervalSeconds: 0);
+        stats.RecordProcessed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + 3600);
 
         Assert.Contains("| latency n/a | processed 1 | rejected 0 | camera clock ahead 1", stats.TakeSummary());
     }
