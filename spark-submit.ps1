@@ -73,12 +73,10 @@ function Read-Arguments([object[]] $arguments) {
     while ($i -lt $arguments.Count) {
         $token = [string]$arguments[$i]
         if ($token -eq '--') { $i++; break }
+        if ($token -in @('--help', '-?', '-h')) { $options.Help = $true; break }
         if ($token -notmatch '^-(?<name>[A-Za-z]+)$') { break }
         $name = $valued + @('DryRun', 'Help') | Where-Object { $_ -eq $Matches.name } | Select-Object -First 1
-        if (-not $name) {
-            if ($Matches.name -in @('h', '?')) { $name = 'Help' }
-            else { Stop-WithUsageError "unknown option '$token' (job options take two dashes, e.g. --port)" }
-        }
+        if (-not $name) { Stop-WithUsageError "unknown option '$token' (job options take two dashes, e.g. --port)" }
         if ($name -in $valued) {
             if ($i + 1 -ge $arguments.Count) { Stop-WithUsageError "$token needs a value" }
             $value = [string]$arguments[$i + 1]

@@ -5,10 +5,13 @@ public sealed class HelpTests : IDisposable
 {
     private readonly FakeSparkInstall install = new();
 
-    [Fact]
-    public void HelpDescribesTheScript()
+    [Theory]
+    [InlineData("-Help")]
+    [InlineData("--help")]
+    [InlineData("-?")]
+    public void HelpDescribesTheScript(string option)
     {
-        var result = SparkSubmitScript.Run(install, install.Environment(), "-Help");
+        var result = SparkSubmitScript.Run(install, install.Environment(), option);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Submits the SparkVideo streaming job", result.StdOut);
