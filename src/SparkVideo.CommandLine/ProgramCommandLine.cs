@@ -48,8 +48,18 @@ public static class ProgramCommandLine
     /// <summary>Prints <c>error: message (see --help)</c> on stderr; returns <see cref="ExitCodes.UsageError"/>.</summary>
     public static int UsageError(string message)
     {
-        Console.Error.WriteLine($"error: {message} (see --help)");
+        Console.Error.WriteLine($"error: {OneLine(message)} (see --help)");
         return ExitCodes.UsageError;
+    }
+
+    /// <summary>
+    /// A parser message on one line: System.CommandLine lists the accepted values of an enum option one per line
+    /// ("Did you mean one of the following?\nGeneral\nLandscape"); they follow the first line, comma-separated.
+    /// </summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length <= 1 ? message.Trim() : $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
     }
 
     /// <summary>Prints <c>error: message</c> on stderr; returns <see cref="ExitCodes.RuntimeError"/>.</summary>

@@ -34,11 +34,10 @@ public sealed class JobCommandLineTests
     [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
     public void RejectsBadOptionValuesBeforeStartingSpark(string option, string value, string message)
     {
-        using var job = Run(Path.GetTempPath(), option, value);
+        var error = UsageError(option, value);
 
-        Assert.NotEqual(0, job.WaitForExit(Timeout));
-        Assert.Contains(job.StderrLines, line => line.Contains(message, StringComparison.Ordinal));
-        Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
+        Assert.StartsWith("error: ", error);
+        Assert.Contains(message, error);
     }
 
     [Theory]
@@ -53,12 +52,17 @@ public sealed class JobCommandLineTests
     [InlineData("--camera replaces --host and --port", "--camera", "north=localhost:9001", "--port", "9002")]
     public void RefusesBadCamerasWithOneLineAndExitCode2(string message, params string[] arguments)
     {
+        Assert.StartsWith("error: " + message, UsageError(arguments));
+    }
+
+    /// <summary>Runs the job with bad arguments: it must refuse them as a usage error (exit 2, one stderr line) before Spark starts.</summary>
+    private static string UsageError(params string[] arguments)
+    {
         using var job = Run(Path.GetTempPath(), arguments);
 
         Assert.Equal(2, job.WaitForExit(Timeout));
-        var error = Assert.Single(job.StderrLines);
-        Assert.StartsWith("error: " + message, error);
         Assert.DoesNotContain("Initializing Spark session...", job.StdoutLines);
+        return Assert.Single(job.StderrLines);
     }
 
     [Fact]
