@@ -9,7 +9,7 @@ namespace SparkVideo.Job;
 
 /// <summary>
 /// The streaming query, built top to bottom like the dotnet/spark examples:
-/// socket lines → from_json → drop (and record) lines that are not frames → repartition →
+/// socket lines → from_json (with Spark's corrupt-record column) → drop (and record) lines that are not frames → repartition →
 /// background-removal UDF → console sink of <c>timestamp | output_path</c>. With several cameras (--camera), each
 /// camera's socket is tagged with its name (lit) and the streams are combined with union; the name travels as the
 /// <c>camera</c> column to the UDF, which writes into the camera's folder, and the console shows it first.
@@ -121,13 +121,14 @@ public static class SparkVideoJob
             .Select([.. cameraColumn, Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data")])
             .Select([.. cameraColumn, Col("value"), Col("data.*")]);
 
-        // from_json yields null for a line that is not a frame: record why, then drop the line.
-        Func<Column, Column, Column> isFrame = Udf(FrameUdfs.KeepIfFrame(settings));
+        // from_json yields no frame_data for a line that is not a frame: record why (from from_json's own result,
+        // its corrupt-record column included), then drop the line.
+        Func<Column, Column, Column, Column> isFrame = Udf(FrameUdfs.KeepIfFrame(settings));
 
         // Spread the frames over every core or executor, without the raw line: only the parsed fields are
         // shuffled, so each frame's base64 crosses the shuffle once.
         frames = frames
-            .Filter(isFrame(Col("frame_data"), Col("value")))
+            .Filter(isFrame(Col("frame_data"), Col(FrameSchema.CorruptRecord), Col("value")))
             .Select([.. cameraColumn, Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data")])
             .Repartition(options.Parallelism);
 

@@ -10,11 +10,14 @@ namespace SparkVideo.Processing;
 /// </summary>
 public static class FrameUdfs
 {
-    /// <summary>The filter: true for a row that from_json parsed into a frame; records why the others were not.</summary>
-    public static Func<string?, string?, bool> KeepIfFrame(ProcessingSettings settings)
+    /// <summary>
+    /// The filter: true for a row that from_json parsed into a frame; records why the others were not, from
+    /// from_json's <c>frame_data</c> and <c>_corrupt_record</c> columns and the line (for the log's excerpt).
+    /// </summary>
+    public static Func<string?, string?, string?, bool> KeepIfFrame(ProcessingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return (frameData, line) => RejectedLines.KeepIfFrame(frameData, line, settings);
+        return (frameData, corruptRecord, line) => RejectedLines.KeepIfFrame(frameData, corruptRecord, line, settings);
     }
 
     /// <summary>The background removal: validates, segments, saves; returns the output path or null for a reject.</summary>

@@ -45,7 +45,7 @@ public sealed class PipelineEndToEndTests
 
         // The malformed line is counted with its reason, not fatal.
         var reject = Assert.Single(File.ReadAllLines(job.RejectsLog));
-        Assert.Contains("malformed JSON", reject);
+        Assert.Contains("malformed record", reject);
 
         AssertGrayBackgroundWhereTheModelSeesNoPerson(files);
     }

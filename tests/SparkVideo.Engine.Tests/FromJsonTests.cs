@@ -67,6 +67,38 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
+    public void CorruptRecordFieldGetsTheTextOfEveryMalformedRecord()
+    {
+        StructType schema = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new StringType())]);
+        string[] lines =
+        [
+            "{\"timestamp\": 1.5, \"frame_width\": 640, \"frame_height\": 480, \"frame_data\": \"x\"}",
+            "not json at all",
+            "[1.5, 640, 480]",
+            "{\"timestamp\": 1.5, \"frame_width\": \"wide\", \"frame_height\": 480}",
+            "{\"timestamp\": 2.0, \"frame_data\": null, \"_corrupt_record\": \"mine\"}",
+            "",
+        ];
+        List<object?[]> fields = _session.Lines(lines)
+            .Select(FromJson(Col("value"), schema.Json).Alias("data"))
+            .Select("data.*")
+            .Collect().Select(r => r.Values).ToList();
+
+        Assert.Equal(new object?[] { 1.5, 640, 480, "x", null }, fields[0]);
+        Assert.Equal(new object?[] { null, null, null, null, lines[1] }, fields[1]);
+        Assert.Equal(new object?[] { null, null, null, null, lines[2] }, fields[2]);
+        // A field that does not fit makes the record malformed; the fields that fit keep their values.
+        Assert.Equal(new object?[] { 1.5, null, 480, null, lines[3] }, fields[3]);
+        // Missing and null fields are not malformed, and the input cannot fill the corrupt-record field itself.
+        Assert.Equal(new object?[] { 2.0, null, null, null, null }, fields[4]);
+        Assert.Equal(new object?[] { null, null, null, null, null }, fields[5]);
+
+        StructType notAString = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new IntegerType())]);
+        AnalysisException wrongType = Assert.Throws<AnalysisException>(() => _session.Lines("{}").Select(FromJson(Col("value"), notAString.Json)));
+        Assert.Contains("must be string type and nullable", wrongType.Message);
+    }
+
+    [Fact]
     public void NullInputGivesNullStructAndNestedNamesResolve()
     {
         List<Row> rows = _session.Lines(null, "{\"frame_width\": 7}")
@@ -84,14 +116,24 @@ public sealed class FromJsonTests : IDisposable
     [Fact]
     public void FilterWithABooleanUdfKeepsOnlyParsedLines()
     {
-        Func<Column, Column, Column> isFrame = Udf<string, string, bool>((frameData, line) => frameData is not null);
+        StructType schema = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new StringType())]);
+        var dropped = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Func<Column, Column, Column, Column> isFrame = Udf<string, string, string, bool>((frameData, corruptRecord, line) =>
+        {
+            if (frameData is null)
+            {
+                dropped.Add(corruptRecord is null ? $"no frame_data: {line}" : $"malformed: {line}");
+            }
+            return frameData is not null;
+        });
         List<Row> kept = _session.Lines("{\"frame_data\": \"a\"}", "garbage", "{\"frame_data\": null}")
-            .Select(Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data"))
+            .Select(Col("value"), FromJson(Col("value"), schema.Json).Alias("data"))
             .Select("value", "data.*")
-            .Filter(isFrame(Col("frame_data"), Col("value")))
+            .Filter(isFrame(Col("frame_data"), Col("_corrupt_record"), Col("value")))
             .Collect().ToList();
 
         Assert.Equal("{\"frame_data\": \"a\"}", Assert.Single(kept).GetAs<string>("value"));
+        Assert.Equal(["malformed: garbage", "no frame_data: {\"frame_data\": null}"], dropped.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class SerializerRuleTests : IDisposable
 
         var rebuilt = JobUdfs.All(settings).ToDictionary(u => u.Name, u => RoundTrip(u.Udf));
 
-        var keep = Assert.IsType<Func<string?, string?, bool>>(rebuilt["KeepIfFrame"]);
-        Assert.True(keep(RealFrame.Base64, "{...}"));
+        var keep = Assert.IsType<Func<string?, string?, string?, bool>>(rebuilt["KeepIfFrame"]);
+        Assert.True(keep(RealFrame.Base64, null, "{...}"));
         var remove = Assert.IsType<Func<string?, double?, int?, int?, string?>>(rebuilt["RemoveBackground"]);
         var path = remove(RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
         Assert.NotNull(path);

@@ -57,7 +57,7 @@ public sealed class WorkerHostTests : IDisposable
         var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
         var settings = JobUdfs.Settings(Path.Combine(executor, "output_frames"));
 
-        var result = RunInWorkerHost(app, executor, FrameUdfs.KeepIfFrame(settings), null, "not a frame");
+        var result = RunInWorkerHost(app, executor, FrameUdfs.KeepIfFrame(settings), null, "not a frame", "not a frame");
 
         Assert.Equal(bool.FalseString, result);
         Assert.Contains("not a frame", File.ReadAllText(settings.RejectsLogPath));

@@ -1,4 +1,4 @@
-// The shape of dotnet/spark's Functions.Udf, for the arities the job (2, 4, 5) and the engine tests (1) call.
+// The shape of dotnet/spark's Functions.Udf, for the arities the job (3, 4, 5) and the engine tests (1, 2) call.
 using SparkVideo.Engine.Execution.Expressions;
 
 namespace SparkVideo.Engine.Sql;
@@ -15,6 +15,12 @@ public static partial class Functions
     {
         UserDefinedFunction function = UserDefinedFunction.Create(udf, a => udf(UserDefinedFunction.Arg<T1>(a, 0), UserDefinedFunction.Arg<T2>(a, 1)));
         return (c0, c1) => new Column(new UdfExpression(function, [c0.Expression, c1.Expression]));
+    }
+
+    public static Func<Column, Column, Column, Column> Udf<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> udf)
+    {
+        UserDefinedFunction function = UserDefinedFunction.Create(udf, a => udf(UserDefinedFunction.Arg<T1>(a, 0), UserDefinedFunction.Arg<T2>(a, 1), UserDefinedFunction.Arg<T3>(a, 2)));
+        return (c0, c1, c2) => new Column(new UdfExpression(function, [c0.Expression, c1.Expression, c2.Expression]));
     }
 
     public static Func<Column, Column, Column, Column, Column> Udf<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> udf)

@@ -2,28 +2,29 @@ using SparkVideo.Frames;
 
 namespace SparkVideo.Processing.Rejects;
 
-/// <summary>The filter UDF: keeps rows that from_json parsed into a frame, records why the others were not frames.</summary>
+/// <summary>
+/// The filter UDF: keeps rows that from_json parsed into a frame and records why the others are not frames. The
+/// reason comes from from_json's own result (its fields and its corrupt-record column), never from parsing the
+/// line again, so a line is parsed once and judged by one set of rules: Spark's.
+/// </summary>
 public static class RejectedLines
 {
-    public static bool KeepIfFrame(string? frameData, string? line, ProcessingSettings settings)
+    /// <summary>The reason for a line that from_json could not read with the frame schema (Spark's malformed record).</summary>
+    public const string MalformedRecord = "malformed record: not JSON, not a JSON object, or a field of the wrong type";
+
+    /// <summary>The reason for a JSON object whose fields all fit but that has no frame data.</summary>
+    public const string NoFrameData = $"field '{FrameContract.FrameData}' is missing or null";
+
+    public static bool KeepIfFrame(string? frameData, string? corruptRecord, string? line, ProcessingSettings settings)
     {
         if (frameData is not null)
         {
+            // A number of the wrong type also makes a corrupt record; the background-removal UDF names that field.
             return true;
         }
-        string reason;
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            reason = "empty line";
-        }
-        else if (!FrameCodec.TryParse(line, out var frame, out var error))
-        {
-            reason = error;
-        }
-        else
-        {
-            reason = $"from_json found no frame_data in a {frame.FrameWidth}x{frame.FrameHeight} frame";
-        }
+        string reason = string.IsNullOrWhiteSpace(line) ? "empty line"
+            : corruptRecord is not null ? MalformedRecord
+            : NoFrameData;
         RejectLog.Record(settings, null, reason, line);
         return false;
     }

@@ -46,7 +46,7 @@ public sealed partial class BadInputCorpusTests(CorpusRun run) : IClassFixture<C
             Assert.Equal("", corpusCase.Reason);
             return; // counted in the exact frame total above
         }
-        // Cases may share a reason (three kinds of malformed JSON): as many log lines carry it as cases expect it.
+        // Cases may share a reason (four kinds of malformed record): as many log lines carry it as cases expect it.
         var expected = run.Cases.Count(c => c.Outcome == Outcome.Rejected && c.Reason == corpusCase.Reason);
         var logged = run.Reasons.Count(reason => reason.Contains(corpusCase.Reason, StringComparison.Ordinal));
         Assert.True(expected == logged, $"'{corpusCase.Reason}': {logged} rejects.log lines, expected {expected}\n{string.Join('\n', run.RejectsLogLines)}");

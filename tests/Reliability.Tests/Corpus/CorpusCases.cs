@@ -16,6 +16,11 @@ public static class CorpusCases
     private const int W = SampleFrames.Width;
     private const int H = SampleFrames.Height;
 
+    // The filter's reasons come from from_json's result: what Spark calls a malformed record (not JSON, not an object,
+    // a field of the wrong type), or an object without frame_data. Spark cannot tell a missing field from a null one.
+    private const string Malformed = "malformed record";
+    private const string NoFrameData = "field 'frame_data' is missing or null";
+
     public static IReadOnlyList<CorpusCase> Build(long baseMillis)
     {
         var jpeg = SampleFrames.Jpeg(0);
@@ -27,14 +32,16 @@ public static class CorpusCases
 
         return
         [
-            Rejected("malformed JSON (cut mid-object)", $"{{\"timestamp\": {Ts()}, \"frame_width\": 640, \"frame_he", "malformed JSON"),
-            Rejected("not a JSON object (array)", $"[{Ts()}, 640, 480]", "not a JSON object"),
-            Rejected("plain text", "hello camera", "malformed JSON"),
-            Rejected("missing frame_data", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H}}}", "missing field 'frame_data'"),
+            Rejected("malformed JSON (cut mid-object)", $"{{\"timestamp\": {Ts()}, \"frame_width\": 640, \"frame_he", Malformed),
+            Rejected("not a JSON object (array)", $"[{Ts()}, 640, 480]", Malformed),
+            Rejected("plain text", "hello camera", Malformed),
+            Rejected("missing frame_data", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H}}}", NoFrameData),
             // from_json makes a missing or mistyped number null; the UDF takes nullable numbers and names the field.
             Rejected("missing timestamp", $"{{\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":\"{b64}\"}}", "field 'timestamp' is missing or not a number"),
             Rejected("missing frame_width", $"{{\"timestamp\":{Ts()},\"frame_height\":{H},\"frame_data\":\"{b64}\"}}", "field 'frame_width' is missing or not a number"),
-            Rejected("frame_data null", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":null}}", "field 'frame_data' must be a string"),
+            Rejected("frame_data null", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":null}}", NoFrameData),
+            // One parse, one set of rules: the extra field is ignored here as it is in a frame (from_json's rules).
+            Rejected("frame_data null beside an extra field", $"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":null,\"camera\":\"lobby\"}}", NoFrameData),
             Rejected("frame_width as a string", Frame(Ts(), "\"640\"", $"{H}", Quote(b64)), "field 'frame_width' is missing or not a number"),
             Rejected("timestamp as a word", Frame("\"yesterday\"", $"{W}", $"{H}", Quote(b64)), "field 'timestamp' is missing or not a number"),
             Rejected("frame_data as a number", Frame(Ts(), $"{W}", $"{H}", "12345"), "frame_data is not valid base64"),
@@ -56,7 +63,7 @@ public static class CorpusCases
             Rejected("frame size disagrees with the JPEG", Frame(Ts(), "320", "240", Quote(b64)), "JPEG is 640x480 but the frame declares 320x240"),
             Rejected("zero frame size", Frame(Ts(), "0", "0", Quote(b64)), "frame size 0x0 is outside"),
             Rejected("non-UTF-8 bytes inside frame_data", Concat(Encoding.ASCII.GetBytes($"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":\"/9j/"), [0xC3, 0x28, 0xFF, 0xFE], Encoding.ASCII.GetBytes("\"}\n")), "frame_data is not valid base64"),
-            Rejected("non-UTF-8 garbage line", Concat([0xFF, 0xFE, 0xFD, 0x00, 0x80, 0x81], "\n"u8.ToArray()), "malformed JSON"),
+            Rejected("non-UTF-8 garbage line", Concat([0xFF, 0xFE, 0xFD, 0x00, 0x80, 0x81], "\n"u8.ToArray()), Malformed),
             Processed("extra field (ignored, as Spark's from_json does)", Encoding.UTF8.GetBytes($"{{\"timestamp\":{Ts()},\"frame_width\":{W},\"frame_height\":{H},\"frame_data\":\"{b64}\",\"camera\":\"lobby\"}}\n"), 1),
             Processed("\\r\\n line ending", Encoding.UTF8.GetBytes(Frame(Ts(), $"{W}", $"{H}", Quote(b64)) + "\r\n"), 1),
             Processed("two frames in the same millisecond (both kept, distinct files)", Concat(SampleFrames.Line(duplicate, 1), SampleFrames.Line(duplicate, 2)), 2),

@@ -40,7 +40,7 @@ public sealed class ProducerRestartTests
         Assert.False(job.Process.HasExited);
         Assert.Equal(6, job.FrameFiles().Length); // a glued line would have cost the first frame of the new connection
         var reject = Assert.Single(job.RejectsLogLines());
-        Assert.Contains("malformed JSON", reject, StringComparison.Ordinal);
+        Assert.Contains("malformed record", reject, StringComparison.Ordinal);
         Assert.Contains(job.Process.StderrLines, line => line.Contains("socket source: connected to 127.0.0.1:", StringComparison.Ordinal));
         Assert.Equal(0, job.Stop());
     }

@@ -11,27 +11,51 @@ namespace SparkVideo.Engine.Execution.Expressions;
 /// Converts one JSON text into a struct value (object?[]) following Spark 3.x from_json PERMISSIVE rules:
 /// text that is not a JSON object gives a struct whose fields are all null; a field whose value does not fit its
 /// type is null while the other fields keep their values; missing fields are null; unknown fields are ignored.
+/// Text that is not a JSON object and an object with a field that does not fit are malformed records: when the
+/// schema has a STRING field named <c>_corrupt_record</c> (Spark's <c>spark.sql.columnNameOfCorruptRecord</c>),
+/// the whole text goes there, so the query can tell why a line gave no value without parsing it again.
 /// </summary>
-internal sealed class JsonStructParser(StructType schema)
+internal sealed class JsonStructParser
 {
+    public const string CorruptRecordField = "_corrupt_record";
+
+    private readonly StructType schema;
+    private readonly int corruptRecordIndex;
+
+    public JsonStructParser(StructType schema)
+    {
+        this.schema = schema;
+        corruptRecordIndex = schema.Fields.FindIndex(f => f.Name == CorruptRecordField);
+        if (corruptRecordIndex >= 0 && schema.Fields[corruptRecordIndex] is not { DataType: StringType, IsNullable: true })
+        {
+            throw new AnalysisException($"The field for corrupt records must be string type and nullable: {CorruptRecordField}.");
+        }
+    }
+
     public object?[] Parse(string json)
     {
         var result = new object?[schema.Fields.Count];
+        bool wellFormed;
         try
         {
             using var reader = CreateReader(json);
-            if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+            if (!reader.Read())
             {
-                return new object?[schema.Fields.Count];
+                return result; // empty text: no record, nothing malformed
             }
-            ReadObjectInto(reader, schema, result);
-            return result;
+            wellFormed = reader.TokenType == JsonToken.StartObject && ReadObjectInto(reader, schema, result, corruptRecordIndex);
         }
         catch (JsonException)
         {
             // A syntax error leaves no trustworthy partial result: Spark returns a row of nulls.
-            return new object?[schema.Fields.Count];
+            Array.Clear(result);
+            wellFormed = false;
         }
+        if (!wellFormed && corruptRecordIndex >= 0)
+        {
+            result[corruptRecordIndex] = json;
+        }
+        return result;
     }
 
     private static JsonTextReader CreateReader(string json) => new(new StringReader(json))
@@ -42,40 +66,47 @@ internal sealed class JsonStructParser(StructType schema)
         ArrayPool = SharedJsonCharPool.Instance,
     };
 
-    private static void ReadObjectInto(JsonTextReader reader, StructType type, object?[] target)
+    /// <summary>Reads an object's fields into <paramref name="target"/>; false when one of them did not fit its type.</summary>
+    private static bool ReadObjectInto(JsonTextReader reader, StructType type, object?[] target, int skippedIndex = -1)
     {
+        bool allFit = true;
         while (reader.Read() && reader.TokenType != JsonToken.EndObject)
         {
             if (reader.TokenType != JsonToken.PropertyName)
             {
                 throw new JsonReaderException("expected a property name");
             }
-            // Spark matches JSON keys to schema fields case-sensitively.
+            // Spark matches JSON keys to schema fields case-sensitively; the corrupt-record field is never read.
             int index = type.Fields.FindIndex(f => f.Name == (string)reader.Value!);
             if (!reader.Read())
             {
                 throw new JsonReaderException("unexpected end after a property name");
             }
-            if (index < 0)
+            if (index < 0 || index == skippedIndex)
             {
                 reader.Skip();
                 continue;
             }
-            target[index] = ReadValue(reader, type.Fields[index].DataType, out bool fits);
+            target[index] = ReadValue(reader, type.Fields[index].DataType, out bool fits, ref allFit);
             if (!fits)
             {
                 reader.Skip();
                 target[index] = null;
+                allFit = false;
             }
         }
         if (reader.TokenType != JsonToken.EndObject)
         {
             throw new JsonReaderException("unterminated object");
         }
+        return allFit;
     }
 
-    /// <summary>Reads the value at the reader; fits=false when it cannot become the wanted type.</summary>
-    private static object? ReadValue(JsonTextReader reader, DataType type, out bool fits)
+    /// <summary>
+    /// Reads the value at the reader; fits=false when it cannot become the wanted type. A nested object keeps the
+    /// fields that fit and clears <paramref name="allFit"/> when one did not.
+    /// </summary>
+    private static object? ReadValue(JsonTextReader reader, DataType type, out bool fits, ref bool allFit)
     {
         fits = true;
         JsonToken token = reader.TokenType;
@@ -108,7 +139,7 @@ internal sealed class JsonStructParser(StructType schema)
                 break;
             case StructType nested when token == JsonToken.StartObject:
                 var values = new object?[nested.Fields.Count];
-                ReadObjectInto(reader, nested, values);
+                allFit &= ReadObjectInto(reader, nested, values);
                 return values;
         }
         fits = false;
