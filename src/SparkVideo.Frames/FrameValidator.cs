@@ -48,24 +48,25 @@ public sealed class FrameValidator(FrameLimits limits)
 
     public bool TryValidate(double timestamp, int width, int height, string? frameData, DateTimeOffset now, out byte[] jpeg, [NotNullWhen(false)] out string? error)
     {
-        if (!TryValidatePooled(timestamp, width, height, frameData, now, out var pooled, out error))
+        if (!TryValidatePooled(timestamp, width, height, frameData, now, out var validated, out error))
         {
             jpeg = [];
             return false;
         }
-        using (pooled)
+        using (validated)
         {
-            jpeg = pooled.Span.ToArray();
+            jpeg = validated.Span.ToArray();
         }
         return true;
     }
 
     /// <summary>
     /// As <see cref="TryValidate(double, int, int, string?, DateTimeOffset, out byte[], out string?)"/>, with the
-    /// JPEG decoded straight into a pooled buffer the caller disposes (no array per frame).
+    /// JPEG decoded straight into a pooled buffer the caller disposes (no array per frame), together with the size
+    /// its header declares, so that decoding it needs no second read of the header.
     /// </summary>
     public bool TryValidatePooled(double timestamp, int width, int height, string? frameData, DateTimeOffset now,
-        [NotNullWhen(true)] out PooledBytes? jpeg, [NotNullWhen(false)] out string? error)
+        [NotNullWhen(true)] out ValidatedJpeg? jpeg, [NotNullWhen(false)] out string? error)
     {
         jpeg = null;
         error = ValidateFields(timestamp, width, height, now);
@@ -96,7 +97,7 @@ public sealed class FrameValidator(FrameLimits limits)
                 error = $"JPEG is {jpegWidth}x{jpegHeight} but the frame declares {width}x{height}";
                 return false;
             }
-            jpeg = decoded;
+            jpeg = new ValidatedJpeg(decoded, jpegWidth, jpegHeight);
             decoded = null;
             return true;
         }

@@ -6,7 +6,7 @@ namespace SparkVideo.Frames;
 /// Bytes in an array rented from <see cref="ArrayPool{T}.Shared"/>, given back on Dispose: a frame's decoded JPEG
 /// lives here for the few milliseconds it is needed instead of in a new array per frame.
 /// </summary>
-public sealed class PooledBytes : IDisposable
+internal sealed class PooledBytes : IDisposable
 {
     private byte[]? array;
 

@@ -46,7 +46,7 @@ public static class FrameProcessor
         byte[] output;
         try
         {
-            output = RemoverCache.Get(settings).Remove(jpeg.Span, width, height);
+            output = RemoverCache.Get(settings).Remove(jpeg);
         }
         catch (InvalidFrameException ex)
         {

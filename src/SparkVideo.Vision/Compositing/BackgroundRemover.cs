@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OpenCvSharp;
+using SparkVideo.Frames;
 
 namespace SparkVideo.Vision;
 
@@ -29,6 +30,18 @@ public sealed class BackgroundRemover : IDisposable
     public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
     {
         using var frame = JpegFrameCodec.Decode(jpeg, expectedWidth, expectedHeight);
+        return RemoveAndEncode(frame);
+    }
+
+    /// <summary>The same for a validated frame's JPEG, whose header is not read again.</summary>
+    public byte[] Remove(ValidatedJpeg jpeg)
+    {
+        using var frame = JpegFrameCodec.Decode(jpeg);
+        return RemoveAndEncode(frame);
+    }
+
+    private byte[] RemoveAndEncode(Mat frame)
+    {
         var buffers = Rent();
         try
         {

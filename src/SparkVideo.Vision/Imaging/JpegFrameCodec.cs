@@ -17,12 +17,20 @@ public static class JpegFrameCodec
         {
             throw new InvalidFrameException($"wrong size: JPEG is {width}x{height}, expected {expectedWidth}x{expectedHeight}");
         }
+        return DecodeOfHeaderSize(jpeg, width, height);
+    }
+
+    /// <summary>Decodes a validated frame's JPEG, whose header the validator has read: it is not read again.</summary>
+    public static Mat Decode(ValidatedJpeg jpeg) => DecodeOfHeaderSize(jpeg.Span, jpeg.Width, jpeg.Height);
+
+    private static Mat DecodeOfHeaderSize(ReadOnlySpan<byte> jpeg, int width, int height)
+    {
         if (jpeg[^2] != 0xFF || jpeg[^1] != 0xD9)
         {
             throw new InvalidFrameException("truncated JPEG (no end-of-image marker)");
         }
         var frame = Cv2.ImDecode(jpeg, ImreadModes.Color);
-        if (frame.Empty() || frame.Width != expectedWidth || frame.Height != expectedHeight)
+        if (frame.Empty() || frame.Width != width || frame.Height != height)
         {
             frame.Dispose();
             throw new InvalidFrameException("corrupt JPEG (decoding failed)");
