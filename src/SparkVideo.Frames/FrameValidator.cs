@@ -79,7 +79,7 @@ public sealed class FrameValidator(FrameLimits limits)
             error = "frame_data is empty";
             return false;
         }
-        var decoded = new PooledBytes(Base64.GetMaxDecodedFromUtf8Length(frameData.Length));
+        var decoded = new ValidatedJpeg(Base64.GetMaxDecodedFromUtf8Length(frameData.Length));
         try
         {
             if (!Convert.TryFromBase64String(frameData, decoded.Buffer, out var written))
@@ -97,7 +97,8 @@ public sealed class FrameValidator(FrameLimits limits)
                 error = $"JPEG is {jpegWidth}x{jpegHeight} but the frame declares {width}x{height}";
                 return false;
             }
-            jpeg = new ValidatedJpeg(decoded, jpegWidth, jpegHeight);
+            decoded.SetHeaderSize(jpegWidth, jpegHeight);
+            jpeg = decoded;
             decoded = null;
             return true;
         }
