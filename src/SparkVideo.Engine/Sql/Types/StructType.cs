@@ -3,22 +3,13 @@ using Newtonsoft.Json.Linq;
 namespace SparkVideo.Engine.Sql.Types;
 
 /// <summary>One named, typed field of a <see cref="StructType"/>.</summary>
-public sealed class StructField
+public sealed class StructField(string name, DataType dataType, bool isNullable = true)
 {
-    public StructField(string name, DataType dataType, bool isNullable = true)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(dataType);
-        Name = name;
-        DataType = dataType;
-        IsNullable = isNullable;
-    }
+    internal string Name { get; } = name ?? throw new ArgumentNullException(nameof(name));
 
-    internal string Name { get; }
+    internal DataType DataType { get; } = dataType ?? throw new ArgumentNullException(nameof(dataType));
 
-    internal DataType DataType { get; }
-
-    internal bool IsNullable { get; }
+    internal bool IsNullable { get; } = isNullable;
 
     internal JObject JsonValue => new(
         new JProperty("name", Name),
