@@ -1,8 +1,3 @@
-using SparkVideo.Engine.Sql;
-using SparkVideo.Engine.Sql.Streaming;
-using SparkVideo.Engine.Tests.Support;
-using static SparkVideo.Engine.Sql.Functions;
-
 namespace SparkVideo.Engine.Tests;
 
 public sealed class CheckpointTests : IDisposable

@@ -1,9 +1,5 @@
 using System.Text;
 using SparkVideo.Engine.Monitoring;
-using SparkVideo.Engine.Sql;
-using SparkVideo.Engine.Sql.Streaming;
-using SparkVideo.Engine.Tests.Support;
-using static SparkVideo.Engine.Sql.Functions;
 
 namespace SparkVideo.Engine.Tests;
 

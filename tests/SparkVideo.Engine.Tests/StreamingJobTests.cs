@@ -1,9 +1,4 @@
 using SparkVideo.Engine.Monitoring;
-using SparkVideo.Engine.Sql;
-using SparkVideo.Engine.Sql.Streaming;
-using SparkVideo.Engine.Sql.Types;
-using SparkVideo.Engine.Tests.Support;
-using static SparkVideo.Engine.Sql.Functions;
 
 namespace SparkVideo.Engine.Tests;
 

@@ -1,9 +1,3 @@
-using SparkVideo.Engine.Sql;
-using SparkVideo.Engine.Sql.Streaming;
-using SparkVideo.Engine.Sql.Types;
-using SparkVideo.Engine.Tests.Support;
-using static SparkVideo.Engine.Sql.Functions;
-
 namespace SparkVideo.Engine.Tests;
 
 /// <summary>DataFrame.Union and Functions.Lit: Spark's semantics in memory, and a union of two real sockets.</summary>

@@ -1,5 +1,4 @@
 using SparkVideo.CommandLine;
-using SparkVideo.TfliteToOnnx.Conversion;
 using SparkVideo.TfliteToOnnx.Tests.Models;
 
 namespace SparkVideo.TfliteToOnnx.Tests;

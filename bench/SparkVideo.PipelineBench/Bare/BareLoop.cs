@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using OpenCvSharp;
 using SparkVideo.Processing;
-using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.Vision;
 
 namespace SparkVideo.PipelineBench.Bare;

@@ -1,4 +1,3 @@
-using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.Samples;
 
 namespace SparkVideo.PipelineBench.Bare;

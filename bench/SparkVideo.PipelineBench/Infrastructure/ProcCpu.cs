@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SparkVideo.PipelineBench.Infrastructure;
 
 /// <summary>CPU time (user + system) a process has used so far, read from /proc/&lt;pid&gt;/stat (Linux only).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SparkVideo.PipelineBench.Pipeline;
 
 /// <summary>A file the job wrote: the capture time encoded in its name and the time it was written (its mtime).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using SparkVideo.PipelineBench.Infrastructure;
 using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Pipeline;

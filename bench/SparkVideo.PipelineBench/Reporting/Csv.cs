@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SparkVideo.PipelineBench.Reporting;
 
 /// <summary>Writes a small CSV with invariant-culture numbers.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SparkVideo.PipelineBench.Reporting;
 
 /// <summary>Invariant number formatting for console and markdown.</summary>

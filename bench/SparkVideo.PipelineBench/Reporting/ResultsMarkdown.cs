@@ -1,6 +1,3 @@
-using System.Globalization;
-using SparkVideo.PipelineBench.Infrastructure;
-
 namespace SparkVideo.PipelineBench.Reporting;
 
 /// <summary>Writes docs/perf/results.md: when, where, how, and every number with its target.</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

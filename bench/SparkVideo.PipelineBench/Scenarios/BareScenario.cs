@@ -1,7 +1,5 @@
 using OpenCvSharp;
 using SparkVideo.PipelineBench.Bare;
-using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.PipelineBench.Reporting;
 using SparkVideo.Processes;
 
 namespace SparkVideo.PipelineBench.Scenarios;

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

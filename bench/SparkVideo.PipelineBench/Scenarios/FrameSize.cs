@@ -1,4 +1,3 @@
-using System.Globalization;
 using SparkVideo.CommandLine;
 
 namespace SparkVideo.PipelineBench.Scenarios;

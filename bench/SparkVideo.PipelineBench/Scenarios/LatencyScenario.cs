@@ -1,7 +1,3 @@
-using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
-
 namespace SparkVideo.PipelineBench.Scenarios;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
-
 namespace SparkVideo.PipelineBench.Scenarios;
 
 /// <summary>

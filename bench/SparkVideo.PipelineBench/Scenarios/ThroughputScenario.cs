@@ -1,6 +1,3 @@
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
-
 namespace SparkVideo.PipelineBench.Scenarios;
 
 /// <summary>The whole pipeline at --fps 0 (backpressure), in steady state, against the bare loop run right after.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
-using SparkVideo.Reliability.Tests.Support;
 using SparkVideo.Samples;
 
 namespace SparkVideo.Reliability.Tests.Corpus;

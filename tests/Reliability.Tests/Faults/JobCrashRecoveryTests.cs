@@ -1,7 +1,5 @@
 using System.Globalization;
 using OpenCvSharp;
-using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Faults;
 

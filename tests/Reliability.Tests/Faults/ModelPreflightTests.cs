@@ -1,5 +1,3 @@
-using SparkVideo.Testing;
-
 namespace SparkVideo.Reliability.Tests.Faults;
 
 /// <summary>Without a usable model no frame could be processed, so the job must refuse to start at all.</summary>

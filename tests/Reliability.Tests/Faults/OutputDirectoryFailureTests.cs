@@ -1,6 +1,3 @@
-using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
-
 namespace SparkVideo.Reliability.Tests.Faults;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Reliability.Tests.Security;

@@ -1,6 +1,4 @@
 using System.Net;
-using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Security;
 

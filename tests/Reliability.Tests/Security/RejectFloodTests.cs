@@ -1,6 +1,4 @@
 using System.Text;
-using SparkVideo.Reliability.Tests.Support;
-using SparkVideo.Testing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Reliability.Tests.Security;

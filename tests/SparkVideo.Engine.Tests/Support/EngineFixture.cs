@@ -1,6 +1,4 @@
 using SparkVideo.Engine.Monitoring;
-using SparkVideo.Engine.Sql;
-using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Tests.Support;
 

@@ -1,7 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using SparkVideo.TfliteToOnnx.Conversion;
-using SparkVideo.TfliteToOnnx.Tests.Support;
-using SparkVideo.TfliteToOnnx.Tflite;
 using Xunit.Abstractions;
 
 namespace SparkVideo.TfliteToOnnx.Tests.Models;

@@ -1,5 +1,3 @@
-using SparkVideo.TfliteToOnnx.Tests.Support;
-
 namespace SparkVideo.TfliteToOnnx.Tests.Models;
 
 /// <summary>The two committed upstream models and their converted ONNX files.</summary>

@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Conversion;
-using SparkVideo.TfliteToOnnx.Tests.Support;
-using SparkVideo.TfliteToOnnx.Tflite;
 using static SparkVideo.TfliteToOnnx.Tests.Support.OnnxRunner;
 
 namespace SparkVideo.TfliteToOnnx.Tests.Ops;

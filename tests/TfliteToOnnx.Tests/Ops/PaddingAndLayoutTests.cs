@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Conversion;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Tests.Ops;
 
 public class PaddingAndLayoutTests

@@ -1,7 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using SparkVideo.TfliteToOnnx.Conversion;
 using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
 
 namespace SparkVideo.TfliteToOnnx.Tests.Support;
 

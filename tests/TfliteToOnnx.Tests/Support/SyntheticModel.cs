@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using SparkVideo.TfliteToOnnx.Tflite;
 
 namespace SparkVideo.TfliteToOnnx.Tests.Support;
 

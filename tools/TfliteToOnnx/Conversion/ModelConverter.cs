@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
 
 namespace SparkVideo.TfliteToOnnx.Conversion;
 

@@ -1,5 +1,4 @@
 using SparkVideo.TfliteToOnnx.Conversion.Ops;
-using SparkVideo.TfliteToOnnx.Tflite;
 
 namespace SparkVideo.TfliteToOnnx.Conversion;
 

@@ -1,5 +1,3 @@
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion;
 
 /// <summary>TensorFlow padding rules turned into explicit ONNX pads.</summary>

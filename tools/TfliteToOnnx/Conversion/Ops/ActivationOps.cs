@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>RELU, LOGISTIC, HARD_SWISH, and the fused activations other ops may carry.</summary>

@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>CONV_2D and DEPTHWISE_CONV_2D → Conv with explicit pads.</summary>

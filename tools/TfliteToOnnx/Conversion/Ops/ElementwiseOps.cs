@@ -1,5 +1,3 @@
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>ADD and MUL. NHWC broadcasting of [1,1,1,C] becomes [1,C,1,1] in NCHW, so it carries over.</summary>

@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>Global AVERAGE_POOL_2D and MEAN over spatial axes (the squeeze-and-excite blocks).</summary>

@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>RESIZE_BILINEAR → Resize(mode=linear) with the matching coordinate transformation.</summary>

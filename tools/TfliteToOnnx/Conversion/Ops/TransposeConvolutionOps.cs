@@ -1,6 +1,3 @@
-using SparkVideo.TfliteToOnnx.Onnx;
-using SparkVideo.TfliteToOnnx.Tflite;
-
 namespace SparkVideo.TfliteToOnnx.Conversion.Ops;
 
 /// <summary>The MediaPipe custom op Convolution2DTransposeBias → ConvTranspose with bias.</summary>
