@@ -1,8 +1,5 @@
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.PipelineBench.Pipeline;
-using SparkVideo.PipelineBench.Reporting;
 using SparkVideo.PipelineBench.Scenarios;
 using SparkVideo.Processes;
 
@@ -44,36 +41,29 @@ public static class BenchCommands
             [bareFrames, workers, size, openCvThreads],
             r => Print(BareScenario.Run(r.GetValue(bareFrames), r.GetValue(workers), FrameSize.Parse(r.GetValue(size)!), r.GetValue(openCvThreads)))));
 
-        var tFrames = Frames(1000);
-        var tParallelism = Parallelism();
+        var t = PipelineRun.Options(frames: 1000);
         var tBare = Positive("--bare-frames", 1000, "Frames for the bare loop run for the ratio");
         var tWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
         root.Subcommands.Add(Command("throughput", "The whole pipeline at camera --fps 0: files/s in steady state, and the ratio to the bare loop (target >= 0.85).",
-            [tFrames, tParallelism, tBare, tWarm],
-            r => Print(ThroughputScenario.Run(r.GetValue(tFrames), Job(r, tParallelism), r.GetValue(tBare), r.GetValue(tWarm), r.GetValue(verbose)))));
+            [.. t.All, tBare, tWarm],
+            r => Print(ThroughputScenario.Run(r.GetValue(t.Frames), Job(r, t.Parallelism), r.GetValue(tBare), r.GetValue(tWarm), r.GetValue(verbose)))));
 
-        var lFrames = Frames(1000);
-        var lFps = Fps(10);
-        var lParallelism = Parallelism();
+        var l = PipelineRun.Options(frames: 1000, fps: 10);
         var lWarm = Positive("--warmup-files", 20, "First files (model load, first batches) excluded from the percentiles");
         root.Subcommands.Add(Command("latency", "Capture → file latency per frame at the camera's real-time rate: p50, p99, max; writes latency.csv and latency.png.",
-            [lFrames, lFps, lParallelism, lWarm],
-            r => Print(LatencyScenario.Run(r.GetValue(lFrames), r.GetValue(lFps), Job(r, lParallelism), r.GetValue(lWarm), OutDir(r), r.GetValue(verbose)))));
+            [.. l.All, lWarm],
+            r => Print(LatencyScenario.Run(r.GetValue(l.Frames), l.FpsOf(r), Job(r, l.Parallelism), r.GetValue(lWarm), OutDir(r), r.GetValue(verbose)))));
 
-        var hFrames = Frames(1000);
-        var hFps = Fps(30);
-        var hParallelism = Parallelism();
+        var h = PipelineRun.Options(frames: 1000, fps: 30);
         root.Subcommands.Add(Command("headroom", "Camera at 30 FPS: the camera server must drop nothing and the job must keep up.",
-            [hFrames, hFps, hParallelism],
-            r => Print(HeadroomScenario.Run(r.GetValue(hFrames), r.GetValue(hFps), Job(r, hParallelism), r.GetValue(verbose)))));
+            h.All,
+            r => Print(HeadroomScenario.Run(r.GetValue(h.Frames), h.FpsOf(r), Job(r, h.Parallelism), r.GetValue(verbose)))));
 
-        var mFrames = Frames(10000);
-        var mFps = Fps(0);
-        var mParallelism = Parallelism();
+        var m = PipelineRun.Options(frames: 10000, fps: 0);
         var mWindow = Positive("--window", 1000, "Files per comparison window");
         root.Subcommands.Add(Command("memory", "VmRSS of the job and the camera server every second: first window after warm-up vs the last (target within 10 %); writes memory.csv.",
-            [mFrames, mFps, mParallelism, mWindow],
-            r => Print(MemoryScenario.Run(r.GetValue(mFrames), r.GetValue(mFps), Job(r, mParallelism), r.GetValue(mWindow), OutDir(r), r.GetValue(verbose)))));
+            [.. m.All, mWindow],
+            r => Print(MemoryScenario.Run(r.GetValue(m.Frames), m.FpsOf(r), Job(r, m.Parallelism), r.GetValue(mWindow), OutDir(r), r.GetValue(verbose)))));
 
         var sParallelism = CommandOptions.WithDefault("--parallelism", "Comma-separated parallelism values", string.Join(",", Enumerable.Range(1, Cores)));
         var sSizes = CommandOptions.WithDefault("--sizes", "Comma-separated frame sizes", "320x240,640x480,1280x720");
@@ -84,12 +74,11 @@ public static class BenchCommands
             r => Print(ScalingScenario.Run(ParseList(r.GetValue(sParallelism)!, int.Parse), ParseList(r.GetValue(sSizes)!, FrameSize.Parse),
                 r.GetValue(sBare), r.GetValue(sPipeline), JobTemplate(r), OutDir(r), r.GetValue(verbose)))));
 
-        var vFrames = Frames(1000);
-        var vParallelism = Parallelism();
+        var v = PipelineRun.Options(frames: 1000);
         var vWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
         root.Subcommands.Add(Command("viewers", "The pipeline at camera --fps 0 with the live view and 0, 1, 8 MJPEG viewers: throughput cost of one viewer (target <= 5 %), frames lost with 8 (target 0).",
-            [vFrames, vParallelism, vWarm],
-            r => Print(ViewersScenario.Run(r.GetValue(vFrames), Job(r, vParallelism), r.GetValue(vWarm), r.GetValue(verbose)))));
+            [.. v.All, vWarm],
+            r => Print(ViewersScenario.Run(r.GetValue(v.Frames), Job(r, v.Parallelism), r.GetValue(vWarm), r.GetValue(verbose)))));
 
         var cCounts = new Option<string>("--cameras") { Description = "Comma-separated camera counts", DefaultValueFactory = _ => "1,2,4,8,12,16" };
         var cFps = Fps(10);
@@ -150,6 +139,20 @@ public static class BenchCommands
 
     private static Option<int> Positive(string name, int defaultValue, string description) =>
         CommandOptions.WithDefault(name, description, defaultValue).Between(1, 1_000_000);
+
+    /// <summary>
+    /// The options of a scenario that runs the whole pipeline once: --frames, the camera's --fps (absent where the
+    /// scenario runs the camera at --fps 0) and the job's --parallelism.
+    /// </summary>
+    private sealed record PipelineRun(Option<int> Frames, Option<double>? Fps, Option<int> Parallelism)
+    {
+        public static PipelineRun Options(int frames, double? fps = null) =>
+            new(BenchCommands.Frames(frames), fps is { } rate ? BenchCommands.Fps(rate) : null, BenchCommands.Parallelism());
+
+        public Option[] All => Fps is null ? [Frames, Parallelism] : [Frames, Fps, Parallelism];
+
+        public double FpsOf(ParseResult result) => result.GetValue(Fps ?? throw new InvalidOperationException("this scenario has no --fps"));
+    }
 
     private static List<T> ParseList<T>(string text, Func<string, T> parse)
     {
