@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using OpenCvSharp;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Processing;
@@ -29,7 +30,7 @@ public static class Preflight
 
         try
         {
-            _ = RemoverCache.Get(settings);
+            WarmUp(RemoverCache.Get(settings));
         }
         catch (Exception ex)
         {
@@ -39,5 +40,17 @@ public static class Preflight
 
         problem = null;
         return true;
+    }
+
+    /// <summary>
+    /// One blank frame through decode → segment → composite → encode, so that the first frames of the stream do not
+    /// pay for compiling this path and for ONNX Runtime's first run (several times a normal frame's cost) while
+    /// every camera's frames queue behind them.
+    /// </summary>
+    private static void WarmUp(BackgroundRemover remover)
+    {
+        const int Width = 640, Height = 480;
+        using var blank = new Mat(Height, Width, MatType.CV_8UC3, Scalar.Black);
+        _ = remover.Remove(JpegFrameCodec.Encode(blank, quality: 80), Width, Height);
     }
 }

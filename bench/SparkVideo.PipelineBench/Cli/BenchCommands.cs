@@ -80,14 +80,17 @@ public static class BenchCommands
             [.. v.All, vWarm],
             r => Print(ViewersScenario.Run(r.GetValue(v.Frames), Job(r, v.Parallelism), r.GetValue(vWarm), r.GetValue(verbose)))));
 
-        var cCounts = new Option<string>("--cameras") { Description = "Comma-separated camera counts", DefaultValueFactory = _ => "1,2,4,8,12,16" };
+        var cCounts = new Option<string>("--cameras") { Description = "Comma-separated camera counts", DefaultValueFactory = _ => "1,2,4,8,10,12,16" };
         var cFps = Fps(10);
         var cSeconds = Positive("--seconds", 15, "Seconds of frames each camera sends per step");
         var cWarm = Positive("--warmup-frames", 30, "Each camera's first frames (model load, first batches) excluded from the latency");
         var cParallelism = Parallelism();
-        root.Subcommands.Add(Command("cameras", "N synthetic cameras into one job (--camera), for each N: frames delivered and dropped per camera, latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 10), RSS at 8 (target <= 400 MB); writes cameras.md, cameras.csv and cameras.png.",
-            [cCounts, cFps, cSeconds, cWarm, cParallelism],
-            r => Print(CamerasScenario.Run(ParseList(r.GetValue(cCounts)!, int.Parse), r.GetValue(cFps), r.GetValue(cSeconds), r.GetValue(cWarm), Job(r, cParallelism), OutDir(r), r.GetValue(verbose)))));
+        var cProducer = CommandOptions.WithDefault("--producer",
+            "What feeds the job's sockets: replay (the bench re-sends a synthetic camera server's frames, so the job's cores are its own) or camera-server (one CameraServer process per camera, on the same cores)",
+            "replay").AcceptOnlyFromAmong("replay", "camera-server");
+        root.Subcommands.Add(Command("cameras", "N synthetic cameras into one job (--camera), for each N: frames delivered and dropped per camera, latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 10), RSS at 8 (target <= 400 MB); writes cameras.md, cameras.csv and cameras.png (cameras_camera_servers.* with --producer camera-server).",
+            [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
+            r => Print(CamerasScenario.Run(ParseList(r.GetValue(cCounts)!, int.Parse), r.GetValue(cFps), r.GetValue(cSeconds), r.GetValue(cWarm), Job(r, cParallelism), r.GetValue(cProducer) == "replay" ? CameraProducer.Replay : CameraProducer.CameraServer, OutDir(r), r.GetValue(verbose)))));
 
         var scale = CommandOptions.WithDefault("--scale", "Multiplies every frame count of 'all' (0.2 for a smoke run)", 1.0).Require(s => s is > 0 and <= 10, "--scale must be in (0, 10]");
         var all = new Command("all", "Every scenario with reduced counts; writes results.md, latency.csv, memory.csv, latency.png and throughput_vs_parallelism.png.") { scale };

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using SparkVideo.Frames;
+using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.Processes;
+
+namespace SparkVideo.PipelineBench.Pipeline;
+
+/// <summary>
+/// N cameras in the bench's own process, so that a capacity run measures the job and not N camera servers sharing its
+/// cores: each camera listens on a free loopback port, serves one consumer, and sends the frames a real
+/// <c>CameraServer --source synthetic</c> encoded (recorded once per run) at a fixed rate, each as a fresh JSON line
+/// with the time it is sent as its capture time. Like the camera server, the newest frame wins: frames that fall due
+/// while a send is blocked (the consumer is not reading) are dropped and counted. The cameras start at independent
+/// random phases within one frame interval, as separate cameras would.
+/// </summary>
+public sealed class ReplayCameras : IDisposable
+{
+    private const int RecordedFrames = 30;
+    private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly List<Camera> cameras;
+    private bool disposed;
+
+    private ReplayCameras(List<Camera> cameras) => this.cameras = cameras;
+
+    public IReadOnlyList<int> Ports => [.. cameras.Select(c => c.Port)];
+
+    public bool Finished => cameras.TrueForAll(c => c.Finished);
+
+    public long Sent(int camera) => cameras[camera].Sent;
+
+    public long Dropped(int camera) => cameras[camera].Dropped;
+
+    /// <summary>Records the synthetic frames, then starts <paramref name="count"/> cameras that wait for their consumer.</summary>
+    public static ReplayCameras Start(int count, double fps, int framesPerCamera, string workingDirectory)
+    {
+        var frames = RecordSyntheticFrames(workingDirectory);
+        var random = new Random(12);
+        var interval = TimeSpan.FromSeconds(1 / fps);
+        var cameras = Enumerable.Range(0, count)
+            .Select(_ => new Camera(frames, interval, interval * random.NextDouble(), framesPerCamera))
+            .ToList();
+        cameras.ForEach(c => c.Start());
+        return new ReplayCameras(cameras);
+    }
+
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            cameras.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>The frame_data of the first frames a real synthetic camera server sends: the same JPEGs, the same base64.</summary>
+    private static List<(int Width, int Height, string FrameData)> RecordSyntheticFrames(string workingDirectory)
+    {
+        using var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
+            ["--source", "synthetic", "--fps", "0", "--max-frames", RecordedFrames.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
+            new ChildProcessOptions { WorkingDirectory = workingDirectory, MaxLinesKept = 20 });
+        var port = CameraOutput.Port(PipelineRunner.WaitForListening(server));
+        using var client = new TcpClient();
+        client.Connect(IPAddress.Loopback, port);
+        using var reader = new StreamReader(client.GetStream(), Encoding.UTF8);
+        var frames = new List<(int, int, string)>(RecordedFrames);
+        while (frames.Count < RecordedFrames && reader.ReadLine() is { } line)
+        {
+            if (!FrameCodec.TryParse(line, out var frame, out var error))
+            {
+                throw new BenchException($"the synthetic camera server sent a line that is not a frame: {error}");
+            }
+            frames.Add((frame.FrameWidth, frame.FrameHeight, frame.FrameData));
+        }
+        PipelineRunner.Stop(server, "CameraServer");
+        return frames.Count == RecordedFrames
+            ? frames
+            : throw new BenchException($"the synthetic camera server sent {frames.Count} of {RecordedFrames} frames");
+    }
+
+    private sealed class Camera : IDisposable
+    {
+        private readonly IReadOnlyList<(int Width, int Height, string FrameData)> frames;
+        private readonly TimeSpan interval;
+        private readonly TimeSpan phase;
+        private readonly int framesToSend;
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource stop = new();
+        private Thread? thread;
+        private long sent, dropped;
+        private volatile bool finished;
+
+        public Camera(IReadOnlyList<(int, int, string)> frames, TimeSpan interval, TimeSpan phase, int framesToSend)
+        {
+            (this.frames, this.interval, this.phase, this.framesToSend) = (frames, interval, phase, framesToSend);
+            listener.Start(1);
+            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public int Port { get; }
+
+        public long Sent => Interlocked.Read(ref sent);
+
+        public long Dropped => Interlocked.Read(ref dropped);
+
+        public bool Finished => finished;
+
+        public void Start()
+        {
+            thread = new Thread(Run) { IsBackground = true, Name = $"replay camera {Port}" };
+            thread.Start();
+        }
+
+        public void Dispose()
+        {
+            stop.Cancel();
+            listener.Stop();
+            thread?.Join();
+            stop.Dispose();
+        }
+
+        private void Run()
+        {
+            try
+            {
+                using var accept = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                accept.CancelAfter(AcceptTimeout);
+                using var socket = listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
+                listener.Stop();
+                socket.NoDelay = true;
+                Send(socket);
+            }
+            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The consumer went away or the run is over: what was sent and dropped is already counted.
+            }
+            finally
+            {
+                finished = true;
+            }
+        }
+
+        /// <summary>Frame k falls due at phase + k * interval after the consumer connected; the newest due frame is sent.</summary>
+        private void Send(Socket socket)
+        {
+            var clock = Stopwatch.StartNew();
+            long next = 0;
+            while (next < framesToSend && !stop.IsCancellationRequested)
+            {
+                var due = phase + interval * next;
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero && stop.Token.WaitHandle.WaitOne(wait))
+                {
+                    return;
+                }
+                // Frames that fell due while the last send was blocked are stale: only the newest is sent.
+                var newest = Math.Min(framesToSend - 1, (long)Math.Floor((clock.Elapsed - phase) / interval));
+                if (newest > next)
+                {
+                    Interlocked.Add(ref dropped, newest - next);
+                    next = newest;
+                }
+                var (width, height, frameData) = frames[(int)(next % frames.Count)];
+                var timestamp = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
+                var line = Encoding.UTF8.GetBytes(FrameCodec.ToJson(new FrameMessage(timestamp, width, height, frameData)) + "\n");
+                socket.Send(line);
+                Interlocked.Increment(ref sent);
+                next++;
+            }
+        }
+    }
+}
