@@ -3,18 +3,18 @@ namespace CameraServer;
 /// <summary>Progress lines on stdout, one-line errors on stderr. Both writers are synchronized.</summary>
 internal sealed class ServerLog(TextWriter output, TextWriter error)
 {
-    private readonly TextWriter output = TextWriter.Synchronized(output);
-    private readonly TextWriter error = TextWriter.Synchronized(error);
+    private readonly TextWriter _output = TextWriter.Synchronized(output);
+    private readonly TextWriter _error = TextWriter.Synchronized(error);
 
     public void Info(string line)
     {
-        output.WriteLine(line);
-        output.Flush();
+        _output.WriteLine(line);
+        _output.Flush();
     }
 
     public void Error(string line)
     {
-        error.WriteLine($"error: {line}");
-        error.Flush();
+        _error.WriteLine($"error: {line}");
+        _error.Flush();
     }
 }

@@ -8,32 +8,32 @@ namespace CameraServer;
 /// </summary>
 internal sealed class ShutdownSignals : IDisposable
 {
-    private readonly CancellationTokenSource cancellation = new();
-    private readonly PosixSignalRegistration[] registrations;
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly PosixSignalRegistration[] _registrations;
 
     public ShutdownSignals()
     {
-        registrations =
+        _registrations =
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
         ];
     }
 
-    public CancellationToken Token => cancellation.Token;
+    public CancellationToken Token => _cancellation.Token;
 
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = !cancellation.IsCancellationRequested;
-        cancellation.Cancel();
+        context.Cancel = !_cancellation.IsCancellationRequested;
+        _cancellation.Cancel();
     }
 
     public void Dispose()
     {
-        foreach (var registration in registrations)
+        foreach (var registration in _registrations)
         {
             registration.Dispose();
         }
-        cancellation.Dispose();
+        _cancellation.Dispose();
     }
 }

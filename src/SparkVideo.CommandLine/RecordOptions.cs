@@ -9,29 +9,29 @@ namespace SparkVideo.CommandLine;
 public sealed class RecordOptions<TRecord>
     where TRecord : class
 {
-    private readonly List<Option> options = [];
-    private readonly List<Func<TRecord, ParseResult, TRecord>> setters = [];
+    private readonly List<Option> _options = [];
+    private readonly List<Func<TRecord, ParseResult, TRecord>> _setters = [];
 
     /// <summary>Declares <paramref name="option"/>, whose value <paramref name="set"/> puts into the record (with a <c>with</c> expression).</summary>
     public Option<TValue> Add<TValue>(Option<TValue> option, Func<TRecord, TValue, TRecord> set)
     {
-        options.Add(option);
+        _options.Add(option);
         // Every option bound here has a default or is nullable, so the parsed value is what the record holds.
-        setters.Add((record, result) => set(record, result.GetValue(option)!));
+        _setters.Add((record, result) => set(record, result.GetValue(option)!));
         return option;
     }
 
     /// <summary>Declares <paramref name="option"/> whose value the caller maps onto the record itself.</summary>
     public Option<TValue> Add<TValue>(Option<TValue> option)
     {
-        options.Add(option);
+        _options.Add(option);
         return option;
     }
 
     /// <summary>Adds every declared option to <paramref name="command"/>, in the order they were declared.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in options)
+        foreach (var option in _options)
         {
             command.Options.Add(option);
         }
@@ -39,5 +39,5 @@ public sealed class RecordOptions<TRecord>
 
     /// <summary>The record with every declared option's value set on <paramref name="defaults"/>.</summary>
     public TRecord Bind(ParseResult result, TRecord defaults) =>
-        setters.Aggregate(defaults, (record, set) => set(record, result));
+        _setters.Aggregate(defaults, (record, set) => set(record, result));
 }

@@ -10,13 +10,13 @@ namespace SparkVideo.Frames;
 /// </summary>
 public sealed class ValidatedJpeg : IDisposable
 {
-    private byte[]? array;
+    private byte[]? _array;
 
-    internal ValidatedJpeg(int capacity) => array = ArrayPool<byte>.Shared.Rent(capacity);
+    internal ValidatedJpeg(int capacity) => _array = ArrayPool<byte>.Shared.Rent(capacity);
 
     public int Length { get; private set; }
 
-    public ReadOnlySpan<byte> Span => (array ?? throw new ObjectDisposedException(nameof(ValidatedJpeg))).AsSpan(0, Length);
+    public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(ValidatedJpeg))).AsSpan(0, Length);
 
     /// <summary>The width in the JPEG's header.</summary>
     public int Width { get; private set; }
@@ -25,7 +25,7 @@ public sealed class ValidatedJpeg : IDisposable
     public int Height { get; private set; }
 
     /// <summary>The whole rented array, for the validator to decode into; then <see cref="SetLength"/>.</summary>
-    internal Span<byte> Buffer => array ?? throw new ObjectDisposedException(nameof(ValidatedJpeg));
+    internal Span<byte> Buffer => _array ?? throw new ObjectDisposedException(nameof(ValidatedJpeg));
 
     internal void SetLength(int length) => Length = length;
 
@@ -33,9 +33,9 @@ public sealed class ValidatedJpeg : IDisposable
 
     public void Dispose()
     {
-        if (array is { } rented)
+        if (_array is { } rented)
         {
-            array = null;
+            _array = null;
             ArrayPool<byte>.Shared.Return(rented);
         }
     }

@@ -12,11 +12,11 @@ namespace SparkVideo.LiveView;
 /// </summary>
 public sealed class CameraPreviewServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private CameraPreviewServer(WebApplication app, Uri streamUrl, LatestFrameSlot frames)
     {
-        this.app = app;
+        _app = app;
         StreamUrl = streamUrl;
         Frames = frames;
     }
@@ -44,7 +44,7 @@ public sealed class CameraPreviewServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await app.StopAsync(grace.Token).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync(grace.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

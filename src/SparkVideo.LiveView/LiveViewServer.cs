@@ -20,21 +20,21 @@ public sealed class LiveViewServer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly LiveViewOptions options;
-    private readonly LatestFrameSlot slot = new();
-    private readonly ViewerGate viewers = new(ViewerGate.DefaultCapacity);
-    private readonly LiveStatistics statistics = new();
-    private readonly RejectsLogReader rejects;
-    private readonly OutputDirectoryWatcher frames;
-    private readonly Timer everySecond;
-    private WebApplication? app;
+    private readonly LiveViewOptions _options;
+    private readonly LatestFrameSlot _slot = new();
+    private readonly ViewerGate _viewers = new(ViewerGate.DefaultCapacity);
+    private readonly LiveStatistics _statistics = new();
+    private readonly RejectsLogReader _rejects;
+    private readonly OutputDirectoryWatcher _frames;
+    private readonly Timer _everySecond;
+    private WebApplication? _app;
 
     private LiveViewServer(LiveViewOptions options)
     {
-        this.options = options;
-        rejects = new RejectsLogReader(options.RejectsLogPath);
-        frames = new OutputDirectoryWatcher(options.OutputDirectory, slot, statistics);
-        everySecond = new Timer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _options = options;
+        _rejects = new RejectsLogReader(options.RejectsLogPath);
+        _frames = new OutputDirectoryWatcher(options.OutputDirectory, _slot, _statistics);
+        _everySecond = new Timer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The page's address, e.g. http://127.0.0.1:4050/.</summary>
@@ -51,7 +51,7 @@ public sealed class LiveViewServer : IAsyncDisposable
         try
         {
             var (app, port) = await WebHostStarter.StartAsync(address, options.Port, LiveViewOptions.PortAttempts, server.MapRoutes).ConfigureAwait(false);
-            server.app = app;
+            server._app = app;
             server.Address = new Uri($"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address)}:{port}/");
         }
         catch (IOException e)
@@ -70,20 +70,20 @@ public sealed class LiveViewServer : IAsyncDisposable
     }
 
     /// <summary>Called by the driver's query listener after each micro-batch (embedded engine only).</summary>
-    public void RecordProgress(QueryProgressSample progress) => statistics.RecordProgress(progress);
+    public void RecordProgress(QueryProgressSample progress) => _statistics.RecordProgress(progress);
 
-    public StatusSnapshot Snapshot() => statistics.Snapshot(viewers.Active, viewers.Capacity, options.CameraPreviewUrl);
+    public StatusSnapshot Snapshot() => _statistics.Snapshot(_viewers.Active, _viewers.Capacity, _options.CameraPreviewUrl);
 
     private void Tick()
     {
-        statistics.RecordRejects(rejects.ReadNew());
-        statistics.CloseSecond();
+        _statistics.RecordRejects(_rejects.ReadNew());
+        _statistics.CloseSecond();
     }
 
     private void MapRoutes(WebApplication web)
     {
         var stopping = web.Lifetime.ApplicationStopping;
-        var contentSecurity = ContentSecurityPolicy(options.CameraPreviewUrl);
+        var contentSecurity = ContentSecurityPolicy(_options.CameraPreviewUrl);
         web.Use(RawPathGuard.Middleware);
         web.Use((context, next) =>
         {
@@ -97,7 +97,7 @@ public sealed class LiveViewServer : IAsyncDisposable
         web.MapGet("/live-view.js", () => EmbeddedAssets.Serve(EmbeddedAssets.Script, "text/javascript; charset=utf-8"));
         web.MapGet("/live-view.css", () => EmbeddedAssets.Serve(EmbeddedAssets.Style, "text/css; charset=utf-8"));
         web.MapGet("/favicon.svg", () => EmbeddedAssets.Serve(EmbeddedAssets.Icon, "image/svg+xml"));
-        web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, slot, viewers, stopping));
+        web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, _slot, _viewers, stopping));
         web.MapGet("/api/status", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";
@@ -116,13 +116,13 @@ public sealed class LiveViewServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await everySecond.DisposeAsync().ConfigureAwait(false);
-        frames.Dispose();
-        if (app is not null)
+        await _everySecond.DisposeAsync().ConfigureAwait(false);
+        _frames.Dispose();
+        if (_app is not null)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await app.StopAsync(grace.Token).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

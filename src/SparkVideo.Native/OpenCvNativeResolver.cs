@@ -13,12 +13,12 @@ namespace SparkVideo.Native;
 /// </summary>
 public static class OpenCvNativeResolver
 {
-    private static int installed;
+    private static int Installed;
 
     /// <summary>Installs the resolver for OpenCvSharp's assembly; idempotent and thread-safe. Call before the first OpenCV call.</summary>
     public static void Install()
     {
-        if (Interlocked.Exchange(ref installed, 1) == 1)
+        if (Interlocked.Exchange(ref Installed, 1) == 1)
         {
             return;
         }

@@ -6,33 +6,33 @@ namespace SparkVideo.Processes;
 /// </summary>
 internal sealed class CapturedLines(int? maxKept)
 {
-    private readonly List<string> kept = [];
+    private readonly List<string> _kept = [];
 
     /// <summary>Lines dropped from the front to respect the cap.</summary>
-    private int dropped;
+    private int _dropped;
 
     public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Every line read so far, including dropped ones.</summary>
-    public int Count => dropped + kept.Count;
+    public int Count => _dropped + _kept.Count;
 
     /// <summary>The index of the oldest line still kept.</summary>
-    public int FirstKept => dropped;
+    public int FirstKept => _dropped;
 
-    public string this[int index] => kept[index - dropped];
+    public string this[int index] => _kept[index - _dropped];
 
-    public IReadOnlyList<string> Snapshot() => [.. kept];
+    public IReadOnlyList<string> Snapshot() => [.. _kept];
 
-    public IEnumerable<string> Last(int lines) => kept.TakeLast(lines);
+    public IEnumerable<string> Last(int lines) => _kept.TakeLast(lines);
 
     public void Add(string line)
     {
-        kept.Add(line);
-        if (maxKept is { } max && kept.Count > max)
+        _kept.Add(line);
+        if (maxKept is { } max && _kept.Count > max)
         {
-            var excess = kept.Count - max;
-            kept.RemoveRange(0, excess);
-            dropped += excess;
+            var excess = _kept.Count - max;
+            _kept.RemoveRange(0, excess);
+            _dropped += excess;
         }
     }
 }

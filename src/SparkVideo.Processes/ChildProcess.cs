@@ -16,20 +16,20 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Every child not yet disposed, so a host that is itself interrupted can kill them all.</summary>
     private static readonly ConcurrentDictionary<int, ChildProcess> Live = new();
 
-    private readonly Process process;
-    private readonly object gate = new();
-    private readonly CapturedLines stdout;
-    private readonly CapturedLines stderr;
+    private readonly Process _process;
+    private readonly object _gate = new();
+    private readonly CapturedLines _stdout;
+    private readonly CapturedLines _stderr;
 
     private ChildProcess(Process process, ChildProcessOptions options)
     {
-        this.process = process;
-        stdout = new CapturedLines(options.MaxLinesKept);
-        stderr = new CapturedLines(options.MaxLinesKept);
+        _process = process;
+        _stdout = new CapturedLines(options.MaxLinesKept);
+        _stderr = new CapturedLines(options.MaxLinesKept);
         var onStdoutLine = Forwarding(options.ForwardAs, Console.Out, options.OnStdoutLine);
         var onStderrLine = Forwarding(options.ForwardAs, Console.Error, options.OnStderrLine);
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, onStdoutLine);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, onStderrLine);
+        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data, onStdoutLine);
+        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data, onStderrLine);
         process.Start();
         Live[process.Id] = this;
         process.BeginOutputReadLine();
@@ -94,17 +94,17 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The exit code once the process has exited, else null.</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>The stdout lines kept (all of them unless <see cref="ChildProcessOptions.MaxLinesKept"/> is set).</summary>
-    public IReadOnlyList<string> StdoutLines => Snapshot(stdout);
+    public IReadOnlyList<string> StdoutLines => Snapshot(_stdout);
 
-    public IReadOnlyList<string> StderrLines => Snapshot(stderr);
+    public IReadOnlyList<string> StderrLines => Snapshot(_stderr);
 
     /// <summary>
     /// Waits for a stdout line matching <paramref name="predicate"/>, scanning from line index
@@ -112,34 +112,34 @@ public sealed class ChildProcess : IDisposable
     /// output when none appears in time or the process ends without one.
     /// </summary>
     public string WaitForLine(Func<string, bool> predicate, TimeSpan timeout, int fromLine = 0) =>
-        WaitForLine(stdout, predicate, timeout, fromLine, "stdout");
+        WaitForLine(_stdout, predicate, timeout, fromLine, "stdout");
 
     public string WaitForLine(Regex pattern, TimeSpan timeout, int fromLine = 0) =>
         WaitForLine(pattern.IsMatch, timeout, fromLine);
 
     public string WaitForStderrLine(Func<string, bool> predicate, TimeSpan timeout) =>
-        WaitForLine(stderr, predicate, timeout, 0, "stderr");
+        WaitForLine(_stderr, predicate, timeout, 0, "stderr");
 
     /// <summary>Stdout lines read so far; pass it as fromLine to wait for a line printed after this point.</summary>
     public int StdoutLineCount
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return stdout.Count;
+                return _stdout.Count;
             }
         }
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
-    public void SendInterrupt() => PosixSignals.Send(process.Id, "INT", PosixSignals.Interrupt);
+    public void SendInterrupt() => PosixSignals.Send(_process.Id, "INT", PosixSignals.Interrupt);
 
     /// <summary>Ctrl+C for a <see cref="StartCommandLine"/> process: SIGINT to its whole process group.</summary>
-    public void SendInterruptToGroup() => PosixSignals.Send(process.Id, "INT", PosixSignals.Interrupt, wholeGroup: true);
+    public void SendInterruptToGroup() => PosixSignals.Send(_process.Id, "INT", PosixSignals.Interrupt, wholeGroup: true);
 
     /// <summary>Sends SIGTERM, as a service manager does.</summary>
-    public void SendTerminate() => PosixSignals.Send(process.Id, "TERM", PosixSignals.Terminate);
+    public void SendTerminate() => PosixSignals.Send(_process.Id, "TERM", PosixSignals.Terminate);
 
     /// <summary>
     /// SIGINT, then up to <paramref name="grace"/> for a clean exit, else kills the process tree (also when the
@@ -147,7 +147,7 @@ public sealed class ChildProcess : IDisposable
     /// </summary>
     public int? InterruptOrKill(TimeSpan grace)
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
             try
             {
@@ -159,10 +159,10 @@ public sealed class ChildProcess : IDisposable
                 return null;
             }
         }
-        if (process.WaitForExit(grace))
+        if (_process.WaitForExit(grace))
         {
-            process.WaitForExit(); // drains the asynchronous output readers
-            return process.ExitCode;
+            _process.WaitForExit(); // drains the asynchronous output readers
+            return _process.ExitCode;
         }
         Kill();
         return null;
@@ -170,52 +170,52 @@ public sealed class ChildProcess : IDisposable
 
     public void Kill()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
     }
 
     /// <summary>Waits for the process to exit and its output to be fully read; returns the exit code.</summary>
     public int WaitForExit(TimeSpan timeout)
     {
-        if (!process.WaitForExit(timeout) || !Task.WaitAll([stdout.Closed.Task, stderr.Closed.Task], TimeSpan.FromSeconds(5)))
+        if (!_process.WaitForExit(timeout) || !Task.WaitAll([_stdout.Closed.Task, _stderr.Closed.Task], TimeSpan.FromSeconds(5)))
         {
-            throw new TimeoutException($"process {process.Id} did not exit within {timeout.TotalSeconds:0.#} s\n{DescribeOutput()}");
+            throw new TimeoutException($"process {_process.Id} did not exit within {timeout.TotalSeconds:0.#} s\n{DescribeOutput()}");
         }
-        return process.ExitCode;
+        return _process.ExitCode;
     }
 
     /// <summary>The last <paramref name="lines"/> lines of stdout and of stderr, for error messages.</summary>
     public string DescribeOutput(int lines = OutputLinesInMessages)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return "--- stdout (last lines) ---\n" + string.Join('\n', stdout.Last(lines)) +
-                   "\n--- stderr ---\n" + string.Join('\n', stderr.Last(lines));
+            return "--- stdout (last lines) ---\n" + string.Join('\n', _stdout.Last(lines)) +
+                   "\n--- stderr ---\n" + string.Join('\n', _stderr.Last(lines));
         }
     }
 
     public void Dispose()
     {
-        Live.TryRemove(process.Id, out _);
+        Live.TryRemove(_process.Id, out _);
         try
         {
             Kill();
-            process.WaitForExit(5000);
+            _process.WaitForExit(5000);
         }
         catch (InvalidOperationException)
         {
             // Never started or already reaped.
         }
-        process.Dispose();
+        _process.Dispose();
     }
 
     private string WaitForLine(CapturedLines lines, Func<string, bool> predicate, TimeSpan timeout, int fromLine, string streamName)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         var next = fromLine;
-        lock (gate)
+        lock (_gate)
         {
             while (true)
             {
@@ -232,7 +232,7 @@ public sealed class ChildProcess : IDisposable
                     var why = lines.Closed.Task.IsCompleted ? $"{streamName} closed" : $"{timeout.TotalSeconds:0.#} s passed";
                     throw new TimeoutException($"no matching {streamName} line ({why})\n{DescribeOutput()}");
                 }
-                Monitor.Wait(gate, (int)Math.Min(remaining, 1000));
+                Monitor.Wait(_gate, (int)Math.Min(remaining, 1000));
             }
         }
     }
@@ -243,7 +243,7 @@ public sealed class ChildProcess : IDisposable
         {
             onLine?.Invoke(line);
         }
-        lock (gate)
+        lock (_gate)
         {
             if (line is null)
             {
@@ -253,7 +253,7 @@ public sealed class ChildProcess : IDisposable
             {
                 lines.Add(line);
             }
-            Monitor.PulseAll(gate);
+            Monitor.PulseAll(_gate);
         }
     }
 
@@ -266,7 +266,7 @@ public sealed class ChildProcess : IDisposable
 
     private IReadOnlyList<string> Snapshot(CapturedLines lines)
     {
-        lock (gate)
+        lock (_gate)
         {
             return lines.Snapshot();
         }

@@ -16,37 +16,37 @@ public sealed class PipelineStats
 
     public static PipelineStats Instance { get; } = new();
 
-    private readonly object gate = new();
-    private readonly List<double> windowLatenciesMs = new(MaxSamplesPerWindow);
-    private long processed;
-    private long rejected;
-    private long clockAhead;
-    private long sourceDroppedLines = -1;
-    private long processedAtLastReport;
-    private long rejectedAtLastReport;
-    private long lastReportTicks = Environment.TickCount64;
-    private Timer? timer;
+    private readonly object _gate = new();
+    private readonly List<double> _windowLatenciesMs = new(MaxSamplesPerWindow);
+    private long _processed;
+    private long _rejected;
+    private long _clockAhead;
+    private long _sourceDroppedLines = -1;
+    private long _processedAtLastReport;
+    private long _rejectedAtLastReport;
+    private long _lastReportTicks = Environment.TickCount64;
+    private Timer? _timer;
 
-    public long Processed => Interlocked.Read(ref processed);
-    public long Rejected => Interlocked.Read(ref rejected);
+    public long Processed => Interlocked.Read(ref _processed);
+    public long Rejected => Interlocked.Read(ref _rejected);
 
     /// <summary>Frames processed whose capture time was later than the moment their file was written.</summary>
-    public long ClockAhead => Interlocked.Read(ref clockAhead);
+    public long ClockAhead => Interlocked.Read(ref _clockAhead);
 
-    public void RecordRejected() => Interlocked.Increment(ref rejected);
+    public void RecordRejected() => Interlocked.Increment(ref _rejected);
 
     /// <summary>Lines the source dropped over its line-length cap, where the backend reports it (cumulative).</summary>
-    public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref sourceDroppedLines, total);
+    public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref _sourceDroppedLines, total);
 
     /// <summary>Prints the summary every <paramref name="intervalSeconds"/> (0: only when asked); the first call wins.</summary>
     public void StartReporting(int intervalSeconds)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (timer is null && intervalSeconds > 0)
+            if (_timer is null && intervalSeconds > 0)
             {
                 var period = TimeSpan.FromSeconds(intervalSeconds);
-                timer = new Timer(_ => Report(), null, period, period);
+                _timer = new Timer(_ => Report(), null, period, period);
             }
         }
     }
@@ -54,16 +54,16 @@ public sealed class PipelineStats
     public void RecordProcessed(double captureTimestamp)
     {
         var latencyMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - captureTimestamp * 1000.0;
-        Interlocked.Increment(ref processed);
+        Interlocked.Increment(ref _processed);
         if (latencyMs < 0)
         {
-            Interlocked.Increment(ref clockAhead);
+            Interlocked.Increment(ref _clockAhead);
         }
-        lock (gate)
+        lock (_gate)
         {
-            if (latencyMs >= 0 && windowLatenciesMs.Count < MaxSamplesPerWindow)
+            if (latencyMs >= 0 && _windowLatenciesMs.Count < MaxSamplesPerWindow)
             {
-                windowLatenciesMs.Add(latencyMs);
+                _windowLatenciesMs.Add(latencyMs);
             }
         }
     }
@@ -82,19 +82,19 @@ public sealed class PipelineStats
     {
         double[] samples;
         long done, sinceLast, elapsedMs, rejectedNow, rejectedBefore;
-        lock (gate)
+        lock (_gate)
         {
             var now = Environment.TickCount64;
             done = Processed;
             rejectedNow = Rejected;
-            rejectedBefore = rejectedAtLastReport;
-            rejectedAtLastReport = rejectedNow;
-            sinceLast = done - processedAtLastReport;
-            elapsedMs = Math.Max(1, now - lastReportTicks);
-            samples = [.. windowLatenciesMs];
-            windowLatenciesMs.Clear();
-            processedAtLastReport = done;
-            lastReportTicks = now;
+            rejectedBefore = _rejectedAtLastReport;
+            _rejectedAtLastReport = rejectedNow;
+            sinceLast = done - _processedAtLastReport;
+            elapsedMs = Math.Max(1, now - _lastReportTicks);
+            samples = [.. _windowLatenciesMs];
+            _windowLatenciesMs.Clear();
+            _processedAtLastReport = done;
+            _lastReportTicks = now;
         }
         if (sinceLast == 0 && samples.Length == 0 && rejectedNow == rejectedBefore)
         {
@@ -102,7 +102,7 @@ public sealed class PipelineStats
         }
         Array.Sort(samples);
         var fps = sinceLast * 1000.0 / elapsedMs;
-        var dropped = Interlocked.Read(ref sourceDroppedLines);
+        var dropped = Interlocked.Read(ref _sourceDroppedLines);
         var ahead = ClockAhead;
         var latency = samples.Length == 0
             ? "latency n/a"

@@ -9,18 +9,18 @@ namespace SparkVideo.Processing;
 public static class RemoverCache
 {
     private static readonly object Gate = new();
-    private static (ProcessingSettings Settings, BackgroundRemover Remover)? current;
+    private static (ProcessingSettings Settings, BackgroundRemover Remover)? CurrentRemover;
 
     public static BackgroundRemover Get(ProcessingSettings settings)
     {
-        var cached = current;
+        var cached = CurrentRemover;
         if (cached is { } hit && hit.Settings == settings)
         {
             return hit.Remover;
         }
         lock (Gate)
         {
-            if (current is { } again && again.Settings == settings)
+            if (CurrentRemover is { } again && again.Settings == settings)
             {
                 return again.Remover;
             }
@@ -39,7 +39,7 @@ public static class RemoverCache
                 Threshold = settings.Threshold,
                 JpegQuality = settings.JpegQuality,
             });
-            current = (settings, remover);
+            CurrentRemover = (settings, remover);
             return remover;
         }
     }

@@ -6,7 +6,7 @@ namespace SparkVideo.LiveView.Tests;
 public sealed class LatestFrameSlotTests
 {
     [Fact]
-    public async Task AFrameIsReadOnceWhenAViewerAsksAndNeverWhenNobodyDoes()
+    public async Task A_frame_is_read_once_when_a_viewer_asks_and_never_when_nobody_does()
     {
         var slot = new LatestFrameSlot();
         var reads = 0;
@@ -23,7 +23,7 @@ public sealed class LatestFrameSlotTests
     }
 
     [Fact]
-    public async Task AViewerWaitsForAFrameNewerThanTheOneItSent()
+    public async Task A_viewer_waits_for_a_frame_newer_than_the_one_it_sent()
     {
         var slot = new LatestFrameSlot();
         slot.Publish([1]);

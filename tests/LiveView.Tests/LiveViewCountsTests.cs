@@ -8,7 +8,7 @@ namespace SparkVideo.LiveView.Tests;
 public sealed class LiveViewCountsTests
 {
     [Fact]
-    public async Task ThePageAndApiStatusAgreeWithTheFilesOnDisk()
+    public async Task The_page_and_api_status_agree_with_the_files_on_disk()
     {
         const int frames = 45;
         using var pipeline = LivePipeline.Start(fps: 15, maxFrames: frames);

@@ -13,7 +13,7 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
     private LivePipeline Pipeline => fixture.Pipeline;
 
     [Fact]
-    public async Task TheVideoPlaysBesideTheCameraInputWithoutPageErrors()
+    public async Task The_video_plays_beside_the_camera_input_without_page_errors()
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var errors = new List<string>();
@@ -76,7 +76,7 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
     [InlineData("/index.html")]
     [InlineData("/api/status/x")]
     [InlineData("/nope")]
-    public void TraversalAndUnknownPathsGet404OnThePageAndThePreview(string target)
+    public void Traversal_and_unknown_paths_get_404_on_the_page_and_the_preview(string target)
     {
         Assert.Equal(200, RawHttp.StatusOf(Pipeline.UiPort, "/api/status"));
         Assert.Equal(404, RawHttp.StatusOf(Pipeline.UiPort, target));
@@ -84,7 +84,7 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
     }
 
     [Fact]
-    public void ANinthViewerGets503AndAFreedPlaceIsServedAgain()
+    public void A_ninth_viewer_gets_503_and_a_freed_place_is_served_again()
     {
         WaitForViewers(0);
         var viewers = new List<TcpClient>();
@@ -110,7 +110,7 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
     }
 
     [Fact]
-    public void AViewerThatReadsNothingIsDroppedAndDoesNotStallTheJob()
+    public void A_viewer_that_reads_nothing_is_dropped_and_does_not_stall_the_job()
     {
         WaitForViewers(0);
         using var stalled = RawHttp.Open(Pipeline.UiPort, "/stream.mjpg", receiveBufferBytes: 4096);

@@ -38,7 +38,7 @@ public sealed class ReadmeCommandTests
         [CameraServer, PeekAtTheStream, JobOnOneCamera, JobOnTwoCameras, Demo, DemoWithThreeCameras, JobHelp, BenchHelp, RemoveBackground, OneTestArea];
 
     [Fact]
-    public void EveryReadmeCommandIsRunByATestOrSaysWhyNot()
+    public void Every_README_command_is_run_by_a_test_or_says_why_not()
     {
         // spark-submit.ps1's commands run in SparkSubmit.Tests, against a stand-in Spark.
         var unknown = ReadmeCommands.Bash
@@ -50,7 +50,7 @@ public sealed class ReadmeCommandTests
     }
 
     [Fact]
-    public void TheCameraServerStreamsFramesThatNcShowsAndTheJobProcesses()
+    public void The_camera_server_streams_frames_that_nc_shows_and_the_job_processes()
     {
         using var camera = StartUntilInterrupted(CameraServer, "Waiting for connection");
 
@@ -66,7 +66,7 @@ public sealed class ReadmeCommandTests
     }
 
     [Fact]
-    public void TheJobReadsTwoNamedCameras()
+    public void The_job_reads_two_named_cameras()
     {
         using var door = StartCamera(9999);
         using var yard = StartCamera(9998);
@@ -80,7 +80,7 @@ public sealed class ReadmeCommandTests
     [Theory]
     [InlineData(Demo)]
     [InlineData(DemoWithThreeCameras)]
-    public void TheDemoRunsUntilCtrlC(string command)
+    public void The_demo_runs_until_Ctrl_c(string command)
     {
         using var demo = StartUntilInterrupted(command, "[job] Batch: ");
 
@@ -92,7 +92,7 @@ public sealed class ReadmeCommandTests
     [InlineData(JobHelp, "--camera")]
     [InlineData(BenchHelp, "cameras")]
     [InlineData(OneTestArea, "Passed!")]
-    public void TheCommandSucceeds(string command, string expectedOutput)
+    public void The_command_succeeds(string command, string expectedOutput)
     {
         var result = RunToEnd(command);
 
@@ -101,7 +101,7 @@ public sealed class ReadmeCommandTests
     }
 
     [Fact]
-    public void RemoveBackgroundWritesTheSideBySideImage()
+    public void Remove_background_writes_the_side_by_side_image()
     {
         var output = RepoPaths.InRepo("astronaut_gray.jpg");
         File.Delete(output);

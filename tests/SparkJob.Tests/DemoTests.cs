@@ -7,7 +7,7 @@ namespace SparkVideo.Job.Tests;
 public sealed class DemoTests
 {
     [Fact]
-    public void TheDemoRunsBothProgramsAndStopsCleanlyAfterMaxFrames()
+    public void The_demo_runs_both_programs_and_stops_cleanly_after_max_frames()
     {
         const int frames = 12;
         var uiPort = FreePort.Get().ToString(CultureInfo.InvariantCulture);
@@ -37,7 +37,7 @@ public sealed class DemoTests
     }
 
     [Fact]
-    public void TheDemoWithThreeCamerasRunsThreeCameraServersAndOneJobWritingAFolderPerCamera()
+    public void The_demo_with_three_cameras_runs_three_camera_servers_and_one_job_writing_a_folder_per_camera()
     {
         const int frames = 6;
         var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-demo-cameras-").FullName;

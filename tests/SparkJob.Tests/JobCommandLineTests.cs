@@ -11,7 +11,7 @@ public sealed class JobCommandLineTests
         ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), arguments, workingDirectory);
 
     [Fact]
-    public void HelpListsEveryOption()
+    public void Help_lists_every_option()
     {
         using var job = Run(Path.GetTempPath(), "--help");
 
@@ -32,7 +32,7 @@ public sealed class JobCommandLineTests
     [InlineData("--ui-port", "-1", "--ui-port must be between 0 (off) and 65535")]
     [InlineData("--ui-host", "example.com", "--ui-host must be an IP address or 'localhost'")]
     [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
-    public void RejectsBadOptionValuesBeforeStartingSpark(string option, string value, string message)
+    public void Rejects_bad_option_values_before_starting_Spark(string option, string value, string message)
     {
         var error = UsageError(option, value);
 
@@ -50,7 +50,7 @@ public sealed class JobCommandLineTests
     [InlineData("--camera 'north=localhost:70000': the port must be between 1 and 65535", "--camera", "north=localhost:70000")]
     [InlineData("--camera: the name 'North' is given twice", "--camera", "north=localhost:9001", "--camera", "North=localhost:9002")]
     [InlineData("--camera replaces --host and --port", "--camera", "north=localhost:9001", "--port", "9002")]
-    public void RefusesBadCamerasWithOneLineAndExitCode2(string message, params string[] arguments)
+    public void Refuses_bad_cameras_with_one_line_and_exit_code_2(string message, params string[] arguments)
     {
         Assert.StartsWith("error: " + message, UsageError(arguments));
     }
@@ -66,7 +66,7 @@ public sealed class JobCommandLineTests
     }
 
     [Fact]
-    public void RefusesToStartWhenTheOutputDirectoryCannotBeWritten()
+    public void Refuses_to_start_when_the_output_directory_cannot_be_written()
     {
         var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-cli-").FullName;
         try

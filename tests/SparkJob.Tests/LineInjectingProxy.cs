@@ -11,37 +11,37 @@ namespace SparkVideo.Job.Tests;
 /// </summary>
 public sealed class LineInjectingProxy : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly int upstreamPort;
-    private readonly IReadOnlyDictionary<int, byte[]> injections;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task pump;
-    private int forwarded;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly int _upstreamPort;
+    private readonly IReadOnlyDictionary<int, byte[]> _injections;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private int _forwarded;
 
     public LineInjectingProxy(int upstreamPort, IReadOnlyDictionary<int, string> injectAfterLine)
     {
-        this.upstreamPort = upstreamPort;
-        injections = injectAfterLine.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value + "\n"));
-        listener.Start();
-        pump = Task.Run(PumpAsync);
+        _upstreamPort = upstreamPort;
+        _injections = injectAfterLine.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value + "\n"));
+        _listener.Start();
+        _pump = Task.Run(PumpAsync);
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Lines forwarded from the camera server so far.</summary>
-    public int Forwarded => Volatile.Read(ref forwarded);
+    public int Forwarded => Volatile.Read(ref _forwarded);
 
     private async Task PumpAsync()
     {
-        using var downstream = await listener.AcceptTcpClientAsync(stop.Token);
+        using var downstream = await _listener.AcceptTcpClientAsync(_stop.Token);
         using var upstream = new TcpClient();
-        await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, stop.Token);
+        await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort, _stop.Token);
         var input = upstream.GetStream();
         var output = downstream.GetStream();
         var buffer = new byte[64 * 1024];
         var line = new MemoryStream();
         int read;
-        while ((read = await input.ReadAsync(buffer, stop.Token)) > 0)
+        while ((read = await input.ReadAsync(buffer, _stop.Token)) > 0)
         {
             var start = 0;
             for (var i = 0; i < read; i++)
@@ -51,13 +51,13 @@ public sealed class LineInjectingProxy : IDisposable
                     continue;
                 }
                 line.Write(buffer, start, i - start + 1);
-                await output.WriteAsync(line.GetBuffer().AsMemory(0, (int)line.Length), stop.Token);
+                await output.WriteAsync(line.GetBuffer().AsMemory(0, (int)line.Length), _stop.Token);
                 line.SetLength(0);
                 start = i + 1;
-                var count = Interlocked.Increment(ref forwarded);
-                if (injections.TryGetValue(count, out var extra))
+                var count = Interlocked.Increment(ref _forwarded);
+                if (_injections.TryGetValue(count, out var extra))
                 {
-                    await output.WriteAsync(extra, stop.Token);
+                    await output.WriteAsync(extra, _stop.Token);
                 }
             }
             line.Write(buffer, start, read - start);
@@ -66,16 +66,16 @@ public sealed class LineInjectingProxy : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
+        _stop.Cancel();
+        _listener.Stop();
         try
         {
-            pump.Wait(TimeSpan.FromSeconds(5));
+            _pump.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
             // Cancelled or the peer went away: the proxy is done either way.
         }
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

@@ -11,17 +11,17 @@ namespace SparkVideo.Job.Tests;
 /// </summary>
 public sealed partial class MultiCameraJob : IDisposable
 {
-    private readonly string workingDirectory = JobProcess.NewWorkingDirectory();
+    private readonly string _workingDirectory = JobProcess.NewWorkingDirectory();
 
     private MultiCameraJob(IEnumerable<(string Name, int Port)> cameras, string[] arguments)
     {
         string[] cameraArguments = [.. cameras.SelectMany(c => new[] { "--camera", $"{c.Name}=127.0.0.1:{c.Port.ToString(CultureInfo.InvariantCulture)}" })];
-        Process = JobProcess.Launch(workingDirectory, [.. cameraArguments, "--parallelism", "2", "--num-rows", "1000", .. arguments]);
+        Process = JobProcess.Launch(_workingDirectory, [.. cameraArguments, "--parallelism", "2", "--num-rows", "1000", .. arguments]);
     }
 
     public ChildProcess Process { get; }
 
-    public string OutputDirectory => Path.Combine(workingDirectory, "output_frames");
+    public string OutputDirectory => Path.Combine(_workingDirectory, "output_frames");
 
     public static MultiCameraJob Start(IEnumerable<(string Name, int Port)> cameras, params string[] arguments)
     {
@@ -48,7 +48,7 @@ public sealed partial class MultiCameraJob : IDisposable
     /// <summary>Every file and folder under the output directory, relative to the working directory ("output_frames/a/frame_1.jpg").</summary>
     public string[] EverythingWritten() =>
         [.. Directory.GetFileSystemEntries(OutputDirectory, "*", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(workingDirectory, path))];
+            .Select(path => Path.GetRelativePath(_workingDirectory, path))];
 
     /// <summary>The data rows of every console batch: (camera, timestamp, output_path).</summary>
     public IReadOnlyList<(string Camera, string Timestamp, string OutputPath)> ConsoleRows() =>
@@ -69,7 +69,7 @@ public sealed partial class MultiCameraJob : IDisposable
         Process.Dispose();
         try
         {
-            Directory.Delete(workingDirectory, recursive: true);
+            Directory.Delete(_workingDirectory, recursive: true);
         }
         catch (IOException)
         {

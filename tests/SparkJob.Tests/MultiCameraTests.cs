@@ -15,7 +15,7 @@ public sealed class MultiCameraTests
     private static readonly TimeSpan ProcessingTimeout = TimeSpan.FromSeconds(150);
 
     [Fact]
-    public void EveryFrameOfThreeCamerasIsWrittenOnceInItsOwnFolderAndListedWithItsCamera()
+    public void Every_frame_of_three_cameras_is_written_once_in_its_own_folder_and_listed_with_its_camera()
     {
         const int frames = 8;
         string[] names = ["north", "south", "gate-2"];
@@ -54,7 +54,7 @@ public sealed class MultiCameraTests
     }
 
     [Fact]
-    public void ACameraKilledMidRunNeverStopsTheOthersAndReconnectsWhenItIsBack()
+    public void A_camera_killed_mid_run_never_stops_the_others_and_reconnects_when_it_is_back()
     {
         int northPort = FreePort.Get();
         int southPort = FreePort.Get();
@@ -97,7 +97,7 @@ public sealed class MultiCameraTests
     }
 
     [Fact]
-    public void TwoCamerasSendingFramesOfTheSameMillisecondWriteToTheirOwnFolders()
+    public void Two_cameras_sending_frames_of_the_same_millisecond_write_to_their_own_folders()
     {
         const double timestamp = 1767668128.308;
         var jpeg = VideoJpegs.Encode(RepoPaths.PeopleWalkingVideo, 640, 480, maxFrames: 1)[0];
@@ -129,19 +129,19 @@ public sealed class MultiCameraTests
     /// <summary>A loopback server that sends the same lines to each consumer and keeps the connection open.</summary>
     private sealed class FixedLinesServer : IDisposable
     {
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private readonly byte[] payload;
-        private readonly List<TcpClient> clients = [];
-        private readonly Task accepting;
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly byte[] _payload;
+        private readonly List<TcpClient> _clients = [];
+        private readonly Task _accepting;
 
         public FixedLinesServer(IEnumerable<string> lines)
         {
-            payload = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
-            listener.Start();
-            accepting = Task.Run(AcceptAsync);
+            _payload = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+            _listener.Start();
+            _accepting = Task.Run(AcceptAsync);
         }
 
-        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         private async Task AcceptAsync()
         {
@@ -149,12 +149,12 @@ public sealed class MultiCameraTests
             {
                 while (true)
                 {
-                    var client = await listener.AcceptTcpClientAsync();
-                    lock (clients)
+                    var client = await _listener.AcceptTcpClientAsync();
+                    lock (_clients)
                     {
-                        clients.Add(client);
+                        _clients.Add(client);
                     }
-                    await client.GetStream().WriteAsync(payload);
+                    await client.GetStream().WriteAsync(_payload);
                 }
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
@@ -165,11 +165,11 @@ public sealed class MultiCameraTests
 
         public void Dispose()
         {
-            listener.Stop();
-            accepting.Wait(TimeSpan.FromSeconds(5));
-            lock (clients)
+            _listener.Stop();
+            _accepting.Wait(TimeSpan.FromSeconds(5));
+            lock (_clients)
             {
-                clients.ForEach(c => c.Dispose());
+                _clients.ForEach(c => c.Dispose());
             }
         }
     }

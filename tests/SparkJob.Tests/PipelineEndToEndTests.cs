@@ -16,7 +16,7 @@ public sealed class PipelineEndToEndTests
     private static readonly TimeSpan ProcessingTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public void EveryFrameBecomesOneGrayBackgroundFileListedOnceAndTheMalformedLineIsCounted()
+    public void Every_frame_becomes_one_gray_background_file_listed_once_and_the_malformed_line_is_counted()
     {
         // --fps 0: as fast as the job reads, never dropping, so output frame i is video frame i.
         using var camera = CameraServerProcess.Start("--source", RepoPaths.PeopleWalkingVideo, "--fps", "0", "--max-frames", Frames.ToString(CultureInfo.InvariantCulture));

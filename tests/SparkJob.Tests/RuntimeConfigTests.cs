@@ -7,7 +7,7 @@ namespace SparkVideo.Job.Tests;
 public sealed class RuntimeConfigTests
 {
     [Fact]
-    public void TheJobRollsForwardToANewerMajorRuntime()
+    public void The_job_rolls_forward_to_a_newer_major_runtime()
     {
         var config = JObject.Parse(File.ReadAllText(RepoPaths.InOutputFolder("SparkJob.runtimeconfig.json")));
 

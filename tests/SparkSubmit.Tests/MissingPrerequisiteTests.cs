@@ -3,23 +3,23 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// <summary>One clear message for each prerequisite spark-submit.ps1 cannot find.</summary>
 public sealed class MissingPrerequisiteTests : IDisposable
 {
-    private readonly FakeSparkInstall install = new();
+    private readonly FakeSparkInstall _install = new();
 
     [Theory]
     [InlineData("java", "Java was not found")]
     [InlineData("spark", "SPARK_HOME is not set")]
     [InlineData("worker", "DOTNET_WORKER_DIR is not set")]
     [InlineData("jar", "microsoft-spark-3-5_2.12-2.3.1.jar was not found")]
-    public void EachMissingPrerequisiteStopsWithOneClearMessage(string missing, string message)
+    public void Each_missing_prerequisite_stops_with_one_clear_message(string missing, string message)
     {
         if (missing != "java")
-            install.WithJava();
+            _install.WithJava();
         if (missing != "spark")
-            install.WithSpark();
+            _install.WithSpark();
         if (missing != "worker")
-            install.WithWorker();
-        install.WithApp(withJar: missing != "jar");
-        var environment = install.Environment();
+            _install.WithWorker();
+        _install.WithApp(withJar: missing != "jar");
+        var environment = _install.Environment();
         if (missing == "java")
             environment["JAVA_HOME"] = null;
         if (missing == "spark")
@@ -27,7 +27,7 @@ public sealed class MissingPrerequisiteTests : IDisposable
         if (missing == "worker")
             environment["DOTNET_WORKER_DIR"] = null;
 
-        var result = SparkSubmitScript.Run(install, environment, "-AppPath", install.AppDir, "-DryRun");
+        var result = SparkSubmitScript.Run(_install, environment, "-AppPath", _install.AppDir, "-DryRun");
 
         Assert.Equal(1, result.ExitCode);
         var errorLines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -37,16 +37,16 @@ public sealed class MissingPrerequisiteTests : IDisposable
     }
 
     [Fact]
-    public void ASparkHomeThatIsNotSparkIsNamed()
+    public void A_Spark_home_that_is_not_Spark_is_named()
     {
-        install.WithJava().WithWorker().WithApp();
-        Directory.CreateDirectory(install.SparkHome);
+        _install.WithJava().WithWorker().WithApp();
+        Directory.CreateDirectory(_install.SparkHome);
 
-        var result = SparkSubmitScript.Run(install, install.Environment(), "-AppPath", install.AppDir, "-DryRun");
+        var result = SparkSubmitScript.Run(_install, _install.Environment(), "-AppPath", _install.AppDir, "-DryRun");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is not an Apache Spark installation", result.StdErr);
     }
 
-    public void Dispose() => install.Dispose();
+    public void Dispose() => _install.Dispose();
 }

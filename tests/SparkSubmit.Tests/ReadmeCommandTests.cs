@@ -9,7 +9,7 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// </summary>
 public sealed partial class ReadmeCommandTests : IDisposable
 {
-    private readonly FakeSparkInstall install = new FakeSparkInstall().WithSpark().WithJava().WithWorker().WithJarInNuGetCache().WithPublishStub();
+    private readonly FakeSparkInstall _install = new FakeSparkInstall().WithSpark().WithJava().WithWorker().WithJarInNuGetCache().WithPublishStub();
 
     public static TheoryData<SparkSubmitScript.Shell, string> Commands()
     {
@@ -22,7 +22,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     }
 
     [Fact]
-    public void TheReadmeShowsSparkSubmitCommandsForBothShells()
+    public void The_README_shows_spark_submit_commands_for_both_shells()
     {
         var shells = ReadmeCodeBlocks().Select(c => c.Shell).ToHashSet();
 
@@ -31,11 +31,11 @@ public sealed partial class ReadmeCommandTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public void TheCommandPassesItsJobArgumentsThrough(SparkSubmitScript.Shell shell, string command)
+    public void The_command_passes_its_job_arguments_through(SparkSubmitScript.Shell shell, string command)
     {
         var jobArgs = command[(command.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        var result = SparkSubmitScript.RunCommandLine(install, install.Environment(), shell, command);
+        var result = SparkSubmitScript.RunCommandLine(_install, _install.Environment(), shell, command);
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
         if (command.Contains(" -DryRun ", StringComparison.Ordinal))
@@ -44,7 +44,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
         }
         else
         {
-            Assert.Equal(jobArgs, File.ReadAllLines(install.RecordedArgs)[^jobArgs.Length..]);
+            Assert.Equal(jobArgs, File.ReadAllLines(_install.RecordedArgs)[^jobArgs.Length..]);
         }
     }
 
@@ -72,5 +72,5 @@ public sealed partial class ReadmeCommandTests : IDisposable
     [GeneratedRegex(@"\s+#\s.*$")]
     private static partial Regex TrailingComment();
 
-    public void Dispose() => install.Dispose();
+    public void Dispose() => _install.Dispose();
 }

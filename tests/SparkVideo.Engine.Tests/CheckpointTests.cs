@@ -35,7 +35,7 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
-    public void WritesSparkLayoutAndContinuesBatchIdsAfterRestart()
+    public void Writes_Spark_layout_and_continues_batch_ids_after_restart()
     {
         (StreamingQuery first, BatchCollector firstBatches) = Start();
         SendBatches(_server, firstBatches, "a", "b");
@@ -64,7 +64,7 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
-    public void ConsoleSinkWithoutCheckpointUsesATemporaryFolderAndForeachBatchNeedsOne()
+    public void Console_sink_without_checkpoint_uses_a_temporary_folder_and_foreach_batch_needs_one()
     {
         DataFrame lines = _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", _server.Port).Load();
         Assert.Throws<AnalysisException>(() => lines.WriteStream().ForeachBatch((_, _) => { }).Start());

@@ -15,7 +15,7 @@ public sealed class FromJsonTests : IDisposable
     public void Dispose() => _session.Dispose();
 
     [Fact]
-    public void StructTypeJsonMatchesDotnetSparkSortedForm()
+    public void Struct_type_json_matches_dotnet_Spark_sorted_form()
     {
         Assert.Equal(
             "{\"fields\":[{\"metadata\":{},\"name\":\"timestamp\",\"nullable\":true,\"type\":\"double\"}," +
@@ -30,7 +30,7 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
-    public void ParsesGoodLinesAndNullsBadOnes()
+    public void Parses_good_lines_and_nulls_bad_ones()
     {
         DataFrame frames = _session.Lines(
                 "{\"timestamp\": 1767668128.3084435, \"frame_width\": 640, \"frame_height\": 480, \"frame_data\": \"QUJD\"}",
@@ -62,7 +62,7 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
-    public void CorruptRecordFieldGetsTheTextOfEveryMalformedRecord()
+    public void Corrupt_record_field_gets_the_text_of_every_malformed_record()
     {
         StructType schema = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new StringType())]);
         string[] lines =
@@ -94,7 +94,7 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
-    public void NullInputGivesNullStructAndNestedNamesResolve()
+    public void Null_input_gives_null_struct_and_nested_names_resolve()
     {
         List<Row> rows = _session.Lines(null, "{\"frame_width\": 7}")
             .Select(FromJson(Col("value"), FrameSchema.Json).Alias("data"))
@@ -109,7 +109,7 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
-    public void FilterWithABooleanUdfKeepsOnlyParsedLines()
+    public void Filter_with_a_boolean_udf_keeps_only_parsed_lines()
     {
         StructType schema = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new StringType())]);
         var dropped = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -132,7 +132,7 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
-    public void WrongQueriesFailWhenTheDataFrameIsBuilt()
+    public void Wrong_queries_fail_when_the_data_frame_is_built()
     {
         DataFrame df = _session.Lines("x");
         AnalysisException unknown = Assert.Throws<AnalysisException>(() => df.Select(Col("nope")));

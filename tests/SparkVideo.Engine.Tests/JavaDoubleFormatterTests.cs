@@ -23,6 +23,6 @@ public sealed class JavaDoubleFormatterTests
     [InlineData(1.7976931348623157e308, "1.7976931348623157E308")]
     [InlineData(100.0, "100.0")]
     [InlineData(0.1, "0.1")]
-    public void FormatsDoublesLikeJava(double value, string expected) =>
+    public void Formats_doubles_like_Java(double value, string expected) =>
         Assert.Equal(expected, JavaDoubleFormatter.Format(value));
 }

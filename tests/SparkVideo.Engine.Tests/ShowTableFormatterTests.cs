@@ -12,7 +12,7 @@ public sealed class ShowTableFormatterTests
         .ToList();
 
     [Fact]
-    public void TruncatedCellsAreCutAndRightAligned()
+    public void Truncated_cells_are_cut_and_right_aligned()
     {
         Assert.Equal(
             "+--------------------+--------------------+\n" +
@@ -25,7 +25,7 @@ public sealed class ShowTableFormatterTests
     }
 
     [Fact]
-    public void UntruncatedCellsAreLeftAlignedAndWhole()
+    public void Untruncated_cells_are_left_aligned_and_whole()
     {
         Assert.Equal(
             "+--------------------+-------------------------------------------------+\n" +
@@ -37,7 +37,7 @@ public sealed class ShowTableFormatterTests
     }
 
     [Fact]
-    public void MoreRowsThanNumRowsSaysOnlyShowingTop()
+    public void More_rows_than_num_rows_says_only_showing_top()
     {
         List<object?[]> rows = [["a"], ["bb"], ["c"]];
         Assert.Equal(
@@ -52,7 +52,7 @@ public sealed class ShowTableFormatterTests
     }
 
     [Fact]
-    public void OneRowIsSingularAndStructsShowAsBraces()
+    public void One_row_is_singular_and_structs_show_as_braces()
     {
         List<object?[]> rows = [[new object?[] { 2.5, null, true }], [new object?[] { 1.0, "x", false }]];
         Assert.Equal(

@@ -23,7 +23,7 @@ public sealed class SocketSourceTests : IDisposable
     private static List<string> Values(BatchCollector batches) => batches.AllRows.Select(r => (string)r.Get(0)).ToList();
 
     [Fact]
-    public void ReconnectsAfterTheServerClosesAndNeverGluesAPartialLine()
+    public void Reconnects_after_the_server_closes_and_never_glues_a_partial_line()
     {
         using var server = new LineServer();
         var batches = new BatchCollector();
@@ -43,7 +43,7 @@ public sealed class SocketSourceTests : IDisposable
     }
 
     [Fact]
-    public void WaitsForAServerThatIsNotUpYet()
+    public void Waits_for_a_server_that_is_not_up_yet()
     {
         int port = LineServer.FreePort();
         var batches = new BatchCollector();
@@ -62,7 +62,7 @@ public sealed class SocketSourceTests : IDisposable
     }
 
     [Fact]
-    public void DropsAnOverlongLineAndKeepsReading()
+    public void Drops_an_overlong_line_and_keeps_reading()
     {
         using var server = new LineServer();
         var batches = new BatchCollector();
@@ -81,7 +81,7 @@ public sealed class SocketSourceTests : IDisposable
     }
 
     [Fact]
-    public void BoundedBufferPushesBackOnAFastProducer()
+    public void Bounded_buffer_pushes_back_on_a_fast_producer()
     {
         using var server = new LineServer();
         // 400 rows x 20 ms is 8 s of work: at 1.5 s the producer must still be waiting, however loaded the machine.
@@ -132,7 +132,7 @@ public sealed class SocketSourceTests : IDisposable
     }
 
     [Fact]
-    public void RepartitionRunsTheUdfInParallelAndKeepsEveryRowOnce()
+    public void Repartition_runs_the_udf_in_parallel_and_keeps_every_row_once()
     {
         using var server = new LineServer();
         int running = 0, maxRunning = 0;
@@ -161,7 +161,7 @@ public sealed class SocketSourceTests : IDisposable
     }
 
     [Fact]
-    public void RejectsWhatTheEngineDoesNotSupport()
+    public void Rejects_what_the_engine_does_not_support()
     {
         DataFrame lines = Socket(1).Load();
         Assert.Throws<NotSupportedException>(() => _session.Spark.ReadStream().Format("kafka").Load());

@@ -33,7 +33,7 @@ public sealed class StreamingJobTests : IDisposable
     private const int UdfMilliseconds = 25;
 
     [Fact]
-    public void RunsTheJobShapedQueryAndPrintsSparkConsoleBatches()
+    public void Runs_the_job_shaped_query_and_prints_Spark_console_batches()
     {
         ProgressRecorder progress = _session.RecordProgress();
         DataFrame frames = ReadFrames();
@@ -81,7 +81,7 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     [Fact]
-    public void UdfExceptionFailsTheQueryWithTheRowValues()
+    public void Udf_exception_fails_the_query_with_the_row_values()
     {
         Func<Column, Column, Column> explode = Udf<string, double, string>((frameData, ts) =>
             frameData == "bad" ? throw new InvalidOperationException("segmenter exploded") : frameData);
@@ -102,7 +102,7 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     [Fact]
-    public void StopEndsAwaitTerminationAndClosesTheSocket()
+    public void Stop_ends_await_termination_and_closes_the_socket()
     {
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();
@@ -124,7 +124,7 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     [Fact]
-    public void AListenerAddedWhileTheQueryRunsSeesItsNextBatches()
+    public void A_listener_added_while_the_query_runs_sees_its_next_batches()
     {
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();
@@ -140,7 +140,7 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     [Fact]
-    public void AFailingListenerIsLoggedAndTheQueryGoesOn()
+    public void A_failing_listener_is_logged_and_the_query_goes_on()
     {
         _session.Spark.Engine().AddListener(new ThrowingListener());
         ProgressRecorder progress = _session.RecordProgress();
@@ -155,7 +155,7 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     [Fact]
-    public void StoppingTheSessionStopsItsQueries()
+    public void Stopping_the_session_stops_its_queries()
     {
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();

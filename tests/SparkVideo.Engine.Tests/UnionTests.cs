@@ -13,7 +13,7 @@ public sealed class UnionTests : IDisposable
     }
 
     [Fact]
-    public void UnionKeepsEveryRowOfBothMatchedByPositionWithTheFirstSchema()
+    public void Union_keeps_every_row_of_both_matched_by_position_with_the_first_schema()
     {
         DataFrame first = _session.Lines("a", "b").Select(Lit("one").Alias("camera"), Col("value"));
         DataFrame second = _session.Lines("b", "c").Select(Col("value").Alias("other_name"), Lit("two"));
@@ -27,7 +27,7 @@ public sealed class UnionTests : IDisposable
     }
 
     [Fact]
-    public void UnionRefusesADifferentColumnCountOrTypeWithSparksMessage()
+    public void Union_refuses_a_different_column_count_or_type_as_Spark_does()
     {
         DataFrame two = _session.Lines("a").Select(Col("value"), Lit("x"));
         DataFrame one = _session.Lines("a");
@@ -41,7 +41,7 @@ public sealed class UnionTests : IDisposable
     }
 
     [Fact]
-    public void LitIsTheSameValueInEveryRowNamedByItsValue()
+    public void Lit_is_the_same_value_in_every_row_named_by_its_value()
     {
         DataFrame df = _session.Lines("a", "b").Select(Lit("cam1"), Lit(2), Lit(0.5), Lit(true), Lit(Col("value")));
 
@@ -55,7 +55,7 @@ public sealed class UnionTests : IDisposable
     }
 
     [Fact]
-    public void AStreamingUnionReadsEverySocketAndOneServerGoingAwayNeverStopsTheOther()
+    public void A_streaming_union_reads_every_socket_and_one_server_going_away_never_stops_the_other()
     {
         var first = new LineServer();
         int firstPort = first.Port;

@@ -5,7 +5,7 @@ namespace SparkVideo.Frames.Tests;
 public class FrameCodecTests
 {
     [Fact]
-    public void RoundTripsAFrameWithTheContractFieldNames()
+    public void Round_trips_a_frame_with_the_contract_field_names()
     {
         var frame = new FrameMessage(1767668128.3084435, 640, 480, "AAEC");
         var json = FrameCodec.ToJson(frame);
@@ -26,7 +26,7 @@ public class FrameCodecTests
     [InlineData("{\"timestamp\":1.5,\"frame_width\":640,\"frame_height\":480,\"frame_data\":7}", "field 'frame_data' must be a string")]
     [InlineData("{\"timestamp\":1.5,\"frame_width\":640,\"frame_height\":480,\"frame_data\":\"x\",\"extra\":1}", "unexpected field 'extra'")]
     [InlineData("{\"timestamp\":1.5,\"frame_width\":640,\"frame_height\":480,\"frame_data\":\"x\"} {}", "Additional text")]
-    public void RejectsLinesThatBreakTheContractWithAReason(string line, string expectedReason)
+    public void Rejects_lines_that_break_the_contract_with_a_reason(string line, string expectedReason)
     {
         Assert.False(FrameCodec.TryParse(line, out var frame, out var error));
         Assert.Null(frame);

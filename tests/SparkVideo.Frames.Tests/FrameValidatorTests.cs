@@ -15,7 +15,7 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void AcceptsARealJpegOfTheDeclaredSize()
+    public void Accepts_a_real_jpeg_of_the_declared_size()
     {
         var jpeg = Jpeg(640, 480);
         var frame = FrameCodec.FromJpeg(Now.ToUnixTimeSeconds() - 0.25, 640, 480, jpeg);
@@ -25,7 +25,7 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void ReadsTheSizeFromTheJpegHeaderWithoutDecoding()
+    public void Reads_the_size_from_the_jpeg_header_without_decoding()
     {
         Assert.True(JpegHeader.TryReadSize(Jpeg(320, 240), out var width, out var height, out var error), error);
         Assert.Equal((320, 240), (width, height));
@@ -39,7 +39,7 @@ public class FrameValidatorTests
     [InlineData(4_000_000_000.0, 640, 480, "far future")]
     [InlineData(1_767_668_000.0, 0, 480, "outside")]
     [InlineData(1_767_668_000.0, 640, 5000, "outside")]
-    public void RejectsBadScalarFields(double timestamp, int width, int height, string reason)
+    public void Rejects_bad_scalar_fields(double timestamp, int width, int height, string reason)
     {
         var frame = FrameCodec.FromJpeg(timestamp, width, height, Jpeg(640, 480));
         Assert.False(FrameValidator.Default.TryValidate(frame, Now, out _, out var error));
@@ -47,14 +47,14 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void AcceptsTheFirstSecondOf2000()
+    public void Accepts_the_first_second_of_2000()
     {
         var frame = FrameCodec.FromJpeg(946_684_800.0, 640, 480, Jpeg(640, 480));
         Assert.True(FrameValidator.Default.TryValidate(frame, Now, out _, out var error), error);
     }
 
     [Fact]
-    public void RejectsAJpegWhoseSizeDisagreesWithTheFrame()
+    public void Rejects_a_jpeg_whose_size_disagrees_with_the_frame()
     {
         var frame = FrameCodec.FromJpeg(1_767_668_000, 640, 480, Jpeg(320, 240));
         Assert.False(FrameValidator.Default.TryValidate(frame, Now, out _, out var error));
@@ -62,7 +62,7 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void RejectsInvalidBase64AndNonJpegBytes()
+    public void Rejects_invalid_base64_and_non_jpeg_bytes()
     {
         Assert.False(FrameValidator.Default.TryValidate(1_767_668_000, 640, 480, "***", Now, out _, out var error));
         Assert.Equal("frame_data is not valid base64", error);
@@ -73,7 +73,7 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void RejectsAJpegTruncatedBeforeItsFrameHeader()
+    public void Rejects_a_jpeg_truncated_before_its_frame_header()
     {
         var truncated = Jpeg(640, 480).AsSpan(0, 20).ToArray();
         Assert.False(JpegHeader.TryReadSize(truncated, out _, out _, out var error));
@@ -81,7 +81,7 @@ public class FrameValidatorTests
     }
 
     [Fact]
-    public void RejectsADecompressionBombByItsHeader()
+    public void Rejects_a_decompression_bomb_by_its_header()
     {
         var bomb = Jpeg(64, 48);
         var sof = IndexOfSof(bomb);

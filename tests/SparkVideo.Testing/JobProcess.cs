@@ -16,13 +16,13 @@ public sealed partial class JobProcess : IDisposable
 
     private const string StartedLine = "Started processing the stream!";
 
-    private readonly bool ownsWorkingDirectory;
+    private readonly bool _ownsWorkingDirectory;
 
     private JobProcess(ChildProcess process, string workingDirectory, bool ownsWorkingDirectory)
     {
         Process = process;
         WorkingDirectory = workingDirectory;
-        this.ownsWorkingDirectory = ownsWorkingDirectory;
+        _ownsWorkingDirectory = ownsWorkingDirectory;
     }
 
     public ChildProcess Process { get; }
@@ -140,7 +140,7 @@ public sealed partial class JobProcess : IDisposable
     public void Dispose()
     {
         Process.Dispose();
-        if (!ownsWorkingDirectory)
+        if (!_ownsWorkingDirectory)
         {
             return;
         }

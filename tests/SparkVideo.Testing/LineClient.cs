@@ -11,19 +11,19 @@ public sealed class LineClient : IDisposable
 {
     public const int DefaultMaxLineBytes = 8 * 1024 * 1024;
 
-    private readonly Socket socket;
-    private readonly int maxLineBytes;
-    private readonly byte[] chunk;
-    private int chunkStart;
-    private int chunkEnd;
-    private byte[] line = new byte[64 * 1024];
-    private int lineLength;
+    private readonly Socket _socket;
+    private readonly int _maxLineBytes;
+    private readonly byte[] _chunk;
+    private int _chunkStart;
+    private int _chunkEnd;
+    private byte[] _line = new byte[64 * 1024];
+    private int _lineLength;
 
     private LineClient(Socket socket, int maxLineBytes, int chunkBytes)
     {
-        this.socket = socket;
-        this.maxLineBytes = maxLineBytes;
-        chunk = new byte[chunkBytes];
+        _socket = socket;
+        _maxLineBytes = maxLineBytes;
+        _chunk = new byte[chunkBytes];
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class LineClient : IDisposable
         }
     }
 
-    public int LocalPort => ((IPEndPoint)socket.LocalEndPoint!).Port;
+    public int LocalPort => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
     /// <summary>
     /// The next line without its newline, or null once the server has closed the connection (end of stream or
@@ -62,23 +62,23 @@ public sealed class LineClient : IDisposable
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)
         {
-            var newline = Array.IndexOf(chunk, (byte)'\n', chunkStart, chunkEnd - chunkStart);
-            var take = (newline < 0 ? chunkEnd : newline) - chunkStart;
+            var newline = Array.IndexOf(_chunk, (byte)'\n', _chunkStart, _chunkEnd - _chunkStart);
+            var take = (newline < 0 ? _chunkEnd : newline) - _chunkStart;
             AppendToLine(take);
             if (newline >= 0)
             {
-                chunkStart = newline + 1;
-                var text = System.Text.Encoding.UTF8.GetString(line, 0, lineLength).TrimEnd('\r');
-                lineLength = 0;
+                _chunkStart = newline + 1;
+                var text = System.Text.Encoding.UTF8.GetString(_line, 0, _lineLength).TrimEnd('\r');
+                _lineLength = 0;
                 return text;
             }
-            chunkStart = chunkEnd = 0;
+            _chunkStart = _chunkEnd = 0;
             var received = Receive(deadline, timeout);
             if (received == 0)
             {
                 return null;
             }
-            chunkEnd = received;
+            _chunkEnd = received;
         }
     }
 
@@ -112,20 +112,20 @@ public sealed class LineClient : IDisposable
         }
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose() => _socket.Dispose();
 
     private void AppendToLine(int count)
     {
-        if (lineLength + count > maxLineBytes)
+        if (_lineLength + count > _maxLineBytes)
         {
-            throw new InvalidDataException($"line longer than {maxLineBytes} bytes");
+            throw new InvalidDataException($"line longer than {_maxLineBytes} bytes");
         }
-        if (lineLength + count > line.Length)
+        if (_lineLength + count > _line.Length)
         {
-            Array.Resize(ref line, Math.Min(maxLineBytes, Math.Max(line.Length * 2, lineLength + count)));
+            Array.Resize(ref _line, Math.Min(_maxLineBytes, Math.Max(_line.Length * 2, _lineLength + count)));
         }
-        Buffer.BlockCopy(chunk, chunkStart, line, lineLength, count);
-        lineLength += count;
+        Buffer.BlockCopy(_chunk, _chunkStart, _line, _lineLength, count);
+        _lineLength += count;
     }
 
     /// <summary>One receive into the chunk buffer; 0 when the peer closed or reset the connection.</summary>
@@ -136,10 +136,10 @@ public sealed class LineClient : IDisposable
         {
             throw new TimeoutException($"no complete line within {timeout.TotalSeconds:0.#} s");
         }
-        socket.ReceiveTimeout = (int)remaining;
+        _socket.ReceiveTimeout = (int)remaining;
         try
         {
-            return socket.Receive(chunk);
+            return _socket.Receive(_chunk);
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
         {

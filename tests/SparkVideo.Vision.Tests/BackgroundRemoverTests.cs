@@ -14,7 +14,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [InlineData("soccer_player.jpg", null)]
     [InlineData("astronaut.jpg", 0.5f)]
     [InlineData("soccer_player.jpg", 0.5f)]
-    public void KeepsThePerson_AndGreysTheBackground(string photo, float? threshold)
+    public void Keeps_the_person_and_greys_the_background(string photo, float? threshold)
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Threshold = threshold });
         var result = remover.Remove(TestFiles.PhotoBytes(photo), 640, 480);
@@ -35,7 +35,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void BackgroundColour_IsGivenAsRgb()
+    public void Background_colour_is_given_as_rgb()
     {
         var options = new BackgroundRemovalOptions { BackgroundRed = 0, BackgroundGreen = 128, BackgroundBlue = 255, Threshold = 0.5f };
         var result = new BackgroundRemover(fixture.Segmenter, options).Remove(TestFiles.PhotoBytes("soccer_player.jpg"), 640, 480);
@@ -47,7 +47,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void NonJpegBytes_AreRejected()
+    public void Non_jpeg_bytes_are_rejected()
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
         var error = Assert.Throws<InvalidFrameException>(() => remover.Remove("hello, not an image"u8, 640, 480));
@@ -55,7 +55,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void WrongSizeJpeg_IsRejectedBeforeDecoding()
+    public void Wrong_size_jpeg_is_rejected_before_decoding()
     {
         using var small = new Mat(240, 320, MatType.CV_8UC3, new Scalar(10, 20, 30));
         var jpeg = JpegFrameCodec.Encode(small, 90);
@@ -66,7 +66,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void TruncatedJpeg_IsRejected()
+    public void Truncated_jpeg_is_rejected()
     {
         var bytes = TestFiles.PhotoBytes("astronaut.jpg");
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
@@ -75,7 +75,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void CorruptJpegBody_IsRejected()
+    public void Corrupt_jpeg_body_is_rejected()
     {
         // A valid header and end marker around bytes that are not entropy-coded image data.
         var bytes = TestFiles.PhotoBytes("astronaut.jpg");
@@ -87,7 +87,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void OtherFrameSizes_WorkThroughTheMatOverload()
+    public void Other_frame_sizes_work_through_the_mat_overload()
     {
         using var photo = Cv2.ImRead(TestFiles.Photo("astronaut.jpg"));
         using var small = new Mat();
@@ -99,7 +99,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void ConcurrentCalls_GiveTheSameBytesAsSequentialOnes()
+    public void Concurrent_calls_give_the_same_bytes_as_sequential_ones()
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
         byte[][] inputs = [TestFiles.PhotoBytes("astronaut.jpg"), TestFiles.PhotoBytes("soccer_player.jpg")];
@@ -120,7 +120,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
-    public void InvalidJpegQuality_IsRejected(int quality) =>
+    public void Invalid_jpeg_quality_is_rejected(int quality) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { JpegQuality = quality }));
 

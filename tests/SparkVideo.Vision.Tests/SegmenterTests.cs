@@ -5,7 +5,7 @@ namespace SparkVideo.Vision.Tests;
 public class SegmenterTests
 {
     [Fact]
-    public void ShippedModels_AreCopiedNextToTheBinaries()
+    public void Shipped_models_are_copied_next_to_the_binaries()
     {
         Assert.True(File.Exists(ModelLocator.PathOf(SegmentationModelKind.General)));
         Assert.True(File.Exists(ModelLocator.PathOf(SegmentationModelKind.Landscape)));
@@ -14,7 +14,7 @@ public class SegmenterTests
     [Theory]
     [InlineData(SegmentationModelKind.General, 256, 256)]
     [InlineData(SegmentationModelKind.Landscape, 256, 144)]
-    public void Segment_WritesAProbabilityMaskAtTheModelSize(SegmentationModelKind kind, int width, int height)
+    public void Segment_writes_a_probability_mask_at_the_model_size(SegmentationModelKind kind, int width, int height)
     {
         using var segmenter = Segmenter.Load(new SegmenterOptions { Model = kind, IntraOpThreads = 1 });
         using var photo = Cv2.ImRead(TestFiles.Photo("astronaut.jpg"));
@@ -33,7 +33,7 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void MissingModel_NamesThePathAndHowToRegenerate()
+    public void Missing_model_names_the_path_and_how_to_regenerate()
     {
         var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.onnx");
         var error = Assert.Throws<ModelLoadException>(() => Segmenter.Load(new SegmenterOptions { ModelPath = path }));
@@ -42,7 +42,7 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void CorruptModel_IsAModelLoadException()
+    public void Corrupt_model_is_a_model_load_exception()
     {
         var path = Path.Combine(Path.GetTempPath(), $"corrupt-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(path, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 + 11))]);
@@ -59,7 +59,7 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void SharedSegmenter_ReturnsOneInstancePerOptions()
+    public void Shared_segmenter_returns_one_instance_per_options()
     {
         var first = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
         var again = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
@@ -70,7 +70,7 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void SharedSegmenter_ConcurrentFirstCalls_LoadOnce()
+    public void Shared_segmenter_concurrent_first_calls_load_once()
     {
         var options = new SegmenterOptions { IntraOpThreads = 2 };
         var instances = new Segmenter[8];

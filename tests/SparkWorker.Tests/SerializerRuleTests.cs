@@ -13,12 +13,12 @@ namespace SparkWorker.Tests;
 /// </summary>
 public sealed class SerializerRuleTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sparkvideo-serde-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("sparkvideo-serde-").FullName;
 
     [Fact]
-    public void EachUdfClosureHoldsTheSettingsAndNothingElse()
+    public void Each_udf_closure_holds_the_settings_and_nothing_else()
     {
-        foreach (var (name, udf) in JobUdfs.All(JobUdfs.Settings(directory)))
+        foreach (var (name, udf) in JobUdfs.All(JobUdfs.Settings(_directory)))
         {
             var fields = Assert.IsType<TargetDescription>(UdfDescriber.Describe(udf).Target).Fields;
 
@@ -28,9 +28,9 @@ public sealed class SerializerRuleTests : IDisposable
     }
 
     [Fact]
-    public void TheUdfsPassTheWorkersReadRuleAndRemoveTheBackgroundOfARealFrame()
+    public void The_udfs_pass_the_workers_read_rule_and_remove_the_background_of_a_real_frame()
     {
-        var output = Path.Combine(directory, "output_frames");
+        var output = Path.Combine(_directory, "output_frames");
         var settings = JobUdfs.Settings(output);
 
         var rebuilt = JobUdfs.All(settings).ToDictionary(u => u.Name, u => RoundTrip(u.Udf));
@@ -51,11 +51,11 @@ public sealed class SerializerRuleTests : IDisposable
         Assert.True(File.Exists(cameraPath));
         Assert.Null(forCamera("../north", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height));
         Assert.Contains("camera name is not 1-32 characters", File.ReadAllText(settings.RejectsLogPath));
-        Assert.False(File.Exists(Path.Combine(directory, "north")), "nothing is written outside the output directory");
+        Assert.False(File.Exists(Path.Combine(_directory, "north")), "nothing is written outside the output directory");
     }
 
     [Fact]
-    public void TheReadRuleRefusesACapturedTypeThatIsNotSerializable()
+    public void The_read_rule_refuses_a_captured_type_that_is_not_serializable()
     {
         var udf = AddQuality(new PlainOptions { Quality = 90 });
 
@@ -86,7 +86,7 @@ public sealed class SerializerRuleTests : IDisposable
         return string.Join(" | ", messages);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     public sealed class PlainOptions
     {

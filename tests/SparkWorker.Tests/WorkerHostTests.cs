@@ -17,15 +17,15 @@ public sealed class WorkerHostTests : IDisposable
 {
     private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly string root = Directory.CreateTempSubdirectory("sparkvideo-worker-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("sparkvideo-worker-").FullName;
 
     [Theory]
     [InlineData(AppLayout.RuntimesFolder)]
     [InlineData(AppLayout.Flat)]
-    public void TheWorkerHostRemovesTheBackgroundOfARealFrameIntoAnOutputDirectoryItCreates(AppLayout layout)
+    public void The_worker_host_removes_the_background_of_a_real_frame_into_an_output_directory_it_creates(AppLayout layout)
     {
         var app = ShipApp(layout);
-        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
         var output = Path.Combine(executor, "output_frames");
         var udf = FrameUdfs.RemoveBackground(JobUdfs.Settings(output));
 
@@ -38,10 +38,10 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
-    public void TheWorkerHostWritesACamerasFrameIntoTheCamerasFolder()
+    public void The_worker_host_writes_a_cameras_frame_into_the_cameras_folder()
     {
         var app = ShipApp(AppLayout.Flat);
-        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
         var output = Path.Combine(executor, "output_frames");
         var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.Settings(output));
 
@@ -51,10 +51,10 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
-    public void TheWorkerHostRecordsALineThatIsNotAFrameInTheRejectLogOfAFreshDirectory()
+    public void The_worker_host_records_a_line_that_is_not_a_frame_in_the_reject_log_of_a_fresh_directory()
     {
         var app = ShipApp(AppLayout.Flat);
-        var executor = Directory.CreateDirectory(Path.Combine(root, "executor")).FullName;
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
         var settings = JobUdfs.Settings(Path.Combine(executor, "output_frames"));
 
         var result = RunInWorkerHost(app, executor, FrameUdfs.KeepIfFrame(settings), null, "not a frame", "not a frame");
@@ -66,7 +66,7 @@ public sealed class WorkerHostTests : IDisposable
     /// <summary>The job's assemblies as they reach an executor: a folder of their own, nothing else of ours in it.</summary>
     private string ShipApp(AppLayout layout)
     {
-        var app = Path.Combine(root, "app");
+        var app = Path.Combine(_root, "app");
         AppLayouts.Copy(BuildOutput.Of("src/SparkJob"), app, layout);
         return app;
     }
@@ -74,9 +74,9 @@ public sealed class WorkerHostTests : IDisposable
     /// <summary>Driver: describes the delegate and writes its payload. Worker host: rebuilds it and calls it once.</summary>
     private string RunInWorkerHost(string app, string workingDirectory, Delegate udf, params object?[] arguments)
     {
-        var payload = Path.Combine(root, "udf.msgpack");
+        var payload = Path.Combine(_root, "udf.msgpack");
         File.WriteAllBytes(payload, UdfPayload.Write(UdfDescriber.Describe(udf)));
-        var argumentsFile = Path.Combine(root, "arguments.json");
+        var argumentsFile = Path.Combine(_root, "arguments.json");
         File.WriteAllText(argumentsFile, JsonSerializer.Serialize(arguments));
 
         using var host = ChildProcess.StartDotnet(
@@ -94,5 +94,5 @@ public sealed class WorkerHostTests : IDisposable
         return line["result: ".Length..];
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 }

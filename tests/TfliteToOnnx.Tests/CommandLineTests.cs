@@ -10,7 +10,7 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     [Fact]
-    public void Convert_WritesTheCommittedBytes()
+    public void Convert_writes_the_committed_bytes()
     {
         var output = Path.Combine(_temp, "out.onnx");
         var exit = ConvertCommand.Create().Parse(
@@ -20,7 +20,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void WrongSha256_IsRefused()
+    public void Wrong_sha256_is_refused()
     {
         var output = Path.Combine(_temp, "out.onnx");
         var exit = ConvertCommand.Create().Parse(
@@ -30,7 +30,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void NotATfliteFile_FailsWithoutOutput()
+    public void Not_a_tflite_file_fails_without_output()
     {
         var input = Path.Combine(_temp, "garbage.tflite");
         File.WriteAllText(input, "this is not a flatbuffer at all");
@@ -40,11 +40,11 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void MissingInput_IsARuntimeError() =>
+    public void Missing_input_is_a_runtime_error() =>
         Assert.Equal(ExitCodes.RuntimeError,
             ConvertCommand.Create().Parse(["--input", Path.Combine(_temp, "none.tflite"), "--output", Path.Combine(_temp, "o.onnx")]).Invoke());
 
     [Fact]
-    public void Sha256Hex_IsLowercaseHex() =>
+    public void Sha256_hex_is_lowercase_hex() =>
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ModelConverter.Sha256Hex("abc"u8));
 }

@@ -15,8 +15,8 @@ internal sealed class AssemblySearch
 
     private static readonly string[] Extensions = OperatingSystem.IsWindows() ? [".dll", ".exe", ".ni.dll", ".ni.exe"] : [".dll", ".ni.dll"];
 
-    private readonly Dictionary<string, Assembly> loaded = new(StringComparer.Ordinal);
-    private readonly object gate = new();
+    private readonly Dictionary<string, Assembly> _loaded = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
 
     public AssemblySearch(string? searchPathsVariable)
     {
@@ -45,11 +45,11 @@ internal sealed class AssemblySearch
 
     private Assembly? TryLoadByFileName(IEnumerable<string> fileNames)
     {
-        lock (gate)
+        lock (_gate)
         {
             foreach (var fileName in fileNames)
             {
-                if (loaded.TryGetValue(fileName, out var cached))
+                if (_loaded.TryGetValue(fileName, out var cached))
                 {
                     return cached;
                 }
@@ -59,7 +59,7 @@ internal sealed class AssemblySearch
                     if (File.Exists(candidate))
                     {
                         var assembly = Assembly.LoadFrom(candidate);
-                        loaded[fileName] = assembly;
+                        _loaded[fileName] = assembly;
                         return assembly;
                     }
                 }

@@ -85,23 +85,23 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
     /// <summary>One thread's reusable Mats; every stage is timed separately.</summary>
     private sealed class Worker(Segmenter segmenter, int width, int height, string outputDir) : IDisposable
     {
-        private readonly Mat mask = new();
-        private readonly Mat frameMask = new();
-        private readonly Mat composite = new();
-        private readonly CompositeScratch scratch = new();
-        private readonly Size size = new(width, height);
+        private readonly Mat _mask = new();
+        private readonly Mat _frameMask = new();
+        private readonly Mat _composite = new();
+        private readonly CompositeScratch _scratch = new();
+        private readonly Size _size = new(width, height);
 
         public void Process(byte[] jpeg, double timestamp, StageTimes times)
         {
             var start = Stopwatch.GetTimestamp();
             using var frame = JpegFrameCodec.Decode(jpeg, width, height);
             var decoded = Stopwatch.GetTimestamp();
-            segmenter.Segment(frame, mask);
+            segmenter.Segment(frame, _mask);
             var segmented = Stopwatch.GetTimestamp();
-            MaskCompositor.UpsampleMask(mask, size, frameMask);
-            MaskCompositor.Composite(frame, frameMask, Background, null, composite, scratch);
+            MaskCompositor.UpsampleMask(_mask, _size, _frameMask);
+            MaskCompositor.Composite(frame, _frameMask, Background, null, _composite, _scratch);
             var composited = Stopwatch.GetTimestamp();
-            var output = JpegFrameCodec.Encode(composite, OutputJpegQuality);
+            var output = JpegFrameCodec.Encode(_composite, OutputJpegQuality);
             var encoded = Stopwatch.GetTimestamp();
             FrameFileWriter.Write(outputDir, timestamp, output);
             var written = Stopwatch.GetTimestamp();
@@ -115,10 +115,10 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
 
         public void Dispose()
         {
-            mask.Dispose();
-            frameMask.Dispose();
-            composite.Dispose();
-            scratch.Dispose();
+            _mask.Dispose();
+            _frameMask.Dispose();
+            _composite.Dispose();
+            _scratch.Dispose();
         }
     }
 }

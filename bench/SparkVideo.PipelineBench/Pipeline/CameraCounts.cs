@@ -6,12 +6,12 @@ namespace SparkVideo.PipelineBench.Pipeline;
 /// </summary>
 public sealed class CameraCounts
 {
-    private readonly object gate = new();
-    private long endedSent, endedDropped, currentSent, currentDropped;
+    private readonly object _gate = new();
+    private long _endedSent, _endedDropped, _currentSent, _currentDropped;
 
-    public long Sent { get { lock (gate) { return endedSent + currentSent; } } }
+    public long Sent { get { lock (_gate) { return _endedSent + _currentSent; } } }
 
-    public long Dropped { get { lock (gate) { return endedDropped + currentDropped; } } }
+    public long Dropped { get { lock (_gate) { return _endedDropped + _currentDropped; } } }
 
     /// <summary>Consumer sessions that ended; more than one in a run means the job reconnected.</summary>
     public int SessionsEnded { get; private set; }
@@ -22,19 +22,19 @@ public sealed class CameraCounts
         {
             return;
         }
-        lock (gate)
+        lock (_gate)
         {
             if (ended)
             {
-                endedSent += sent;
-                endedDropped += dropped;
-                currentSent = currentDropped = 0;
+                _endedSent += sent;
+                _endedDropped += dropped;
+                _currentSent = _currentDropped = 0;
                 SessionsEnded++;
             }
             else
             {
-                currentSent = sent;
-                currentDropped = dropped;
+                _currentSent = sent;
+                _currentDropped = dropped;
             }
         }
     }

@@ -126,55 +126,55 @@ public static class MultiCameraRunner
     /// <summary>Replayed by this process; its CPU is this process's over the run (an upper bound: the sampling is in it).</summary>
     private sealed class ReplayFleet(int cameras, double fps, int framesPerCamera, string workingDirectory) : ICameraFleet
     {
-        private readonly ReplayCameras replay = ReplayCameras.Start(cameras, fps, framesPerCamera, workingDirectory);
-        private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly ReplayCameras _replay = ReplayCameras.Start(cameras, fps, framesPerCamera, workingDirectory);
+        private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 
-        public bool Finished => replay.Finished;
+        public bool Finished => _replay.Finished;
 
         public double CpuSeconds { get; private set; }
 
-        public int Port(int camera) => replay.Ports[camera];
+        public int Port(int camera) => _replay.Ports[camera];
 
-        public long Sent(int camera) => replay.Sent(camera);
+        public long Sent(int camera) => _replay.Sent(camera);
 
-        public long Dropped(int camera) => replay.Dropped(camera);
+        public long Dropped(int camera) => _replay.Dropped(camera);
 
         public void SampleCpu()
         {
-            if (!replay.Finished)
+            if (!_replay.Finished)
             {
-                CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
+                CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalSeconds;
             }
         }
 
-        public void Stop() => replay.Dispose();
+        public void Stop() => _replay.Dispose();
 
-        public void Dispose() => replay.Dispose();
+        public void Dispose() => _replay.Dispose();
     }
 
     /// <summary>One CameraServer process per camera; their CPU is summed from /proc while they run.</summary>
     private sealed class CameraServerFleet : ICameraFleet
     {
-        private readonly List<ChildProcess> servers = [];
-        private readonly List<CameraCounts> counts = [];
-        private readonly List<int> ports = [];
-        private readonly double[] cpu;
+        private readonly List<ChildProcess> _servers = [];
+        private readonly List<CameraCounts> _counts = [];
+        private readonly List<int> _ports = [];
+        private readonly double[] _cpu;
 
         public CameraServerFleet(int cameras, double fps, int framesPerCamera, string workingDirectory)
         {
-            cpu = new double[cameras];
+            _cpu = new double[cameras];
             try
             {
                 for (var i = 0; i < cameras; i++)
                 {
                     var cameraCounts = new CameraCounts();
-                    counts.Add(cameraCounts);
+                    _counts.Add(cameraCounts);
                     var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
                         ["--source", "synthetic", "--fps", fps.ToString(CultureInfo.InvariantCulture),
                          "--max-frames", framesPerCamera.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
                         new ChildProcessOptions { WorkingDirectory = workingDirectory, OnStdoutLine = cameraCounts.Observe, MaxLinesKept = 50 });
-                    servers.Add(server);
-                    ports.Add(CameraOutput.Port(PipelineRunner.WaitForListening(server)));
+                    _servers.Add(server);
+                    _ports.Add(CameraOutput.Port(PipelineRunner.WaitForListening(server)));
                 }
             }
             catch
@@ -184,29 +184,29 @@ public static class MultiCameraRunner
             }
         }
 
-        public bool Finished => servers.TrueForAll(s => s.HasExited);
+        public bool Finished => _servers.TrueForAll(s => s.HasExited);
 
-        public double CpuSeconds => cpu.Sum();
+        public double CpuSeconds => _cpu.Sum();
 
-        public int Port(int camera) => ports[camera];
+        public int Port(int camera) => _ports[camera];
 
-        public long Sent(int camera) => counts[camera].Sent;
+        public long Sent(int camera) => _counts[camera].Sent;
 
-        public long Dropped(int camera) => counts[camera].Dropped;
+        public long Dropped(int camera) => _counts[camera].Dropped;
 
         public void SampleCpu()
         {
-            for (var i = 0; i < servers.Count; i++)
+            for (var i = 0; i < _servers.Count; i++)
             {
-                if (ProcCpu.Seconds(servers[i].Id) is { } seconds)
+                if (ProcCpu.Seconds(_servers[i].Id) is { } seconds)
                 {
-                    cpu[i] = seconds;
+                    _cpu[i] = seconds;
                 }
             }
         }
 
-        public void Stop() => servers.ForEach(s => PipelineRunner.Stop(s, "CameraServer"));
+        public void Stop() => _servers.ForEach(s => PipelineRunner.Stop(s, "CameraServer"));
 
-        public void Dispose() => servers.ForEach(s => s.Dispose());
+        public void Dispose() => _servers.ForEach(s => s.Dispose());
     }
 }

@@ -22,18 +22,18 @@ public sealed class ReplayCameras : IDisposable
     private const int RecordedFrames = 30;
     private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly List<Camera> cameras;
-    private bool disposed;
+    private readonly List<Camera> _cameras;
+    private bool _disposed;
 
-    private ReplayCameras(List<Camera> cameras) => this.cameras = cameras;
+    private ReplayCameras(List<Camera> cameras) => _cameras = cameras;
 
-    public IReadOnlyList<int> Ports => [.. cameras.Select(c => c.Port)];
+    public IReadOnlyList<int> Ports => [.. _cameras.Select(c => c.Port)];
 
-    public bool Finished => cameras.TrueForAll(c => c.Finished);
+    public bool Finished => _cameras.TrueForAll(c => c.Finished);
 
-    public long Sent(int camera) => cameras[camera].Sent;
+    public long Sent(int camera) => _cameras[camera].Sent;
 
-    public long Dropped(int camera) => cameras[camera].Dropped;
+    public long Dropped(int camera) => _cameras[camera].Dropped;
 
     /// <summary>Records the synthetic frames, then starts <paramref name="count"/> cameras that wait for their consumer.</summary>
     public static ReplayCameras Start(int count, double fps, int framesPerCamera, string workingDirectory)
@@ -50,10 +50,10 @@ public sealed class ReplayCameras : IDisposable
 
     public void Dispose()
     {
-        if (!disposed)
+        if (!_disposed)
         {
-            disposed = true;
-            cameras.ForEach(c => c.Dispose());
+            _disposed = true;
+            _cameras.ForEach(c => c.Dispose());
         }
     }
 
@@ -84,53 +84,53 @@ public sealed class ReplayCameras : IDisposable
 
     private sealed class Camera : IDisposable
     {
-        private readonly IReadOnlyList<(int Width, int Height, string FrameData)> frames;
-        private readonly TimeSpan interval;
-        private readonly TimeSpan phase;
-        private readonly int framesToSend;
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource stop = new();
-        private Thread? thread;
-        private long sent, dropped;
-        private volatile bool finished;
+        private readonly IReadOnlyList<(int Width, int Height, string FrameData)> _frames;
+        private readonly TimeSpan _interval;
+        private readonly TimeSpan _phase;
+        private readonly int _framesToSend;
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private Thread? _thread;
+        private long _sent, _dropped;
+        private volatile bool _finished;
 
         public Camera(IReadOnlyList<(int, int, string)> frames, TimeSpan interval, TimeSpan phase, int framesToSend)
         {
-            (this.frames, this.interval, this.phase, this.framesToSend) = (frames, interval, phase, framesToSend);
-            listener.Start(1);
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            (_frames, _interval, _phase, _framesToSend) = (frames, interval, phase, framesToSend);
+            _listener.Start(1);
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         }
 
         public int Port { get; }
 
-        public long Sent => Interlocked.Read(ref sent);
+        public long Sent => Interlocked.Read(ref _sent);
 
-        public long Dropped => Interlocked.Read(ref dropped);
+        public long Dropped => Interlocked.Read(ref _dropped);
 
-        public bool Finished => finished;
+        public bool Finished => _finished;
 
         public void Start()
         {
-            thread = new Thread(Run) { IsBackground = true, Name = $"replay camera {Port}" };
-            thread.Start();
+            _thread = new Thread(Run) { IsBackground = true, Name = $"replay camera {Port}" };
+            _thread.Start();
         }
 
         public void Dispose()
         {
-            stop.Cancel();
-            listener.Stop();
-            thread?.Join();
-            stop.Dispose();
+            _stop.Cancel();
+            _listener.Stop();
+            _thread?.Join();
+            _stop.Dispose();
         }
 
         private void Run()
         {
             try
             {
-                using var accept = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                using var accept = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 accept.CancelAfter(AcceptTimeout);
-                using var socket = listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
-                listener.Stop();
+                using var socket = _listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
+                _listener.Stop();
                 socket.NoDelay = true;
                 Send(socket);
             }
@@ -140,7 +140,7 @@ public sealed class ReplayCameras : IDisposable
             }
             finally
             {
-                finished = true;
+                _finished = true;
             }
         }
 
@@ -149,26 +149,26 @@ public sealed class ReplayCameras : IDisposable
         {
             var clock = Stopwatch.StartNew();
             long next = 0;
-            while (next < framesToSend && !stop.IsCancellationRequested)
+            while (next < _framesToSend && !_stop.IsCancellationRequested)
             {
-                var due = phase + interval * next;
+                var due = _phase + _interval * next;
                 var wait = due - clock.Elapsed;
-                if (wait > TimeSpan.Zero && stop.Token.WaitHandle.WaitOne(wait))
+                if (wait > TimeSpan.Zero && _stop.Token.WaitHandle.WaitOne(wait))
                 {
                     return;
                 }
                 // Frames that fell due while the last send was blocked are stale: only the newest is sent.
-                var newest = Math.Min(framesToSend - 1, (long)Math.Floor((clock.Elapsed - phase) / interval));
+                var newest = Math.Min(_framesToSend - 1, (long)Math.Floor((clock.Elapsed - _phase) / _interval));
                 if (newest > next)
                 {
-                    Interlocked.Add(ref dropped, newest - next);
+                    Interlocked.Add(ref _dropped, newest - next);
                     next = newest;
                 }
-                var (width, height, frameData) = frames[(int)(next % frames.Count)];
+                var (width, height, frameData) = _frames[(int)(next % _frames.Count)];
                 var timestamp = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
                 var line = Encoding.UTF8.GetBytes(FrameCodec.ToJson(new FrameMessage(timestamp, width, height, frameData)) + "\n");
                 socket.Send(line);
-                Interlocked.Increment(ref sent);
+                Interlocked.Increment(ref _sent);
                 next++;
             }
         }

@@ -11,14 +11,14 @@ internal sealed class CaptureClock
 {
     private const double MinStepSeconds = 1e-6;
 
-    private readonly double anchorUnixSeconds = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
-    private readonly Stopwatch sinceAnchor = Stopwatch.StartNew();
-    private double last;
+    private readonly double _anchorUnixSeconds = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
+    private readonly Stopwatch _sinceAnchor = Stopwatch.StartNew();
+    private double _last;
 
     public double Next()
     {
-        var now = anchorUnixSeconds + sinceAnchor.Elapsed.TotalSeconds;
-        last = now > last ? now : last + MinStepSeconds;
-        return last;
+        var now = _anchorUnixSeconds + _sinceAnchor.Elapsed.TotalSeconds;
+        _last = now > _last ? now : _last + MinStepSeconds;
+        return _last;
     }
 }

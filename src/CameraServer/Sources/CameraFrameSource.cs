@@ -8,13 +8,13 @@ internal sealed class CameraFrameSource : IFrameSource
     // A camera may drop a frame now and then; only a run of failures means it is gone.
     private const int MaxConsecutiveFailures = 25;
 
-    private readonly VideoCapture capture;
-    private readonly int index;
+    private readonly VideoCapture _capture;
+    private readonly int _index;
 
     public CameraFrameSource(int index, int requestedWidth, int requestedHeight)
     {
-        this.index = index;
-        capture = OpenCvLogging.Quietly(() =>
+        _index = index;
+        _capture = OpenCvLogging.Quietly(() =>
         {
             var opened = new VideoCapture(index);
             if (!opened.IsOpened())
@@ -27,7 +27,7 @@ internal sealed class CameraFrameSource : IFrameSource
             opened.Set(VideoCaptureProperties.FrameHeight, requestedHeight);
             return opened;
         });
-        Description = $"camera {index} ({capture.FrameWidth}x{capture.FrameHeight})";
+        Description = $"camera {index} ({_capture.FrameWidth}x{_capture.FrameHeight})";
     }
 
     public string Description { get; }
@@ -38,13 +38,13 @@ internal sealed class CameraFrameSource : IFrameSource
     {
         for (var attempt = 0; attempt < MaxConsecutiveFailures; attempt++)
         {
-            if (capture.Read(frame) && !frame.Empty())
+            if (_capture.Read(frame) && !frame.Empty())
             {
                 return true;
             }
         }
-        throw new FrameSourceException($"camera {index} stopped delivering frames");
+        throw new FrameSourceException($"camera {_index} stopped delivering frames");
     }
 
-    public void Dispose() => capture.Dispose();
+    public void Dispose() => _capture.Dispose();
 }

@@ -11,8 +11,8 @@ internal sealed class SyntheticFrameSource : IFrameSource
     public const int Width = 640;
     public const int Height = 480;
 
-    private readonly Mat background = SyntheticScene.CreateBackground(Width, Height);
-    private long frameNumber;
+    private readonly Mat _background = SyntheticScene.CreateBackground(Width, Height);
+    private long _frameNumber;
 
     public string Description => $"synthetic ({Width}x{Height} walking figure)";
 
@@ -20,12 +20,12 @@ internal sealed class SyntheticFrameSource : IFrameSource
 
     public bool TryRead(Mat frame)
     {
-        background.CopyTo(frame);
-        SyntheticScene.DrawWalker(frame, frameNumber);
-        SyntheticScene.DrawCaption(frame, frameNumber, DateTime.Now);
-        frameNumber++;
+        _background.CopyTo(frame);
+        SyntheticScene.DrawWalker(frame, _frameNumber);
+        SyntheticScene.DrawCaption(frame, _frameNumber, DateTime.Now);
+        _frameNumber++;
         return true;
     }
 
-    public void Dispose() => background.Dispose();
+    public void Dispose() => _background.Dispose();
 }

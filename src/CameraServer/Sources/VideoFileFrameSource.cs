@@ -8,19 +8,19 @@ namespace CameraServer.Sources;
 /// </summary>
 internal sealed class VideoFileFrameSource : IFrameSource
 {
-    private readonly VideoCapture capture;
-    private readonly bool loop;
+    private readonly VideoCapture _capture;
+    private readonly bool _loop;
 
     public VideoFileFrameSource(string path, bool loop)
     {
-        this.loop = loop;
+        _loop = loop;
         if (!File.Exists(path))
         {
             throw new FrameSourceException($"video file not found: {path}");
         }
-        capture = OpenCvLogging.Quietly(() => OpenAndProbe(path));
-        var frameCount = capture.FrameCount > 0 ? $", {capture.FrameCount} frames" : "";
-        Description = $"video file {path} ({capture.FrameWidth}x{capture.FrameHeight}{frameCount}{(loop ? ", loop" : "")})";
+        _capture = OpenCvLogging.Quietly(() => OpenAndProbe(path));
+        var frameCount = _capture.FrameCount > 0 ? $", {_capture.FrameCount} frames" : "";
+        Description = $"video file {path} ({_capture.FrameWidth}x{_capture.FrameHeight}{frameCount}{(loop ? ", loop" : "")})";
     }
 
     public string Description { get; }
@@ -29,18 +29,18 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
     public bool TryRead(Mat frame)
     {
-        if (capture.Read(frame) && !frame.Empty())
+        if (_capture.Read(frame) && !frame.Empty())
         {
             return true;
         }
-        if (!loop || !Rewind())
+        if (!_loop || !Rewind())
         {
             return false;
         }
-        return capture.Read(frame) && !frame.Empty();
+        return _capture.Read(frame) && !frame.Empty();
     }
 
-    private bool Rewind() => capture.Set(VideoCaptureProperties.PosFrames, 0);
+    private bool Rewind() => _capture.Set(VideoCaptureProperties.PosFrames, 0);
 
     private static VideoCapture OpenAndProbe(string path)
     {
@@ -62,5 +62,5 @@ internal sealed class VideoFileFrameSource : IFrameSource
         }
     }
 
-    public void Dispose() => capture.Dispose();
+    public void Dispose() => _capture.Dispose();
 }

@@ -18,8 +18,8 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
-    private readonly CaptureClock clock = new();
-    private readonly FramePacer? pacer = fps > 0 ? new FramePacer(fps) : null;
+    private readonly CaptureClock _clock = new();
+    private readonly FramePacer? _pacer = fps > 0 ? new FramePacer(fps) : null;
 
     public long FramesPublished { get; private set; }
 
@@ -50,10 +50,10 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
             }
             if (idle)
             {
-                pacer?.Restart();
+                _pacer?.Restart();
                 idle = false;
             }
-            if (pacer is null || pacer.TryClaimSlot())
+            if (_pacer is null || _pacer.TryClaimSlot())
             {
                 Publish(frame);
             }
@@ -73,10 +73,10 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
             }
             if (idle)
             {
-                pacer?.Restart();
+                _pacer?.Restart();
                 idle = false;
             }
-            var slotReached = pacer is null ? mailbox.WaitUntilAllTaken() : pacer.WaitForNextSlot(cancellation);
+            var slotReached = _pacer is null ? mailbox.WaitUntilAllTaken() : _pacer.WaitForNextSlot(cancellation);
             if (!slotReached)
             {
                 return;
@@ -95,7 +95,7 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
 
     private void Publish(Mat frame)
     {
-        var encoded = encoder.Encode(frame, clock.Next());
+        var encoded = encoder.Encode(frame, _clock.Next());
         mailbox.Publish(encoded);
         preview?.Publish(encoded.Jpeg);
         FramesPublished++;

@@ -19,8 +19,8 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
     private const string ClosedByConsumer = "connection closed by consumer";
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(1);
 
-    private Task departure = Task.CompletedTask;
-    private int departed;
+    private Task _departure = Task.CompletedTask;
+    private int _departed;
 
     public string Address { get; } = socket.RemoteEndPoint?.ToString() ?? "unknown";
 
@@ -32,7 +32,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
     {
         get
         {
-            if (Volatile.Read(ref departed) == 1)
+            if (Volatile.Read(ref _departed) == 1)
             {
                 return true;
             }
@@ -67,7 +67,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
         var reason = StreamEnded;
         try
         {
-            departure = WatchForDepartureAsync();
+            _departure = WatchForDepartureAsync();
             using (reader)
             {
                 while (reader.TryTakeNewest(out var frame, out var skipped))
@@ -102,7 +102,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
                     }
                 }
             }
-            if (reason is StreamEnded && Volatile.Read(ref departed) == 1)
+            if (reason is StreamEnded && Volatile.Read(ref _departed) == 1)
             {
                 reason = ClosedByConsumer;
             }
@@ -144,7 +144,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
 
     private void MarkDeparted()
     {
-        if (Interlocked.Exchange(ref departed, 1) == 0)
+        if (Interlocked.Exchange(ref _departed, 1) == 0)
         {
             reader.Cancel();
         }
@@ -170,7 +170,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
             return; // the consumer already reset: nothing more to deliver
         }
         // The pending read ends when the consumer closes; past the grace period we close anyway.
-        departure.Wait(CloseGrace);
+        _departure.Wait(CloseGrace);
     }
 
     /// <summary>

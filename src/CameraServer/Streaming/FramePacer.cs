@@ -12,22 +12,22 @@ internal sealed class FramePacer
 {
     public static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(1);
 
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly double periodSeconds;
-    private double startSeconds;
-    private long nextSlot;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly double _periodSeconds;
+    private double _startSeconds;
+    private long _nextSlot;
 
     public FramePacer(double fps)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fps);
-        periodSeconds = 1.0 / fps;
+        _periodSeconds = 1.0 / fps;
     }
 
     /// <summary>Starts a new schedule now (after a pause with no consumer); slot 0 is due at once.</summary>
     public void Restart()
     {
-        startSeconds = clock.Elapsed.TotalSeconds;
-        nextSlot = 0;
+        _startSeconds = _clock.Elapsed.TotalSeconds;
+        _nextSlot = 0;
     }
 
     /// <summary>Waits for the next slot; false when cancelled.</summary>
@@ -38,7 +38,7 @@ internal sealed class FramePacer
         {
             return false;
         }
-        nextSlot++;
+        _nextSlot++;
         return !cancellation.IsCancellationRequested;
     }
 
@@ -49,17 +49,17 @@ internal sealed class FramePacer
         {
             return false;
         }
-        nextSlot++;
+        _nextSlot++;
         return true;
     }
 
     private double SecondsUntilNextSlot()
     {
-        var elapsed = clock.Elapsed.TotalSeconds - startSeconds;
-        if (elapsed - nextSlot * periodSeconds > MaxCatchUp.TotalSeconds)
+        var elapsed = _clock.Elapsed.TotalSeconds - _startSeconds;
+        if (elapsed - _nextSlot * _periodSeconds > MaxCatchUp.TotalSeconds)
         {
-            nextSlot = (long)Math.Floor(elapsed / periodSeconds);
+            _nextSlot = (long)Math.Floor(elapsed / _periodSeconds);
         }
-        return nextSlot * periodSeconds - elapsed;
+        return _nextSlot * _periodSeconds - elapsed;
     }
 }

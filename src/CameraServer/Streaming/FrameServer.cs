@@ -13,10 +13,10 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     private const int SendBufferBytes = 128 * 1024;
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(200);
 
-    private readonly TcpListener listener = new(options.ListenEndpoint);
-    private readonly TimeSpan sendTimeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
-    private readonly Dictionary<ConsumerSession, Thread> sessions = [];
-    private volatile bool stopping;
+    private readonly TcpListener _listener = new(options.ListenEndpoint);
+    private readonly TimeSpan _sendTimeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
+    private readonly Dictionary<ConsumerSession, Thread> _sessions = [];
+    private volatile bool _stopping;
 
     /// <summary>Raised when --max-frames frames have been sent in total.</summary>
     public event Action? BudgetSpent;
@@ -25,8 +25,8 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     /// <exception cref="SocketException">The address is in use or not available.</exception>
     public IPEndPoint Start()
     {
-        listener.Start(backlog: 16);
-        return (IPEndPoint)listener.LocalEndpoint;
+        _listener.Start(backlog: 16);
+        return (IPEndPoint)_listener.LocalEndpoint;
     }
 
     /// <summary>Accepts until cancelled; a failed accept (e.g. out of file descriptors) is logged and retried.</summary>
@@ -37,10 +37,10 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
             Socket socket;
             try
             {
-                socket = await listener.AcceptSocketAsync(cancellation).ConfigureAwait(false);
+                socket = await _listener.AcceptSocketAsync(cancellation).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException ||
-                                      (e is SocketException && (stopping || cancellation.IsCancellationRequested)))
+                                      (e is SocketException && (_stopping || cancellation.IsCancellationRequested)))
             {
                 return;
             }
@@ -56,11 +56,11 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
 
     private void Admit(Socket socket)
     {
-        lock (sessions)
+        lock (_sessions)
         {
             // A session whose consumer has just gone is still finishing on its thread; its slot is free already.
-            var serving = sessions.Keys.Count(session => !session.HasDeparted);
-            if (stopping || serving >= options.MaxConsumers)
+            var serving = _sessions.Keys.Count(session => !session.HasDeparted);
+            if (_stopping || serving >= options.MaxConsumers)
             {
                 log.Info($"Refused consumer {socket.RemoteEndPoint}: already serving {serving} (--max-consumers {options.MaxConsumers})");
                 socket.Dispose();
@@ -69,7 +69,7 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
             try
             {
                 socket.NoDelay = true;
-                socket.SendTimeout = (int)sendTimeout.TotalMilliseconds;
+                socket.SendTimeout = (int)_sendTimeout.TotalMilliseconds;
                 socket.SendBufferSize = SendBufferBytes;
             }
             catch (SocketException)
@@ -77,10 +77,10 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
                 socket.Dispose(); // the consumer left before it was admitted
                 return;
             }
-            var session = new ConsumerSession(socket, mailbox.Subscribe(), budget, log, sendTimeout);
+            var session = new ConsumerSession(socket, mailbox.Subscribe(), budget, log, _sendTimeout);
             session.BudgetSpent += () => BudgetSpent?.Invoke();
             var thread = new Thread(() => Serve(session)) { IsBackground = true, Name = "consumer " + session.Address };
-            sessions.Add(session, thread);
+            _sessions.Add(session, thread);
             log.Info($"Consumer connected: {session.Address}");
             log.Info($"Streaming at {CameraServerCommand.DescribeRate(options.Fps)}...");
             thread.Start();
@@ -90,12 +90,12 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     private void Serve(ConsumerSession session)
     {
         var summary = session.Run();
-        lock (sessions)
+        lock (_sessions)
         {
             // Logged after the slot is free, so a consumer reacting to this line is admitted.
-            sessions.Remove(session);
+            _sessions.Remove(session);
             log.Info(summary);
-            if (sessions.Count == 0 && !stopping)
+            if (_sessions.Count == 0 && !_stopping)
             {
                 log.Info("Waiting for connection...");
             }
@@ -108,12 +108,12 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     /// </summary>
     public void Stop(TimeSpan grace)
     {
-        stopping = true;
-        listener.Stop();
+        _stopping = true;
+        _listener.Stop();
         KeyValuePair<ConsumerSession, Thread>[] running;
-        lock (sessions)
+        lock (_sessions)
         {
-            running = [.. sessions];
+            running = [.. _sessions];
         }
         var deadline = Environment.TickCount64 + (long)grace.TotalMilliseconds;
         foreach (var (session, thread) in running)
@@ -126,5 +126,5 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
         }
     }
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }

@@ -9,55 +9,55 @@ namespace CameraServer.Streaming;
 /// </summary>
 internal sealed class LatestFrameMailbox
 {
-    private readonly object gate = new();
-    private readonly List<Reader> readers = [];
-    private EncodedFrame? latest;
-    private long sequence;
-    private bool completed;
+    private readonly object _gate = new();
+    private readonly List<Reader> _readers = [];
+    private EncodedFrame? _latest;
+    private long _sequence;
+    private bool _completed;
 
     public int ReaderCount
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return readers.Count;
+                return _readers.Count;
             }
         }
     }
 
     public void Publish(EncodedFrame frame)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (completed)
+            if (_completed)
             {
                 return;
             }
-            latest = frame;
-            sequence++;
-            Monitor.PulseAll(gate);
+            _latest = frame;
+            _sequence++;
+            Monitor.PulseAll(_gate);
         }
     }
 
     /// <summary>No more frames: readers take what is newer than their last frame, then see the end.</summary>
     public void Complete()
     {
-        lock (gate)
+        lock (_gate)
         {
-            completed = true;
-            Monitor.PulseAll(gate);
+            _completed = true;
+            Monitor.PulseAll(_gate);
         }
     }
 
     /// <summary>A new reader receives only frames published after it subscribed, never a stale one.</summary>
     public Reader Subscribe()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var reader = new Reader(this, sequence);
-            readers.Add(reader);
-            Monitor.PulseAll(gate);
+            var reader = new Reader(this, _sequence);
+            _readers.Add(reader);
+            Monitor.PulseAll(_gate);
             return reader;
         }
     }
@@ -66,17 +66,17 @@ internal sealed class LatestFrameMailbox
     public bool WaitForReaders(TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        lock (gate)
+        lock (_gate)
         {
-            while (readers.Count == 0 && !completed)
+            while (_readers.Count == 0 && !_completed)
             {
                 var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0 || !Monitor.Wait(gate, (int)remaining))
+                if (remaining <= 0 || !Monitor.Wait(_gate, (int)remaining))
                 {
                     break;
                 }
             }
-            return readers.Count > 0 && !completed;
+            return _readers.Count > 0 && !_completed;
         }
     }
 
@@ -86,39 +86,39 @@ internal sealed class LatestFrameMailbox
     /// </summary>
     public bool WaitUntilAllTaken()
     {
-        lock (gate)
+        lock (_gate)
         {
-            while (!completed && readers.Exists(reader => reader.Taken < sequence))
+            while (!_completed && _readers.Exists(reader => reader.Taken < _sequence))
             {
-                Monitor.Wait(gate);
+                Monitor.Wait(_gate);
             }
-            return !completed;
+            return !_completed;
         }
     }
 
     /// <summary>One consumer's view of the mailbox. Dispose to unsubscribe.</summary>
     public sealed class Reader : IDisposable
     {
-        private readonly LatestFrameMailbox owner;
+        private readonly LatestFrameMailbox _owner;
 
         internal Reader(LatestFrameMailbox owner, long taken)
         {
-            this.owner = owner;
+            _owner = owner;
             Taken = taken;
         }
 
         internal long Taken { get; private set; }
 
-        private bool cancelled;
+        private bool _cancelled;
 
         /// <summary>Frames published since this reader's last take (dropped if it leaves now).</summary>
         public long Unseen
         {
             get
             {
-                lock (owner.gate)
+                lock (_owner._gate)
                 {
-                    return owner.sequence - Taken;
+                    return _owner._sequence - Taken;
                 }
             }
         }
@@ -130,22 +130,22 @@ internal sealed class LatestFrameMailbox
         /// </summary>
         public bool TryTakeNewest(out EncodedFrame frame, out long skipped)
         {
-            lock (owner.gate)
+            lock (_owner._gate)
             {
-                while (owner.sequence == Taken && !owner.completed && !cancelled)
+                while (_owner._sequence == Taken && !_owner._completed && !_cancelled)
                 {
-                    Monitor.Wait(owner.gate);
+                    Monitor.Wait(_owner._gate);
                 }
-                if (owner.sequence == Taken || cancelled)
+                if (_owner._sequence == Taken || _cancelled)
                 {
                     frame = null!;
                     skipped = 0;
                     return false;
                 }
-                skipped = owner.sequence - Taken - 1;
-                Taken = owner.sequence;
-                frame = owner.latest!;
-                Monitor.PulseAll(owner.gate); // wakes a producer waiting in WaitUntilAllTaken
+                skipped = _owner._sequence - Taken - 1;
+                Taken = _owner._sequence;
+                frame = _owner._latest!;
+                Monitor.PulseAll(_owner._gate); // wakes a producer waiting in WaitUntilAllTaken
                 return true;
             }
         }
@@ -156,20 +156,20 @@ internal sealed class LatestFrameMailbox
         /// </summary>
         public void Cancel()
         {
-            lock (owner.gate)
+            lock (_owner._gate)
             {
-                cancelled = true;
-                owner.readers.Remove(this);
-                Monitor.PulseAll(owner.gate);
+                _cancelled = true;
+                _owner._readers.Remove(this);
+                Monitor.PulseAll(_owner._gate);
             }
         }
 
         public void Dispose()
         {
-            lock (owner.gate)
+            lock (_owner._gate)
             {
-                owner.readers.Remove(this);
-                Monitor.PulseAll(owner.gate);
+                _owner._readers.Remove(this);
+                Monitor.PulseAll(_owner._gate);
             }
         }
     }

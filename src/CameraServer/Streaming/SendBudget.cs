@@ -6,8 +6,8 @@ namespace CameraServer.Streaming;
 /// </summary>
 internal sealed class SendBudget(int? maxFrames)
 {
-    private long reserved;
-    private long sent;
+    private long _reserved;
+    private long _sent;
 
     public bool TryReserve()
     {
@@ -15,11 +15,11 @@ internal sealed class SendBudget(int? maxFrames)
         {
             return true;
         }
-        if (Interlocked.Increment(ref reserved) <= max)
+        if (Interlocked.Increment(ref _reserved) <= max)
         {
             return true;
         }
-        Interlocked.Decrement(ref reserved);
+        Interlocked.Decrement(ref _reserved);
         return false;
     }
 
@@ -27,10 +27,10 @@ internal sealed class SendBudget(int? maxFrames)
     {
         if (maxFrames is not null)
         {
-            Interlocked.Decrement(ref reserved);
+            Interlocked.Decrement(ref _reserved);
         }
     }
 
     /// <summary>Records a delivered frame; true exactly once, when the last allowed frame was sent.</summary>
-    public bool MarkSent() => Interlocked.Increment(ref sent) == maxFrames;
+    public bool MarkSent() => Interlocked.Increment(ref _sent) == maxFrames;
 }

@@ -7,8 +7,8 @@ namespace SparkVideo.Engine.Sql;
 /// <summary>The entry point: reads streams and creates DataFrames. One active session per process, as in Spark.</summary>
 public sealed class SparkSession
 {
-    private static readonly Lock s_lock = new();
-    private static SparkSession? s_active;
+    private static readonly Lock SessionLock = new();
+    private static SparkSession? ActiveSession;
 
     private readonly List<StreamingQuery> _activeQueries = [];
     private readonly Lock _queriesLock = new();
@@ -47,20 +47,20 @@ public sealed class SparkSession
         {
             query.Stop();
         }
-        lock (s_lock)
+        lock (SessionLock)
         {
-            if (ReferenceEquals(s_active, this))
+            if (ReferenceEquals(ActiveSession, this))
             {
-                s_active = null;
+                ActiveSession = null;
             }
         }
     }
 
     internal static SparkSession GetOrCreate(string master)
     {
-        lock (s_lock)
+        lock (SessionLock)
         {
-            return s_active ??= new SparkSession(LocalMaster.Parallelism(master));
+            return ActiveSession ??= new SparkSession(LocalMaster.Parallelism(master));
         }
     }
 

@@ -8,11 +8,11 @@ namespace SparkVideo.LiveView.Frames;
 /// </summary>
 public sealed class LatestFrameSlot
 {
-    private readonly object gate = new();
-    private SlotFrame? latest;
-    private TaskCompletionSource published = NewSignal();
+    private readonly object _gate = new();
+    private SlotFrame? _latest;
+    private TaskCompletionSource _published = NewSignal();
 
-    public SlotFrame? Latest => Volatile.Read(ref latest);
+    public SlotFrame? Latest => Volatile.Read(ref _latest);
 
     public void Publish(byte[] jpeg) => Publish(() => jpeg);
 
@@ -20,11 +20,11 @@ public sealed class LatestFrameSlot
     public void Publish(Func<byte[]?> load)
     {
         TaskCompletionSource wake;
-        lock (gate)
+        lock (_gate)
         {
-            latest = new SlotFrame((latest?.Sequence ?? 0) + 1, load);
-            wake = published;
-            published = NewSignal();
+            _latest = new SlotFrame((_latest?.Sequence ?? 0) + 1, load);
+            wake = _published;
+            _published = NewSignal();
         }
         wake.TrySetResult();
     }
@@ -35,13 +35,13 @@ public sealed class LatestFrameSlot
         while (true)
         {
             Task next;
-            lock (gate)
+            lock (_gate)
             {
-                if (latest is { } frame && frame.Sequence > seenSequence)
+                if (_latest is { } frame && frame.Sequence > seenSequence)
                 {
                     return frame;
                 }
-                next = published.Task;
+                next = _published.Task;
             }
             await next.WaitAsync(cancellation).ConfigureAwait(false);
         }

@@ -12,31 +12,31 @@ namespace SparkVideo.LiveView.Frames;
 /// </summary>
 internal sealed class OutputDirectoryWatcher : IDisposable
 {
-    private readonly string directory;
-    private readonly LatestFrameSlot slot;
-    private readonly LiveStatistics statistics;
-    private readonly FileSystemWatcher watcher;
-    private readonly object gate = new();
-    private readonly int filesAtStart;
-    private long newestCaptureMs = long.MinValue;
+    private readonly string _directory;
+    private readonly LatestFrameSlot _slot;
+    private readonly LiveStatistics _statistics;
+    private readonly FileSystemWatcher _watcher;
+    private readonly object _gate = new();
+    private readonly int _filesAtStart;
+    private long _newestCaptureMs = long.MinValue;
 
     public OutputDirectoryWatcher(string directory, LatestFrameSlot slot, LiveStatistics statistics)
     {
-        this.directory = directory;
-        this.slot = slot;
-        this.statistics = statistics;
-        watcher = new FileSystemWatcher(directory, "frame_*.jpg")
+        _directory = directory;
+        _slot = slot;
+        _statistics = statistics;
+        _watcher = new FileSystemWatcher(directory, "frame_*.jpg")
         {
             NotifyFilter = NotifyFilters.FileName,
             // Large enough for a burst of a few hundred renames; an overflow is repaired by a rescan (OnError).
             InternalBufferSize = 64 * 1024,
             IncludeSubdirectories = true,
         };
-        watcher.Created += (_, e) => OnFrameFile(e.Name);
-        watcher.Renamed += (_, e) => OnFrameFile(e.Name);
-        watcher.Error += (_, _) => Rescan();
-        filesAtStart = CountFrameFiles();
-        watcher.EnableRaisingEvents = true;
+        _watcher.Created += (_, e) => OnFrameFile(e.Name);
+        _watcher.Renamed += (_, e) => OnFrameFile(e.Name);
+        _watcher.Error += (_, _) => Rescan();
+        _filesAtStart = CountFrameFiles();
+        _watcher.EnableRaisingEvents = true;
     }
 
     private void OnFrameFile(string? name)
@@ -45,22 +45,22 @@ internal sealed class OutputDirectoryWatcher : IDisposable
         {
             return;
         }
-        var path = Path.Combine(directory, name);
+        var path = Path.Combine(_directory, name);
         var written = File.GetLastWriteTimeUtc(path);
         if (written.Year < 1971)
         {
             return; // gone already: GetLastWriteTimeUtc answers 1601-01-01 for a missing file
         }
-        statistics.RecordFrame(captureMs, new DateTimeOffset(written).ToUnixTimeMilliseconds());
-        lock (gate)
+        _statistics.RecordFrame(captureMs, new DateTimeOffset(written).ToUnixTimeMilliseconds());
+        lock (_gate)
         {
-            if (captureMs < newestCaptureMs)
+            if (captureMs < _newestCaptureMs)
             {
                 return; // another partition was faster with a later frame; showing this one would step back
             }
-            newestCaptureMs = captureMs;
+            _newestCaptureMs = captureMs;
         }
-        slot.Publish(() => TryRead(path));
+        _slot.Publish(() => TryRead(path));
     }
 
     /// <summary>Null when the file went away between the event and the read: the next frame replaces it anyway.</summary>
@@ -81,7 +81,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
     {
         try
         {
-            statistics.ResyncProcessed(CountFrameFiles() - filesAtStart);
+            _statistics.ResyncProcessed(CountFrameFiles() - _filesAtStart);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -90,11 +90,11 @@ internal sealed class OutputDirectoryWatcher : IDisposable
     }
 
     private int CountFrameFiles() =>
-        Directory.EnumerateFiles(directory, "frame_*.jpg", CameraFolders)
+        Directory.EnumerateFiles(_directory, "frame_*.jpg", CameraFolders)
             .Count(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _));
 
     /// <summary>The output directory and the camera folders in it, nothing deeper.</summary>
     private static readonly EnumerationOptions CameraFolders = new() { RecurseSubdirectories = true, MaxRecursionDepth = 1 };
 
-    public void Dispose() => watcher.Dispose();
+    public void Dispose() => _watcher.Dispose();
 }

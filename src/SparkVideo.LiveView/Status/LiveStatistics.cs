@@ -10,31 +10,31 @@ internal sealed class LiveStatistics
     public const int RecentRejectsKept = 10;
     private const int MaxLatencySamplesPerSecond = 4096;
 
-    private readonly object gate = new();
-    private readonly Queue<StatusPoint> series = new();
-    private readonly Queue<RejectEntry> recentRejects = new();
-    private readonly List<double> windowLatencies = [];
-    private readonly long startedTicks = Environment.TickCount64;
-    private long windowStartTicks = Environment.TickCount64;
-    private long processed;
-    private long windowProcessed;
-    private long rejected;
-    private long windowInputRows;
-    private double windowBatchMsSum;
-    private int windowBatches;
-    private bool progressReported;
-    private long? droppedTotal;
-    private long? lastBatchId;
+    private readonly object _gate = new();
+    private readonly Queue<StatusPoint> _series = new();
+    private readonly Queue<RejectEntry> _recentRejects = new();
+    private readonly List<double> _windowLatencies = [];
+    private readonly long _startedTicks = Environment.TickCount64;
+    private long _windowStartTicks = Environment.TickCount64;
+    private long _processed;
+    private long _windowProcessed;
+    private long _rejected;
+    private long _windowInputRows;
+    private double _windowBatchMsSum;
+    private int _windowBatches;
+    private bool _progressReported;
+    private long? _droppedTotal;
+    private long? _lastBatchId;
 
     public void RecordFrame(long captureUnixMs, long writtenUnixMs)
     {
-        lock (gate)
+        lock (_gate)
         {
-            processed++;
-            windowProcessed++;
-            if (windowLatencies.Count < MaxLatencySamplesPerSecond)
+            _processed++;
+            _windowProcessed++;
+            if (_windowLatencies.Count < MaxLatencySamplesPerSecond)
             {
-                windowLatencies.Add(writtenUnixMs - captureUnixMs);
+                _windowLatencies.Add(writtenUnixMs - captureUnixMs);
             }
         }
     }
@@ -42,24 +42,24 @@ internal sealed class LiveStatistics
     /// <summary>Sets the total after a rescan of the directory (the events in between were lost).</summary>
     public void ResyncProcessed(long total)
     {
-        lock (gate)
+        lock (_gate)
         {
-            windowProcessed += Math.Max(0, total - processed);
-            processed = total;
+            _windowProcessed += Math.Max(0, total - _processed);
+            _processed = total;
         }
     }
 
     public void RecordRejects(IReadOnlyCollection<RejectEntry> entries)
     {
-        lock (gate)
+        lock (_gate)
         {
-            rejected += entries.Count;
+            _rejected += entries.Count;
             foreach (var entry in entries)
             {
-                recentRejects.Enqueue(entry);
-                if (recentRejects.Count > RecentRejectsKept)
+                _recentRejects.Enqueue(entry);
+                if (_recentRejects.Count > RecentRejectsKept)
                 {
-                    recentRejects.Dequeue();
+                    _recentRejects.Dequeue();
                 }
             }
         }
@@ -67,50 +67,50 @@ internal sealed class LiveStatistics
 
     public void RecordProgress(QueryProgressSample progress)
     {
-        lock (gate)
+        lock (_gate)
         {
-            progressReported = true;
-            lastBatchId = progress.BatchId;
-            droppedTotal = progress.DroppedLinesTotal;
-            windowInputRows += progress.InputRows;
-            windowBatchMsSum += progress.DurationMs;
-            windowBatches++;
+            _progressReported = true;
+            _lastBatchId = progress.BatchId;
+            _droppedTotal = progress.DroppedLinesTotal;
+            _windowInputRows += progress.InputRows;
+            _windowBatchMsSum += progress.DurationMs;
+            _windowBatches++;
         }
     }
 
     /// <summary>Closes the current second: one chart point from what happened since the previous call.</summary>
     public void CloseSecond()
     {
-        lock (gate)
+        lock (_gate)
         {
             var now = Environment.TickCount64;
-            var seconds = Math.Max(1, now - windowStartTicks) / 1000.0;
-            windowLatencies.Sort();
-            series.Enqueue(new StatusPoint(
+            var seconds = Math.Max(1, now - _windowStartTicks) / 1000.0;
+            _windowLatencies.Sort();
+            _series.Enqueue(new StatusPoint(
                 DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                progressReported ? Math.Round(windowInputRows / seconds, 2) : null,
-                Math.Round(windowProcessed / seconds, 2),
-                windowBatches > 0 ? Math.Round(windowBatchMsSum / windowBatches, 1) : null,
-                Percentile(windowLatencies, 0.50),
-                Percentile(windowLatencies, 0.99)));
-            if (series.Count > SeriesLength)
+                _progressReported ? Math.Round(_windowInputRows / seconds, 2) : null,
+                Math.Round(_windowProcessed / seconds, 2),
+                _windowBatches > 0 ? Math.Round(_windowBatchMsSum / _windowBatches, 1) : null,
+                Percentile(_windowLatencies, 0.50),
+                Percentile(_windowLatencies, 0.99)));
+            if (_series.Count > SeriesLength)
             {
-                series.Dequeue();
+                _series.Dequeue();
             }
-            windowStartTicks = now;
-            windowProcessed = windowInputRows = 0;
-            windowBatchMsSum = windowBatches = 0;
-            windowLatencies.Clear();
+            _windowStartTicks = now;
+            _windowProcessed = _windowInputRows = 0;
+            _windowBatchMsSum = _windowBatches = 0;
+            _windowLatencies.Clear();
         }
     }
 
     public StatusSnapshot Snapshot(int viewers, int maxViewers, string? cameraPreviewUrl)
     {
-        lock (gate)
+        lock (_gate)
         {
             return new StatusSnapshot(
-                processed, rejected, droppedTotal, lastBatchId, progressReported, viewers, maxViewers, cameraPreviewUrl,
-                Math.Round((Environment.TickCount64 - startedTicks) / 1000.0, 1), [.. series], [.. recentRejects]);
+                _processed, _rejected, _droppedTotal, _lastBatchId, _progressReported, viewers, maxViewers, cameraPreviewUrl,
+                Math.Round((Environment.TickCount64 - _startedTicks) / 1000.0, 1), [.. _series], [.. _recentRejects]);
         }
     }
 

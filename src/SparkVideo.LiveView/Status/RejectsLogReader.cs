@@ -12,33 +12,33 @@ internal sealed class RejectsLogReader
 {
     private const int MaxBytesPerRead = 4 * 1024 * 1024;
 
-    private readonly string path;
-    private long offset;
-    private string? firstLine;
+    private readonly string _path;
+    private long _offset;
+    private string? _firstLine;
 
     public RejectsLogReader(string path)
     {
-        this.path = path;
-        (firstLine, offset) = (ReadFirstLine(path), CompleteLinesLength(path));
+        _path = path;
+        (_firstLine, _offset) = (ReadFirstLine(path), CompleteLinesLength(path));
     }
 
     public List<RejectEntry> ReadNew()
     {
         var entries = new List<RejectEntry>();
-        var currentFirst = ReadFirstLine(path);
-        if (firstLine is not null && currentFirst != firstLine)
+        var currentFirst = ReadFirstLine(_path);
+        if (_firstLine is not null && currentFirst != _firstLine)
         {
-            var rotated = path + ".1";
-            if (ReadFirstLine(rotated) == firstLine)
+            var rotated = _path + ".1";
+            if (ReadFirstLine(rotated) == _firstLine)
             {
-                ReadFrom(rotated, offset, entries);
+                ReadFrom(rotated, _offset, entries);
             }
-            offset = 0;
+            _offset = 0;
         }
-        firstLine = currentFirst;
+        _firstLine = currentFirst;
         if (currentFirst is not null)
         {
-            offset = ReadFrom(path, offset, entries);
+            _offset = ReadFrom(_path, _offset, entries);
         }
         return entries;
     }

@@ -5,27 +5,27 @@ public sealed class ViewerGate(int capacity)
 {
     public const int DefaultCapacity = 8;
 
-    private int active;
+    private int _active;
 
     public int Capacity { get; } = capacity;
 
-    public int Active => Volatile.Read(ref active);
+    public int Active => Volatile.Read(ref _active);
 
     public bool TryEnter()
     {
         while (true)
         {
-            var current = Volatile.Read(ref active);
+            var current = Volatile.Read(ref _active);
             if (current >= Capacity)
             {
                 return false;
             }
-            if (Interlocked.CompareExchange(ref active, current + 1, current) == current)
+            if (Interlocked.CompareExchange(ref _active, current + 1, current) == current)
             {
                 return true;
             }
         }
     }
 
-    public void Leave() => Interlocked.Decrement(ref active);
+    public void Leave() => Interlocked.Decrement(ref _active);
 }

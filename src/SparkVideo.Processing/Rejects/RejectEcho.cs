@@ -10,36 +10,36 @@ internal sealed class RejectEcho(TextWriter writer)
     public const int PerSecond = 5;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
-    private readonly object gate = new();
-    private long windowStart;
-    private bool started;
-    private int shownInWindow;
-    private long suppressed;
-    private Timer? flushTimer;
+    private readonly object _gate = new();
+    private long _windowStart;
+    private bool _started;
+    private int _shownInWindow;
+    private long _suppressed;
+    private Timer? _flushTimer;
 
     public void Write(string line)
     {
-        lock (gate)
+        lock (_gate)
         {
             var now = Environment.TickCount64;
-            if (!started || now - windowStart >= (long)Window.TotalMilliseconds)
+            if (!_started || now - _windowStart >= (long)Window.TotalMilliseconds)
             {
-                started = true;
+                _started = true;
                 FlushLocked();
-                windowStart = now;
-                shownInWindow = 0;
+                _windowStart = now;
+                _shownInWindow = 0;
             }
-            if (shownInWindow < PerSecond)
+            if (_shownInWindow < PerSecond)
             {
-                shownInWindow++;
+                _shownInWindow++;
                 writer.WriteLine(line);
                 return;
             }
-            if (suppressed++ == 0)
+            if (_suppressed++ == 0)
             {
                 // The count is printed when the window ends, even if no reject comes after it.
-                flushTimer ??= new Timer(_ => Flush());
-                flushTimer.Change(Window - TimeSpan.FromMilliseconds(now - windowStart), Timeout.InfiniteTimeSpan);
+                _flushTimer ??= new Timer(_ => Flush());
+                _flushTimer.Change(Window - TimeSpan.FromMilliseconds(now - _windowStart), Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -47,7 +47,7 @@ internal sealed class RejectEcho(TextWriter writer)
     /// <summary>Prints the pending "... and N more rejected" line now, if any (at shutdown).</summary>
     public void Flush()
     {
-        lock (gate)
+        lock (_gate)
         {
             FlushLocked();
         }
@@ -55,11 +55,11 @@ internal sealed class RejectEcho(TextWriter writer)
 
     private void FlushLocked()
     {
-        if (suppressed == 0)
+        if (_suppressed == 0)
         {
             return;
         }
-        writer.WriteLine(RejectEchoLines.MoreRejected(suppressed));
-        suppressed = 0;
+        writer.WriteLine(RejectEchoLines.MoreRejected(_suppressed));
+        _suppressed = 0;
     }
 }

@@ -15,7 +15,7 @@ public static class RejectLog
 
     private static readonly object Gate = new();
     private static readonly RejectEcho Echo = new(Console.Error);
-    private static RotatingLogFile? file;
+    private static RotatingLogFile? LogFile;
 
     public static void Record(ProcessingSettings settings, double? timestamp, string reason, string? excerpt)
     {
@@ -26,11 +26,11 @@ public static class RejectLog
         lock (Gate)
         {
             Directory.CreateDirectory(settings.OutputDirFullPath); // an executor may not have it yet (see FrameFileWriter)
-            if (file is null || file.Path != settings.RejectsLogPath || file.TotalBytes != settings.RejectsLogMaxBytes)
+            if (LogFile is null || LogFile.Path != settings.RejectsLogPath || LogFile.TotalBytes != settings.RejectsLogMaxBytes)
             {
-                file = new RotatingLogFile(settings.RejectsLogPath, settings.RejectsLogMaxBytes, Files);
+                LogFile = new RotatingLogFile(settings.RejectsLogPath, settings.RejectsLogMaxBytes, Files);
             }
-            file.Append(line);
+            LogFile.Append(line);
         }
     }
 

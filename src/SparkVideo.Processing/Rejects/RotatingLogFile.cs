@@ -10,8 +10,8 @@ namespace SparkVideo.Processing.Rejects;
 /// </summary>
 internal sealed class RotatingLogFile(string path, long totalBytes, int files)
 {
-    private readonly long maxFileBytes = Math.Max(1, totalBytes / files);
-    private long currentBytes = -1;
+    private readonly long _maxFileBytes = Math.Max(1, totalBytes / files);
+    private long _currentBytes = -1;
 
     public string Path { get; } = path;
 
@@ -21,15 +21,15 @@ internal sealed class RotatingLogFile(string path, long totalBytes, int files)
     public void Append(string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
-        if (bytes.Length > maxFileBytes)
+        if (bytes.Length > _maxFileBytes)
         {
-            bytes = [.. bytes.AsSpan(0, (int)maxFileBytes - 1), (byte)'\n'];
+            bytes = [.. bytes.AsSpan(0, (int)_maxFileBytes - 1), (byte)'\n'];
         }
-        if (currentBytes < 0)
+        if (_currentBytes < 0)
         {
-            currentBytes = File.Exists(Path) ? new FileInfo(Path).Length : 0;
+            _currentBytes = File.Exists(Path) ? new FileInfo(Path).Length : 0;
         }
-        if (currentBytes > 0 && currentBytes + bytes.Length > maxFileBytes)
+        if (_currentBytes > 0 && _currentBytes + bytes.Length > _maxFileBytes)
         {
             Rotate();
         }
@@ -37,7 +37,7 @@ internal sealed class RotatingLogFile(string path, long totalBytes, int files)
         {
             stream.Write(bytes);
         }
-        currentBytes += bytes.Length;
+        _currentBytes += bytes.Length;
     }
 
     private void Rotate()
@@ -51,7 +51,7 @@ internal sealed class RotatingLogFile(string path, long totalBytes, int files)
             }
         }
         File.Move(Path, Numbered(1));
-        currentBytes = 0;
+        _currentBytes = 0;
     }
 
     private string Numbered(int index) => Path + "." + index.ToString(CultureInfo.InvariantCulture);

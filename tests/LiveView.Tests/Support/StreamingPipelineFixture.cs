@@ -9,12 +9,12 @@ public sealed class StreamingPipelineFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    private IPlaywright? playwright;
+    private IPlaywright? _playwright;
 
     public async Task InitializeAsync()
     {
         Pipeline = LivePipeline.Start(fps: 15);
-        (playwright, Browser) = await SystemChromium.LaunchAsync();
+        (_playwright, Browser) = await SystemChromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -23,7 +23,7 @@ public sealed class StreamingPipelineFixture : IAsyncLifetime
         {
             await Browser.DisposeAsync();
         }
-        playwright?.Dispose();
+        _playwright?.Dispose();
         Pipeline?.Dispose();
     }
 }

@@ -7,14 +7,14 @@ namespace SparkVideo.Reliability.Tests.Corpus;
 /// </summary>
 public sealed class CorpusRun : IDisposable
 {
-    private readonly RawProducer producer = new();
+    private readonly RawProducer _producer = new();
 
     public CorpusRun()
     {
         var baseMillis = SampleFrames.BaseMillis();
         Cases = CorpusCases.Build(baseMillis);
-        Job = JobProcess.Start(producer.Port);
-        using (var connection = producer.Accept())
+        Job = JobProcess.Start(_producer.Port);
+        using (var connection = _producer.Accept())
         {
             for (var i = 0; i < Cases.Count; i++)
             {
@@ -64,6 +64,6 @@ public sealed class CorpusRun : IDisposable
     public void Dispose()
     {
         Job.Dispose();
-        producer.Dispose();
+        _producer.Dispose();
     }
 }

@@ -12,12 +12,12 @@ public sealed class RawProducer : IDisposable
 {
     public static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
 
-    private TcpListener listener;
+    private TcpListener _listener;
 
     public RawProducer(int port = 0)
     {
-        listener = Listen(port);
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        _listener = Listen(port);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
     }
 
     public int Port { get; }
@@ -28,7 +28,7 @@ public sealed class RawProducer : IDisposable
         using var timeout = new CancellationTokenSource(AcceptTimeout);
         try
         {
-            return new ProducerConnection(listener.AcceptTcpClientAsync(timeout.Token).AsTask().GetAwaiter().GetResult());
+            return new ProducerConnection(_listener.AcceptTcpClientAsync(timeout.Token).AsTask().GetAwaiter().GetResult());
         }
         catch (OperationCanceledException)
         {
@@ -37,16 +37,16 @@ public sealed class RawProducer : IDisposable
     }
 
     /// <summary>Stops listening, as a killed server does: new connection attempts are refused.</summary>
-    public void StopListening() => listener.Stop();
+    public void StopListening() => _listener.Stop();
 
     /// <summary>Listens again on the same port, as a restarted server does.</summary>
     public void Restart()
     {
-        listener.Stop();
-        listener = Listen(Port);
+        _listener.Stop();
+        _listener = Listen(Port);
     }
 
-    public void Dispose() => listener.Stop();
+    public void Dispose() => _listener.Stop();
 
     private static TcpListener Listen(int port)
     {
@@ -60,14 +60,14 @@ public sealed class RawProducer : IDisposable
 /// <summary>One connection from the job; writes block when the job stops reading (TCP flow control).</summary>
 public sealed class ProducerConnection(TcpClient client) : IDisposable
 {
-    private readonly NetworkStream stream = client.GetStream();
+    private readonly NetworkStream _stream = client.GetStream();
 
     /// <summary>Lines written that ended in "\n" (the count of complete lines sent).</summary>
     public int LinesSent { get; private set; }
 
     public void Send(byte[] bytes)
     {
-        stream.Write(bytes);
+        _stream.Write(bytes);
         LinesSent += bytes.AsSpan().Count((byte)'\n');
     }
 
@@ -80,7 +80,7 @@ public sealed class ProducerConnection(TcpClient client) : IDisposable
         Array.Fill(chunk, value);
         for (var left = count; left > 0; left -= chunk.Length)
         {
-            stream.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+            _stream.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
         }
     }
 

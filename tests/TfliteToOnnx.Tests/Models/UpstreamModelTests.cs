@@ -8,7 +8,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(UpstreamModel.Stems), MemberType = typeof(UpstreamModel))]
-    public void SourceTflite_HasTheUpstreamSha256(string stem)
+    public void Source_tflite_has_the_upstream_sha256(string stem)
     {
         var model = UpstreamModel.ByStem(stem);
         Assert.Equal(model.Sha256, ModelConverter.Sha256Hex(File.ReadAllBytes(model.TflitePath)));
@@ -16,7 +16,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(UpstreamModel.Stems), MemberType = typeof(UpstreamModel))]
-    public void Reader_SeesTheDocumentedOpSet(string stem)
+    public void Reader_sees_the_documented_op_set(string stem)
     {
         var model = TfliteModelReader.Read(File.ReadAllBytes(UpstreamModel.ByStem(stem).TflitePath));
         var counts = model.Operators.GroupBy(o => o.DisplayName).ToDictionary(g => g.Key, g => g.Count());
@@ -31,7 +31,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(UpstreamModel.Stems), MemberType = typeof(UpstreamModel))]
-    public void Conversion_IsDeterministic_AndEqualsTheCommittedModel(string stem)
+    public void Conversion_is_deterministic_and_equals_the_committed_model(string stem)
     {
         var model = UpstreamModel.ByStem(stem);
         var source = File.ReadAllBytes(model.TflitePath);
@@ -45,7 +45,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(UpstreamModel.Stems), MemberType = typeof(UpstreamModel))]
-    public void CommittedModel_CarriesProvenanceMetadata(string stem)
+    public void Committed_model_carries_provenance_metadata(string stem)
     {
         var model = UpstreamModel.ByStem(stem);
         using var session = new InferenceSession(model.OnnxPath);
@@ -69,7 +69,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(ModelsAndPhotos))]
-    public void ConvertedModel_MatchesOpenCvRunningTheOriginal(string stem, string photo)
+    public void Converted_model_matches_OpenCv_running_the_original(string stem, string photo)
     {
         var model = UpstreamModel.ByStem(stem);
         using var input = ModelRunners.Preprocess(RepoPaths.Of("samples", "photos", photo), model.Width, model.Height);

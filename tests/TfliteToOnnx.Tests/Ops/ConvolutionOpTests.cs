@@ -9,7 +9,7 @@ public class ConvolutionOpTests
     [InlineData(7, 5, 3, 4, 3, 2)]  // odd input, stride 2
     [InlineData(5, 6, 4, 2, 3, 1)]
     [InlineData(4, 4, 3, 5, 1, 1)]  // 1x1 (VALID and SAME agree)
-    public void Conv2D_Same_MatchesReference(int h, int w, int cin, int cout, int k, int stride)
+    public void Conv2D_same_matches_reference(int h, int w, int cin, int cout, int k, int stride)
     {
         var x = RandomValues(h * w * cin, 1);
         var weights = RandomValues(cout * k * k * cin, 2);
@@ -28,7 +28,7 @@ public class ConvolutionOpTests
     }
 
     [Fact]
-    public void Conv2D_Float16WeightsThroughDequantize_AreFoldedExactly()
+    public void Conv2D_float16_weights_through_dequantize_are_folded_exactly()
     {
         const int h = 4, w = 4, cin = 2, cout = 3;
         // multiples of 1/64 are exact in float16, so the folded float32 weights equal the reference's.
@@ -49,7 +49,7 @@ public class ConvolutionOpTests
     }
 
     [Fact]
-    public void Conv2D_FusedRelu6_IsClipped()
+    public void Conv2D_fused_relu6_is_clipped()
     {
         var m = new SyntheticModel();
         var input = m.Activation("in", 1, 1, 3, 1);
@@ -65,7 +65,7 @@ public class ConvolutionOpTests
     [InlineData(8, 7, 3, 1, 5, 2)] // 5x5 stride 2, as in the model
     [InlineData(6, 6, 4, 1, 3, 1)]
     [InlineData(5, 4, 2, 2, 3, 2)] // depth multiplier 2: output channel c·m + j reads input channel c
-    public void DepthwiseConv2D_Same_MatchesReference(int h, int w, int c, int multiplier, int k, int stride)
+    public void DepthwiseConv2D_same_matches_reference(int h, int w, int c, int multiplier, int k, int stride)
     {
         var cout = c * multiplier;
         var x = RandomValues(h * w * c, 6);
@@ -87,7 +87,7 @@ public class ConvolutionOpTests
     [Theory]
     [InlineData(4, 5, 3, 2, 2, 2)] // the model's custom op: 2x2 stride 2, input channels != output channels
     [InlineData(3, 3, 2, 3, 3, 2)] // 3x3 stride 2 SAME: one row/column cropped at the end
-    public void Convolution2DTransposeBias_MatchesReference(int h, int w, int cin, int cout, int k, int stride)
+    public void Convolution2D_transpose_bias_matches_reference(int h, int w, int cin, int cout, int k, int stride)
     {
         int oh = h * stride, ow = w * stride;
         var x = RandomValues(h * w * cin, 9);

@@ -5,7 +5,7 @@ namespace SparkVideo.TfliteToOnnx.Tests.Ops;
 public class OtherOpTests
 {
     [Fact]
-    public void ResizeBilinear_HalfPixelCenters_MatchesReference()
+    public void Resize_bilinear_half_pixel_centers_matches_reference()
     {
         const int h = 3, w = 4, c = 2, oh = 6, ow = 8;
         var x = RandomValues(h * w * c, 12);
@@ -19,7 +19,7 @@ public class OtherOpTests
     }
 
     [Fact]
-    public void Activations_MatchTheirFormulas()
+    public void Activations_match_their_formulas()
     {
         float[] x = [-5f, -2f, -0.5f, 0f, 1f, 2.5f, 4f, 7f];
         var m = new SyntheticModel();
@@ -42,7 +42,7 @@ public class OtherOpTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void SqueezeExcite_GlobalPoolOrMean_ThenChannelBroadcastMulAndAdd(bool useMean)
+    public void Squeeze_excite_global_pool_or_mean_then_channel_broadcast_mul_and_add(bool useMean)
     {
         const int h = 3, w = 4, c = 3;
         var x = RandomValues(h * w * c, 13);
@@ -73,7 +73,7 @@ public class OtherOpTests
     }
 
     [Fact]
-    public void UnsupportedOperator_FailsNamingTheOp()
+    public void Unsupported_operator_fails_naming_the_op()
     {
         var m = new SyntheticModel();
         var input = m.Activation("in", 1, 2, 2, 1);
@@ -86,7 +86,7 @@ public class OtherOpTests
     }
 
     [Fact]
-    public void UnsupportedCustomOperator_FailsNamingTheOp()
+    public void Unsupported_custom_operator_fails_naming_the_op()
     {
         var m = new SyntheticModel();
         var input = m.Activation("in", 1, 2, 2, 1);
@@ -98,7 +98,7 @@ public class OtherOpTests
     }
 
     [Fact]
-    public void NonGlobalAveragePool_IsRefusedClearly()
+    public void Non_global_average_pool_is_refused_clearly()
     {
         var m = new SyntheticModel();
         var input = m.Activation("in", 1, 4, 4, 1);

@@ -8,21 +8,21 @@ public class PaddingAndLayoutTests
     [InlineData(8, 5, 2, 1, 2)]
     [InlineData(16, 5, 1, 2, 2)]
     [InlineData(6, 1, 1, 0, 0)]
-    public void SamePadding_PutsTheOddPixelAtTheEnd(int size, int kernel, int stride, int begin, int end) =>
+    public void Same_padding_puts_the_odd_pixel_at_the_end(int size, int kernel, int stride, int begin, int end) =>
         Assert.Equal((begin, end), TfPadding.ForConvolution(Padding.Same, size, kernel, stride));
 
     [Fact]
-    public void ValidPadding_IsZero() => Assert.Equal((0, 0), TfPadding.ForConvolution(Padding.Valid, 9, 3, 2));
+    public void Valid_padding_is_zero() => Assert.Equal((0, 0), TfPadding.ForConvolution(Padding.Valid, 9, 3, 2));
 
     [Theory]
     [InlineData(128, 256, 2, 2, 0, 0, 0)] // the model's final 2x2 stride-2 transposed conv
     [InlineData(4, 8, 3, 2, 0, 1, 0)]
     [InlineData(4, 8, 1, 2, 0, 0, 1)] // kernel smaller than stride: needs output_padding
-    public void TransposedConvolutionCrop(int input, int output, int kernel, int stride, int begin, int end, int extra) =>
+    public void Transposed_convolution_crop(int input, int output, int kernel, int stride, int begin, int end, int extra) =>
         Assert.Equal((begin, end, extra), TfPadding.ForTransposedConvolution(input, output, kernel, stride));
 
     [Fact]
-    public void Permute_OhwiToOihw_MovesInputChannelsAfterOutputChannels()
+    public void Permute_ohwi_to_oihw_moves_input_channels_after_output_channels()
     {
         // shape [O=2, H=1, W=2, I=3]; value encodes its own OHWI index as o*100 + h*10 + w + i/10
         var shape = new[] { 2, 1, 2, 3 };
@@ -42,7 +42,7 @@ public class PaddingAndLayoutTests
     }
 
     [Fact]
-    public void Permute_TransposeConvOhwiToIohw()
+    public void Permute_transpose_conv_ohwi_to_iohw()
     {
         var shape = new[] { 2, 1, 1, 3 }; // O=2, I=3
         float[] data = [0, 1, 2, 10, 11, 12]; // value = o*10 + i

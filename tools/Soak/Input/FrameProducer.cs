@@ -12,20 +12,20 @@ namespace SparkVideo.Soak.Input;
 /// </summary>
 public sealed class FrameProducer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly SampleVideo video;
-    private readonly BadLines badLines;
-    private readonly SoakOptions options;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly SampleVideo _video;
+    private readonly BadLines _badLines;
+    private readonly SoakOptions _options;
 
     public FrameProducer(SampleVideo video, SoakOptions options)
     {
-        this.video = video;
-        this.options = options;
-        badLines = new BadLines(video);
-        listener.Start();
+        _video = video;
+        _options = options;
+        _badLines = new BadLines(video);
+        _listener.Start();
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Bad lines sent so far, by kind.</summary>
     public Dictionary<string, int> BadSentByKind { get; } = [];
@@ -39,29 +39,29 @@ public sealed class FrameProducer : IDisposable
     {
         using var accept = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         accept.CancelAfter(acceptTimeout);
-        using var client = listener.AcceptTcpClientAsync(accept.Token).AsTask().GetAwaiter().GetResult();
+        using var client = _listener.AcceptTcpClientAsync(accept.Token).AsTask().GetAwaiter().GetResult();
         using var stream = client.GetStream();
 
-        var random = new Random(options.Seed);
-        var badCount = (int)Math.Round(options.Frames * options.BadPercent / 100.0);
-        var badPositions = Enumerable.Range(0, options.Frames).OrderBy(_ => random.Next()).Take(badCount).ToHashSet();
+        var random = new Random(_options.Seed);
+        var badCount = (int)Math.Round(_options.Frames * _options.BadPercent / 100.0);
+        var badPositions = Enumerable.Range(0, _options.Frames).OrderBy(_ => random.Next()).Take(badCount).ToHashSet();
         // Strictly increasing capture times, one millisecond apart, in the past: frame i is file frame_<base + i>.jpg.
         var baseMillis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 600_000;
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < options.Frames; i++)
+        for (var i = 0; i < _options.Frames; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             var timestamp = (baseMillis + i + 0.5) / 1000.0;
             if (badPositions.Contains(i))
             {
                 var kind = random.Next(BadLines.Kinds.Length);
-                stream.Write(badLines.Make(kind, timestamp));
+                stream.Write(_badLines.Make(kind, timestamp));
                 BadSentByKind[BadLines.Kinds[kind]] = BadSentByKind.GetValueOrDefault(BadLines.Kinds[kind]) + 1;
             }
             else
             {
-                var index = i % video.Base64.Count;
-                var frame = new FrameMessage(timestamp, SampleVideo.Width, SampleVideo.Height, video.Base64[index]);
+                var index = i % _video.Base64.Count;
+                var frame = new FrameMessage(timestamp, SampleVideo.Width, SampleVideo.Height, _video.Base64[index]);
                 stream.Write(Encoding.UTF8.GetBytes(FrameCodec.ToJson(frame) + "\n"));
                 ValidSent++;
             }
@@ -70,15 +70,15 @@ public sealed class FrameProducer : IDisposable
         stream.Flush();
     }
 
-    public void Dispose() => listener.Stop();
+    public void Dispose() => _listener.Stop();
 
     private void Pace(Stopwatch clock, int sent)
     {
-        if (options.Fps <= 0)
+        if (_options.Fps <= 0)
         {
             return; // as fast as the job reads: its bounded buffer and TCP flow control hold the producer back
         }
-        var due = TimeSpan.FromSeconds(sent / options.Fps) - clock.Elapsed;
+        var due = TimeSpan.FromSeconds(sent / _options.Fps) - clock.Elapsed;
         if (due > TimeSpan.Zero)
         {
             Thread.Sleep(due);

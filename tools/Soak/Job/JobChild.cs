@@ -12,17 +12,17 @@ public sealed class JobChild : IDisposable
 {
     private const int TailLines = 20;
 
-    private readonly ChildProcess process;
-    private readonly ManualResetEventSlim started = new();
-    private int rejectedOnStderr;
-    private int droppedBySource;
-    private int batches;
+    private readonly ChildProcess _process;
+    private readonly ManualResetEventSlim _started = new();
+    private int _rejectedOnStderr;
+    private int _droppedBySource;
+    private int _batches;
 
     public JobChild(string jobDll, string workingDirectory, IEnumerable<string> arguments)
     {
         WorkingDirectory = workingDirectory;
         Directory.CreateDirectory(workingDirectory);
-        process = ChildProcess.StartDotnet(jobDll, arguments, new ChildProcessOptions
+        _process = ChildProcess.StartDotnet(jobDll, arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
             OnStdoutLine = OnStdout,
@@ -35,19 +35,19 @@ public sealed class JobChild : IDisposable
 
     public string OutputDirectory => Path.Combine(WorkingDirectory, "output_frames");
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int RejectedOnStderr => Volatile.Read(ref rejectedOnStderr);
+    public int RejectedOnStderr => Volatile.Read(ref _rejectedOnStderr);
 
-    public int DroppedBySource => Volatile.Read(ref droppedBySource);
+    public int DroppedBySource => Volatile.Read(ref _droppedBySource);
 
-    public int Batches => Volatile.Read(ref batches);
+    public int Batches => Volatile.Read(ref _batches);
 
     public void WaitUntilStarted(TimeSpan timeout)
     {
-        if (!started.Wait(timeout))
+        if (!_started.Wait(timeout))
         {
             throw new TimeoutException($"the job did not start within {timeout.TotalSeconds:0} s\n{Tail()}");
         }
@@ -66,28 +66,28 @@ public sealed class JobChild : IDisposable
     /// <summary>SIGTERM (the job stops its query and exits), then the exit code.</summary>
     public int Stop(TimeSpan timeout)
     {
-        process.SendTerminate();
-        return process.WaitForExit(timeout);
+        _process.SendTerminate();
+        return _process.WaitForExit(timeout);
     }
 
     /// <summary>The last lines of stdout and stderr, for error messages.</summary>
-    public string Tail() => process.DescribeOutput(TailLines);
+    public string Tail() => _process.DescribeOutput(TailLines);
 
     public void Dispose()
     {
-        process.Dispose();
-        started.Dispose();
+        _process.Dispose();
+        _started.Dispose();
     }
 
     private void OnStdout(string line)
     {
         if (line == "Started processing the stream!")
         {
-            started.Set();
+            _started.Set();
         }
         else if (line.StartsWith("Batch: ", StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref batches);
+            Interlocked.Increment(ref _batches);
         }
     }
 
@@ -95,11 +95,11 @@ public sealed class JobChild : IDisposable
     {
         if (RejectEchoLines.CountIn(line) is > 0 and var rejects)
         {
-            Interlocked.Add(ref rejectedOnStderr, rejects);
+            Interlocked.Add(ref _rejectedOnStderr, rejects);
         }
         else if (line.StartsWith("socket source: dropped a line of ", StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref droppedBySource);
+            Interlocked.Increment(ref _droppedBySource);
         }
     }
 }

@@ -7,14 +7,14 @@ public sealed class RssSampler : IDisposable
 {
     private const int MaxSamples = 100_000;
 
-    private readonly int pid;
-    private readonly List<long> samples = [];
-    private readonly Timer timer;
+    private readonly int _pid;
+    private readonly List<long> _samples = [];
+    private readonly Timer _timer;
 
     public RssSampler(int pid, TimeSpan interval)
     {
-        this.pid = pid;
-        timer = new Timer(_ => Sample(), null, interval, interval);
+        _pid = pid;
+        _timer = new Timer(_ => Sample(), null, interval, interval);
     }
 
     /// <summary>The samples so far, in bytes, oldest first.</summary>
@@ -22,26 +22,26 @@ public sealed class RssSampler : IDisposable
     {
         get
         {
-            lock (samples)
+            lock (_samples)
             {
-                return [.. samples];
+                return [.. _samples];
             }
         }
     }
 
-    public void Dispose() => timer.Dispose();
+    public void Dispose() => _timer.Dispose();
 
     private void Sample()
     {
-        if (ResidentMemory.Bytes(pid) is not { } rss)
+        if (ResidentMemory.Bytes(_pid) is not { } rss)
         {
             return;
         }
-        lock (samples)
+        lock (_samples)
         {
-            if (samples.Count < MaxSamples)
+            if (_samples.Count < MaxSamples)
             {
-                samples.Add(rss);
+                _samples.Add(rss);
             }
         }
     }

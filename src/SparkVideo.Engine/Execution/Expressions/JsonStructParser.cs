@@ -19,14 +19,14 @@ internal sealed class JsonStructParser
 {
     public const string CorruptRecordField = "_corrupt_record";
 
-    private readonly StructType schema;
-    private readonly int corruptRecordIndex;
+    private readonly StructType _schema;
+    private readonly int _corruptRecordIndex;
 
     public JsonStructParser(StructType schema)
     {
-        this.schema = schema;
-        corruptRecordIndex = schema.Fields.FindIndex(f => f.Name == CorruptRecordField);
-        if (corruptRecordIndex >= 0 && schema.Fields[corruptRecordIndex] is not { DataType: StringType, IsNullable: true })
+        _schema = schema;
+        _corruptRecordIndex = schema.Fields.FindIndex(f => f.Name == CorruptRecordField);
+        if (_corruptRecordIndex >= 0 && schema.Fields[_corruptRecordIndex] is not { DataType: StringType, IsNullable: true })
         {
             throw new AnalysisException($"The field for corrupt records must be string type and nullable: {CorruptRecordField}.");
         }
@@ -34,7 +34,7 @@ internal sealed class JsonStructParser
 
     public object?[] Parse(string json)
     {
-        var result = new object?[schema.Fields.Count];
+        var result = new object?[_schema.Fields.Count];
         bool wellFormed;
         try
         {
@@ -43,7 +43,7 @@ internal sealed class JsonStructParser
             {
                 return result; // empty text: no record, nothing malformed
             }
-            wellFormed = reader.TokenType == JsonToken.StartObject && ReadObjectInto(reader, schema, result, corruptRecordIndex);
+            wellFormed = reader.TokenType == JsonToken.StartObject && ReadObjectInto(reader, _schema, result, _corruptRecordIndex);
         }
         catch (JsonException)
         {
@@ -51,9 +51,9 @@ internal sealed class JsonStructParser
             Array.Clear(result);
             wellFormed = false;
         }
-        if (!wellFormed && corruptRecordIndex >= 0)
+        if (!wellFormed && _corruptRecordIndex >= 0)
         {
-            result[corruptRecordIndex] = json;
+            result[_corruptRecordIndex] = json;
         }
         return result;
     }
