@@ -62,6 +62,7 @@ public sealed record JobOptions
         Host = UiHost,
         Port = UiPort,
         CameraPreviewUrl = CameraPreviewUrl,
+        Cameras = [.. Cameras.Select(camera => camera.Name)],
         OutputDirectory = Path.GetFullPath(OutputDir),
     };
 

@@ -19,6 +19,12 @@ public sealed record LiveViewOptions
     /// <summary>The camera server's MJPEG preview, embedded beside the output; null shows no input.</summary>
     public string? CameraPreviewUrl { get; init; }
 
+    /// <summary>
+    /// The cameras of a multi-camera job, each writing into its folder <c>OutputDirectory/NAME/</c>: each gets its
+    /// own stream and count on the page. Empty: one stream of every frame, as for a one-camera job.
+    /// </summary>
+    public IReadOnlyList<string> Cameras { get; init; } = [];
+
     /// <summary>The job's output directory on this machine (frame_&lt;ms&gt;.jpg and rejects.log).</summary>
     public required string OutputDirectory { get; init; }
 

@@ -15,14 +15,16 @@ namespace SparkVideo.LiveView;
 /// per-second charts and totals, and <c>/api/status</c> with the same numbers. It reads what the job writes on
 /// the driver (the output directory and rejects.log) and the query progress handed to
 /// <see cref="RecordProgress"/>; it never touches the UDFs or the engine, so it works under spark-submit too.
+/// Given the cameras of a multi-camera job, it also serves each camera's newest frame on
+/// <c>/cameras/NAME/stream.mjpg</c>; NAME is looked up among those cameras, never used as a path.
 /// </summary>
 public sealed class LiveViewServer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly LiveViewOptions _options;
-    private readonly LatestFrameSlot _slot = new();
-    private readonly ViewerGate _viewers = new(ViewerGate.DefaultCapacity);
+    private readonly FrameFeed _allFrames = new();
+    private readonly IReadOnlyDictionary<string, FrameFeed> _cameras;
     private readonly LiveStatistics _statistics = new();
     private readonly RejectsLogReader _rejects;
     private readonly OutputDirectoryWatcher _frames;
@@ -32,8 +34,9 @@ public sealed class LiveViewServer : IAsyncDisposable
     private LiveViewServer(LiveViewOptions options)
     {
         _options = options;
+        _cameras = options.Cameras.ToDictionary(name => name, _ => new FrameFeed(), StringComparer.Ordinal);
         _rejects = new RejectsLogReader(options.RejectsLogPath);
-        _frames = new OutputDirectoryWatcher(options.OutputDirectory, _slot, _statistics);
+        _frames = new OutputDirectoryWatcher(options.OutputDirectory, _allFrames, _cameras, _statistics);
         _everySecond = new Timer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -72,7 +75,18 @@ public sealed class LiveViewServer : IAsyncDisposable
     /// <summary>Called by the driver's query listener after each micro-batch (embedded engine only).</summary>
     public void RecordProgress(QueryProgressSample progress) => _statistics.RecordProgress(progress);
 
-    public StatusSnapshot Snapshot() => _statistics.Snapshot(_viewers.Active, _viewers.Capacity, _options.CameraPreviewUrl);
+    public StatusSnapshot Snapshot()
+    {
+        var viewers = _allFrames.Viewers.Active + _cameras.Values.Sum(camera => camera.Viewers.Active);
+        var snapshot = _statistics.Snapshot(viewers, _allFrames.Viewers.Capacity, _options.CameraPreviewUrl);
+        return _options.Cameras.Count == 0 ? snapshot : snapshot with
+        {
+            Cameras = [.. _options.Cameras.Select(name => new CameraStatus(
+                name, CameraStreamPath(name), _cameras[name].Processed, _cameras[name].Viewers.Active))],
+        };
+    }
+
+    private static string CameraStreamPath(string name) => $"/cameras/{Uri.EscapeDataString(name)}/stream.mjpg";
 
     private void Tick()
     {
@@ -97,7 +111,16 @@ public sealed class LiveViewServer : IAsyncDisposable
         web.MapGet("/live-view.js", () => EmbeddedAssets.Serve(EmbeddedAssets.Script, "text/javascript; charset=utf-8"));
         web.MapGet("/live-view.css", () => EmbeddedAssets.Serve(EmbeddedAssets.Style, "text/css; charset=utf-8"));
         web.MapGet("/favicon.svg", () => EmbeddedAssets.Serve(EmbeddedAssets.Icon, "image/svg+xml"));
-        web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, _slot, _viewers, stopping));
+        web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, _allFrames.Slot, _allFrames.Viewers, stopping));
+        web.MapGet("/cameras/{name}/stream.mjpg", (HttpContext context, string name) =>
+        {
+            if (!_cameras.TryGetValue(name, out var camera))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return MjpegStream.ServeAsync(context, camera.Slot, camera.Viewers, stopping);
+        });
         web.MapGet("/api/status", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";

@@ -83,6 +83,39 @@ function showInput(url) {
   byId("input-missing").hidden = true;
 }
 
+// One stream of every frame, or, for a job given its cameras, one tile per camera (its name, stream and count)
+// in place of it. Set once, from the first status: the page opens only the streams it shows.
+function showOutputs(cameras) {
+  const output = byId("output");
+  if (!cameras) {
+    if (!output.getAttribute("src")) output.src = "/stream.mjpg";
+    return;
+  }
+  byId("output-video").hidden = true;
+  const videos = byId("output-video").parentElement;
+  for (const camera of cameras) {
+    let tile = videos.querySelector(`figure.camera[data-name="${CSS.escape(camera.name)}"]`);
+    if (!tile) {
+      tile = document.createElement("figure");
+      tile.className = "video camera";
+      tile.dataset.name = camera.name;
+      const caption = document.createElement("figcaption");
+      const count = document.createElement("span");
+      count.className = "count";
+      caption.append(camera.name, count);
+      const frame = document.createElement("div");
+      frame.className = "frame";
+      const image = document.createElement("img");
+      image.alt = `Processed video of camera ${camera.name}`;
+      image.src = camera.stream;
+      frame.append(image);
+      tile.append(caption, frame);
+      videos.append(tile);
+    }
+    tile.querySelector(".count").textContent = `${formatNumber(camera.processed, 0)} processed`;
+  }
+}
+
 function showRejects(rejects) {
   const table = byId("rejects");
   byId("no-rejects").hidden = rejects.length > 0;
@@ -112,8 +145,10 @@ function render(status) {
   byId("rejected").textContent = formatNumber(status.rejected, 0);
   byId("dropped").textContent = status.dropped === null ? "n/a" : formatNumber(status.dropped, 0);
   byId("batch").textContent = status.lastBatchId === null ? (status.reportsQueryProgress ? "–" : "n/a") : formatNumber(status.lastBatchId, 0);
-  byId("viewers").textContent = `${status.viewers} / ${status.maxViewers}`;
+  // With cameras the viewers of every camera's stream add up; the cap holds per stream.
+  byId("viewers").textContent = status.cameras ? `${status.viewers}` : `${status.viewers} / ${status.maxViewers}`;
   showInput(status.cameraPreviewUrl);
+  showOutputs(status.cameras);
   showRejects(status.recentRejects);
   showHealth(status);
 

@@ -8,22 +8,25 @@ namespace SparkVideo.LiveView.Frames;
 /// it goes to the <see cref="LatestFrameSlot"/> when it is the newest capture so far (its bytes are read only
 /// when a viewer asks for them). Files present before
 /// the watcher started belong to an earlier run and are not counted. With several cameras the job writes into one
-/// folder per camera (<c>output_frames/NAME/</c>, created before the watcher starts): those frames count too.
+/// folder per camera (<c>output_frames/NAME/</c>, created before the watcher starts): those frames count too, and
+/// a frame in the folder of a configured camera also feeds that camera's own stream and count.
 /// </summary>
 internal sealed class OutputDirectoryWatcher : IDisposable
 {
     private readonly string _directory;
-    private readonly LatestFrameSlot _slot;
+    private readonly FrameFeed _allFrames;
+    private readonly IReadOnlyDictionary<string, FrameFeed> _cameras;
     private readonly LiveStatistics _statistics;
     private readonly FileSystemWatcher _watcher;
-    private readonly object _gate = new();
     private readonly int _filesAtStart;
-    private long _newestCaptureMs = long.MinValue;
+    private readonly Dictionary<string, int> _cameraFilesAtStart;
 
-    public OutputDirectoryWatcher(string directory, LatestFrameSlot slot, LiveStatistics statistics)
+    /// <param name="cameras">The configured cameras by folder name (ordinal); empty for a one-camera job.</param>
+    public OutputDirectoryWatcher(string directory, FrameFeed allFrames, IReadOnlyDictionary<string, FrameFeed> cameras, LiveStatistics statistics)
     {
         _directory = directory;
-        _slot = slot;
+        _allFrames = allFrames;
+        _cameras = cameras;
         _statistics = statistics;
         _watcher = new FileSystemWatcher(directory, "frame_*.jpg")
         {
@@ -35,7 +38,9 @@ internal sealed class OutputDirectoryWatcher : IDisposable
         _watcher.Created += (_, e) => OnFrameFile(e.Name);
         _watcher.Renamed += (_, e) => OnFrameFile(e.Name);
         _watcher.Error += (_, _) => Rescan();
-        _filesAtStart = CountFrameFiles();
+        var atStart = FrameFilesPerFolder();
+        _filesAtStart = atStart.Values.Sum();
+        _cameraFilesAtStart = _cameras.Keys.ToDictionary(name => name, name => atStart.GetValueOrDefault(name), StringComparer.Ordinal);
         _watcher.EnableRaisingEvents = true;
     }
 
@@ -52,15 +57,13 @@ internal sealed class OutputDirectoryWatcher : IDisposable
             return; // gone already: GetLastWriteTimeUtc answers 1601-01-01 for a missing file
         }
         _statistics.RecordFrame(captureMs, new DateTimeOffset(written).ToUnixTimeMilliseconds());
-        lock (_gate)
+        // One read serves both streams the frame may be shown on.
+        var jpeg = new Lazy<byte[]?>(() => TryRead(path), LazyThreadSafetyMode.ExecutionAndPublication);
+        _allFrames.Offer(captureMs, () => jpeg.Value);
+        if (_cameras.TryGetValue(Path.GetDirectoryName(name) ?? "", out var camera))
         {
-            if (captureMs < _newestCaptureMs)
-            {
-                return; // another partition was faster with a later frame; showing this one would step back
-            }
-            _newestCaptureMs = captureMs;
+            camera.Offer(captureMs, () => jpeg.Value);
         }
-        _slot.Publish(() => TryRead(path));
     }
 
     /// <summary>Null when the file went away between the event and the read: the next frame replaces it anyway.</summary>
@@ -81,7 +84,12 @@ internal sealed class OutputDirectoryWatcher : IDisposable
     {
         try
         {
-            _statistics.ResyncProcessed(CountFrameFiles() - _filesAtStart);
+            var now = FrameFilesPerFolder();
+            _statistics.ResyncProcessed(now.Values.Sum() - _filesAtStart);
+            foreach (var (name, camera) in _cameras)
+            {
+                camera.ResyncProcessed(now.GetValueOrDefault(name) - _cameraFilesAtStart[name]);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -89,9 +97,12 @@ internal sealed class OutputDirectoryWatcher : IDisposable
         }
     }
 
-    private int CountFrameFiles() =>
+    /// <summary>Frame files per folder: "" for the output directory itself, NAME for a camera's folder.</summary>
+    private Dictionary<string, int> FrameFilesPerFolder() =>
         Directory.EnumerateFiles(_directory, "frame_*.jpg", CameraFolders)
-            .Count(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _));
+            .Where(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _))
+            .GroupBy(path => Path.GetRelativePath(_directory, Path.GetDirectoryName(path)!), StringComparer.Ordinal)
+            .ToDictionary(folder => folder.Key == "." ? "" : folder.Key, folder => folder.Count(), StringComparer.Ordinal);
 
     /// <summary>The output directory and the camera folders in it, nothing deeper.</summary>
     private static readonly EnumerationOptions CameraFolders = new() { RecurseSubdirectories = true, MaxRecursionDepth = 1 };
