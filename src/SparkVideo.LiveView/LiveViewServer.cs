@@ -16,7 +16,8 @@ namespace SparkVideo.LiveView;
 /// the driver (the output directory and rejects.log) and the query progress handed to
 /// <see cref="RecordProgress"/>; it never touches the UDFs or the engine, so it works under spark-submit too.
 /// Given the cameras of a multi-camera job, it also serves each camera's newest frame on
-/// <c>/cameras/NAME/stream.mjpg</c>; NAME is looked up among those cameras, never used as a path.
+/// <c>/cameras/NAME/stream.mjpg</c> and as one JPEG on <c>/cameras/NAME/frame.jpg</c> (what the page's tiles load);
+/// NAME is looked up among those cameras, never used as a path.
 /// </summary>
 public sealed class LiveViewServer : IAsyncDisposable
 {
@@ -82,11 +83,11 @@ public sealed class LiveViewServer : IAsyncDisposable
         return _options.Cameras.Count == 0 ? snapshot : snapshot with
         {
             Cameras = [.. _options.Cameras.Select(name => new CameraStatus(
-                name, CameraStreamPath(name), _cameras[name].Processed, _cameras[name].Viewers.Active))],
+                name, CameraPath(name, "stream.mjpg"), CameraPath(name, "frame.jpg"), _cameras[name].Processed, _cameras[name].Viewers.Active))],
         };
     }
 
-    private static string CameraStreamPath(string name) => $"/cameras/{Uri.EscapeDataString(name)}/stream.mjpg";
+    private static string CameraPath(string name, string resource) => $"/cameras/{Uri.EscapeDataString(name)}/{resource}";
 
     private void Tick()
     {
@@ -120,6 +121,25 @@ public sealed class LiveViewServer : IAsyncDisposable
                 return Task.CompletedTask;
             }
             return MjpegStream.ServeAsync(context, camera.Slot, camera.Viewers, stopping);
+        });
+        // The page's tiles load this a few times a second instead of a stream each: a browser opens at most six
+        // connections to one server, so one stream per tile would stall a page of six or more cameras.
+        web.MapGet("/cameras/{name}/frame.jpg", (HttpContext context, string name) =>
+        {
+            if (!_cameras.TryGetValue(name, out var camera))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            context.Response.Headers.CacheControl = "no-store";
+            if (camera.Slot.Latest?.Jpeg is not { } jpeg)
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return Task.CompletedTask;
+            }
+            context.Response.ContentType = "image/jpeg";
+            context.Response.ContentLength = jpeg.Length;
+            return context.Response.Body.WriteAsync(jpeg, stopping).AsTask();
         });
         web.MapGet("/api/status", (HttpContext context) =>
         {

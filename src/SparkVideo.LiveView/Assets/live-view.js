@@ -83,7 +83,7 @@ function showInput(url) {
   byId("input-missing").hidden = true;
 }
 
-// One stream of every frame, or, for a job given its cameras, one tile per camera (its name, stream and count)
+// One stream of every frame, or, for a job given its cameras, one tile per camera (its name, newest frame and count)
 // in place of it. Set once, from the first status: the page opens only the streams it shows.
 function showOutputs(cameras) {
   const output = byId("output");
@@ -107,13 +107,23 @@ function showOutputs(cameras) {
       frame.className = "frame";
       const image = document.createElement("img");
       image.alt = `Processed video of camera ${camera.name}`;
-      image.src = camera.stream;
+      refreshTile(image, camera.frame);
       frame.append(image);
       tile.append(caption, frame);
       videos.append(tile);
     }
     tile.querySelector(".count").textContent = `${formatNumber(camera.processed, 0)} processed`;
   }
+}
+
+// A tile loads its camera's newest frame, then the next one 200 ms after that one arrived (or failed: no frame
+// yet), so each tile holds no connection open and asks at most five times a second.
+function refreshTile(image, url) {
+  let request = 0;
+  const next = () => setTimeout(() => { image.src = `${url}?n=${++request}`; }, 200);
+  image.addEventListener("load", next);
+  image.addEventListener("error", next);
+  image.src = `${url}?n=${++request}`;
 }
 
 function showRejects(rejects) {
