@@ -1,7 +1,4 @@
-using SparkVideo.Processes;
-using System.Globalization;
 using SparkVideo.Processing;
-using SparkVideo.Testing;
 
 namespace SparkVideo.LiveView.Tests;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using SparkVideo.LiveView.Tests.Support;
-using SparkVideo.Testing;
 
 namespace SparkVideo.LiveView.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Playwright;
 using SparkVideo.LiveView.Tests.Support;
-using SparkVideo.Testing;
 
 namespace SparkVideo.LiveView.Tests;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using SparkVideo.LiveView.Tests.Support;
-using SparkVideo.Testing;
 
 namespace SparkVideo.LiveView.Tests;
 

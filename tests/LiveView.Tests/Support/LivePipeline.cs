@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using SparkVideo.Processes;
-using SparkVideo.Testing;
-
 namespace SparkVideo.LiveView.Tests.Support;
 
 /// <summary>

@@ -1,29 +1,7 @@
-using Microsoft.Playwright;
-
 namespace SparkVideo.LiveView.Tests.Support;
 
 /// <summary>One endless pipeline at 15 FPS and one headless Chromium, shared by the tests of a class.</summary>
-public sealed class StreamingPipelineFixture : IAsyncLifetime
+public sealed class StreamingPipelineFixture : PipelineWithBrowserFixture<LivePipeline>
 {
-    public LivePipeline Pipeline { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    private IPlaywright? _playwright;
-
-    public async Task InitializeAsync()
-    {
-        Pipeline = LivePipeline.Start(fps: 15);
-        (_playwright, Browser) = await SystemChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        Pipeline?.Dispose();
-    }
+    protected override LivePipeline StartPipeline() => LivePipeline.Start(fps: 15);
 }
