@@ -114,38 +114,41 @@ public sealed class LiveViewServer : IAsyncDisposable
         web.MapGet("/favicon.svg", () => EmbeddedAssets.Serve(EmbeddedAssets.Icon, "image/svg+xml"));
         web.MapGet("/stream.mjpg", (HttpContext context) => MjpegStream.ServeAsync(context, _allFrames.Slot, _allFrames.Viewers, stopping));
         web.MapGet("/cameras/{name}/stream.mjpg", (HttpContext context, string name) =>
-        {
-            if (!_cameras.TryGetValue(name, out var camera))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }
-            return MjpegStream.ServeAsync(context, camera.Slot, camera.Viewers, stopping);
-        });
+            ServeCamera(context, name, camera => MjpegStream.ServeAsync(context, camera.Slot, camera.Viewers, stopping)));
         // The page's tiles load this a few times a second instead of a stream each: a browser opens at most six
         // connections to one server, so one stream per tile would stall a page of six or more cameras.
         web.MapGet("/cameras/{name}/frame.jpg", (HttpContext context, string name) =>
-        {
-            if (!_cameras.TryGetValue(name, out var camera))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }
-            context.Response.Headers.CacheControl = "no-store";
-            if (camera.Slot.Latest?.Jpeg is not { } jpeg)
-            {
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return Task.CompletedTask;
-            }
-            context.Response.ContentType = "image/jpeg";
-            context.Response.ContentLength = jpeg.Length;
-            return context.Response.Body.WriteAsync(jpeg, stopping).AsTask();
-        });
+            ServeCamera(context, name, camera => ServeNewestFrame(context, camera, stopping)));
         web.MapGet("/api/status", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             return context.Response.WriteAsJsonAsync(Snapshot(), Json);
         });
+    }
+
+    /// <summary>Serves one of the job's cameras; a name that is not one of them (the URL's, never a path) gets 404.</summary>
+    private Task ServeCamera(HttpContext context, string name, Func<FrameFeed, Task> serve)
+    {
+        if (_cameras.TryGetValue(name, out var camera))
+        {
+            return serve(camera);
+        }
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The camera's newest frame as one JPEG, never cached; 204 before its first frame.</summary>
+    private static Task ServeNewestFrame(HttpContext context, FrameFeed camera, CancellationToken stopping)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (camera.Slot.Latest?.Jpeg is not { } jpeg)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+        context.Response.ContentType = "image/jpeg";
+        context.Response.ContentLength = jpeg.Length;
+        return context.Response.Body.WriteAsync(jpeg, stopping).AsTask();
     }
 
     /// <summary>Only this server's own script and style; images also from the camera preview's origin.</summary>
