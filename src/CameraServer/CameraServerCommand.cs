@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SparkVideo.CommandLine;
 
-namespace CameraServer;
+namespace SparkVideo.CameraServer;
 
 /// <summary>The command-line surface: every option with its default, mapped onto <see cref="CameraServerOptions"/>.</summary>
 internal sealed class CameraServerCommand

@@ -1,12 +1,13 @@
+using SparkVideo.Frames;
 using System.Net;
 using System.Net.Sockets;
-using CameraServer.Encoding;
-using CameraServer.Sources;
-using CameraServer.Streaming;
+using SparkVideo.CameraServer.Encoding;
+using SparkVideo.CameraServer.Sources;
+using SparkVideo.CameraServer.Streaming;
 using SparkVideo.CommandLine;
-using SparkVideo.LiveView;
+using SparkVideo.CameraServer.Preview;
 
-namespace CameraServer;
+namespace SparkVideo.CameraServer;
 
 /// <summary>
 /// Wires a run together: opens the source, listens, runs the capture thread and the accept loop, and shuts
@@ -137,7 +138,7 @@ internal static class CameraServerHost
         {
             log.Info($"  warning: the preview listens on {options.PreviewHost}; the video is reachable from the network");
         }
-        log.Info($"Preview: {preview.StreamUrl}");
+        log.Info(ProgramLines.Preview(preview.StreamUrl));
         return preview;
     }
 
@@ -153,8 +154,8 @@ internal static class CameraServerHost
         {
             log.Info("  warning: listening on all interfaces; the stream is reachable from the network");
         }
-        log.Info($"Listening on {endpoint}");
-        log.Info("Waiting for connection...");
+        log.Info(ProgramLines.Listening(endpoint.ToString()));
+        log.Info(ProgramLines.WaitingForConnection);
     }
 
     private static string DescribeListenFailure(CameraServerOptions options, SocketException e) => e.SocketErrorCode switch

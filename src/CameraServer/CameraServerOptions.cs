@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CameraServer;
+namespace SparkVideo.CameraServer;
 
 /// <summary>Everything the command line configures, with the documented defaults.</summary>
 internal sealed record CameraServerOptions

@@ -1,4 +1,4 @@
-using CameraServer;
+using SparkVideo.CameraServer;
 using SparkVideo.CommandLine;
 using SparkVideo.Native;
 

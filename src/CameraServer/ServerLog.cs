@@ -1,4 +1,4 @@
-namespace CameraServer;
+namespace SparkVideo.CameraServer;
 
 /// <summary>Progress lines on stdout, one-line errors on stderr. Both writers are synchronized.</summary>
 internal sealed class ServerLog(TextWriter output, TextWriter error)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CameraServer;
+namespace SparkVideo.CameraServer;
 
 /// <summary>
 /// Turns the first SIGINT (Ctrl+C) or SIGTERM into a cancellation so the server can close its sockets and

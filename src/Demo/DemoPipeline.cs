@@ -1,7 +1,9 @@
+using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SparkVideo.CommandLine;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Demo;
@@ -10,7 +12,6 @@ namespace SparkVideo.Demo;
 public static class DemoPipeline
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
-    private const string PreviewPrefix = "Preview: ";
 
     /// <summary>Output lines kept per program for error messages; the rest is only forwarded, so memory stays flat.</summary>
     private const int LinesKept = 20;
@@ -97,11 +98,11 @@ public static class DemoPipeline
         using var listening = new ManualResetEventSlim();
         var camera = StartProgram(name, "CameraServer", cameraArgs, cwd, line =>
         {
-            if (line.StartsWith(PreviewPrefix, StringComparison.Ordinal))
+            if (ProgramLines.PreviewUrlOf(line) is { } previewUrl)
             {
-                onPreview(line[PreviewPrefix.Length..].Trim());
+                onPreview(previewUrl.Trim());
             }
-            if (line.Contains("Waiting for connection", StringComparison.Ordinal))
+            if (line == ProgramLines.WaitingForConnection)
             {
                 listening.Set();
             }
@@ -133,9 +134,7 @@ public static class DemoPipeline
             {
                 jobArgs.AddRange(["--camera", $"{CameraName(i)}=localhost:{(options.Port + i).ToString(inv)}"]);
             }
-            // A checkpoint remembers how many sources its query read (Spark refuses to continue with another number):
-            // each camera count keeps its own.
-            jobArgs.AddRange(["--checkpoint-dir", Path.Combine(options.CheckpointDir, $"{options.Cameras.ToString(inv)}-cameras")]);
+            jobArgs.AddRange(["--checkpoint-dir", OutputLayout.CheckpointFor(options.CheckpointDir, options.Cameras)]);
         }
         if (previewUrl is not null)
         {

@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using static SparkVideo.CommandLine.CommandOptions;
@@ -55,7 +56,9 @@ public static class JobCommandLine
         {
             // --camera's values are parsed, and without --checkpoint-dir the checkpoint depends on how many there are.
             Cameras = CameraEndpoint.TryParseAll(result.GetValue(cameras) ?? [], out var parsed, out _) ? parsed : [],
-            CheckpointDir = JobOptions.DefaultCheckpointFor(result.GetValue(checkpoint)!, result.GetResult(checkpoint) is { Implicit: false }, result.GetValue(cameras)?.Length ?? 0),
+            CheckpointDir = result.GetResult(checkpoint) is { Implicit: false }
+                ? result.GetValue(checkpoint)!
+                : OutputLayout.CheckpointFor(result.GetValue(checkpoint)!, result.GetValue(cameras)?.Length ?? 0),
         }));
         return root;
     }

@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using SparkVideo.Frames;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
@@ -13,16 +14,11 @@ public sealed record JobOptions
 
     /// <summary>The cameras of a multi-camera run (--camera); empty: the one camera at Host:Port.</summary>
     public IReadOnlyList<CameraEndpoint> Cameras { get; init; } = [];
-    public string OutputDir { get; init; } = "output_frames";
-    public string CheckpointDir { get; init; } = "checkpoint";
+    public string OutputDir { get; init; } = OutputLayout.DefaultOutputDir;
 
-    /// <summary>
-    /// The checkpoint a run uses when none is given: <c>checkpoint</c> for one camera, <c>checkpoint/&lt;N&gt;-cameras</c>
-    /// for N cameras. A checkpoint remembers how many sources its query read and refuses another number (as on Spark),
-    /// so the README's one-camera and two-camera commands can run one after the other in the same directory.
-    /// </summary>
-    public static string DefaultCheckpointFor(string checkpointDir, bool given, int cameras) =>
-        given || cameras == 0 ? checkpointDir : Path.Combine(checkpointDir, $"{cameras.ToString(System.Globalization.CultureInfo.InvariantCulture)}-cameras");
+    /// <summary>As given, or <see cref="OutputLayout.CheckpointFor"/> the number of cameras when not given.</summary>
+    public string CheckpointDir { get; init; } = OutputLayout.DefaultCheckpointDir;
+
     public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
     public string? ModelPath { get; init; }
 

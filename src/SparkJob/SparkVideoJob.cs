@@ -1,5 +1,8 @@
+// SparkSession, DataFrame, Column, Trigger and the Functions (Col, Lit, FromJson, Udf) come from SparkJob.csproj's
+// global usings: the embedded engine (default) or Microsoft.Spark (-p:SparkBackend=Microsoft.Spark).
 using System.Runtime.InteropServices;
 using SparkVideo.CommandLine;
+using SparkVideo.Frames;
 using SparkVideo.Job.Monitoring;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
@@ -14,7 +17,7 @@ namespace SparkVideo.Job;
 /// camera's socket is tagged with its name (lit) and the streams are combined with union; the name travels as the
 /// <c>camera</c> column to the UDF, which writes into the camera's folder, and the console shows it first.
 /// </summary>
-public static class SparkVideoJob
+internal static class SparkVideoJob
 {
     public static int Run(JobOptions options)
     {
@@ -33,39 +36,34 @@ public static class SparkVideoJob
         SparkSession spark = builder.GetOrCreate();
         CreateCameraFolders(options);
         LiveViewServer? liveView = StartLiveView(options);
-        QueryMonitor.Attach(spark, liveView);
-
-        StreamingQuery query;
+        StreamingQuery? query = null;
         try
         {
+            // The driver's [stats]: what the driver sees (the source's dropped lines) and, on the embedded engine,
+            // whose executor is this process, every frame.
+            PipelineStats.Instance.StartReporting(options.StatsIntervalSeconds);
+            QueryMonitor.Attach(spark, liveView);
             query = Start(spark, options, settings);
         }
         catch (Exception ex)
         {
-            // E.g. a checkpoint written by a run with another number of cameras: Spark refuses it too.
-            Console.Error.WriteLine($"error: cannot start the query: {ex.Message}");
-            spark.Stop();
-            liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return 1;
+            // E.g. a checkpoint written by a run with another number of cameras: Spark refuses it too. The two backends
+            // throw different types (AnalysisException here, JvmException on Spark), hence the broad catch.
+            return ProgramCommandLine.RuntimeError($"cannot start the query: {ex.Message}");
+        }
+        finally
+        {
+            if (query is null)
+            {
+                spark.Stop();
+                liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
 
-        Console.WriteLine("Started processing the stream!");
-        Console.WriteLine(options.Cameras.Count > 0
-            ? $"Processed frames are saved in ./{options.OutputDir}/<camera>/"
-            : $"Processed frames are saved in ./{options.OutputDir}");
-        Console.WriteLine("Press Ctrl+C to stop");
-
-        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, query));
-        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, query));
-
-        int exitCode = 0;
+        int exitCode;
         try
         {
-            query.AwaitTermination();
-        }
-        catch (Exception ex)
-        {
-            exitCode = ProgramCommandLine.RuntimeError($"the streaming query failed: {ex.Message}");
+            exitCode = AwaitTermination(query, options);
         }
         finally
         {
@@ -75,19 +73,31 @@ public static class SparkVideoJob
             RejectLog.FlushEcho();
             PipelineStats.Instance.Report();
         }
-
         Console.WriteLine("Stopped.");
         return exitCode;
     }
 
-    /// <summary>
-    /// The live view reads what this driver can see (the output directory, rejects.log, query progress), so it
-    /// runs the same under spark-submit in local mode. It is optional: when no port is free the job runs on.
-    /// </summary>
-    private static LiveViewServer? StartLiveView(JobOptions options) =>
-        options.ToLiveViewOptions() is { } liveView
-            ? LiveViewServer.StartAsync(liveView, Console.Out, Console.Error).GetAwaiter().GetResult()
-            : null;
+    private static int AwaitTermination(StreamingQuery query, JobOptions options)
+    {
+
+        Console.WriteLine(ProgramLines.JobStarted);
+        Console.WriteLine(options.Cameras.Count > 0
+            ? $"Processed frames are saved in ./{options.OutputDir}/<camera>/"
+            : $"Processed frames are saved in ./{options.OutputDir}");
+        Console.WriteLine("Press Ctrl+C to stop");
+
+        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, query));
+        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, query));
+        try
+        {
+            query.AwaitTermination();
+        }
+        catch (Exception ex)
+        {
+            return ProgramCommandLine.RuntimeError($"the streaming query failed: {ex.Message}");
+        }
+        return 0;
+    }
 
     /// <summary>
     /// Builds and starts the query. The UDFs come from <see cref="FrameUdfs"/>, so their closures hold the
@@ -95,31 +105,12 @@ public static class SparkVideoJob
     /// </summary>
     private static StreamingQuery Start(SparkSession spark, JobOptions options, ProcessingSettings settings)
     {
-        bool manyCameras = options.Cameras.Count > 0;
-        DataFrame lines;
-        if (!manyCameras)
-        {
-            Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
-            lines = ReadSocket(spark, options.Host, options.Port, options);
-        }
-        else
-        {
-            // One socket stream per camera, each tagged with the camera's name, combined into one stream.
-            DataFrame? tagged = null;
-            foreach (CameraEndpoint camera in options.Cameras)
-            {
-                Console.WriteLine($"Connecting to TCP stream at {camera.Host}:{camera.Port} (camera {camera.Name})...");
-                DataFrame one = ReadSocket(spark, camera.Host, camera.Port, options).Select(Lit(camera.Name).Alias("camera"), Col("value"));
-                tagged = tagged is null ? one : tagged.Union(one);
-            }
-            lines = tagged!;
-        }
-        // The camera column, when there is one, is carried through every step below.
-        Column[] cameraColumn = manyCameras ? [Col("camera")] : [];
+        // One socket, or one per camera tagged with its name; the camera column, if any, is carried through every step.
+        (DataFrame lines, Column[] camera) = ReadLines(spark, options);
 
         DataFrame frames = lines
-            .Select([.. cameraColumn, Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data")])
-            .Select([.. cameraColumn, Col("value"), Col("data.*")]);
+            .Select([.. camera, Col("value"), FromJson(Col("value"), FrameSchema.Json).Alias("data")])
+            .Select([.. camera, Col("value"), Col("data.*")]);
 
         // from_json yields no frame_data for a line that is not a frame: record why (from from_json's own result,
         // its corrupt-record column included), then drop the line.
@@ -129,23 +120,11 @@ public static class SparkVideoJob
         // shuffled, so each frame's base64 crosses the shuffle once.
         frames = frames
             .Filter(isFrame(Col("frame_data"), Col(FrameSchema.CorruptRecord), Col("value")))
-            .Select([.. cameraColumn, Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data")])
+            .Select([.. camera, Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data")])
             .Repartition(options.Parallelism);
 
-        Column outputPath;
-        if (!manyCameras)
-        {
-            Func<Column, Column, Column, Column, Column> removeBackground = Udf(FrameUdfs.RemoveBackground(settings));
-            outputPath = removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height"));
-        }
-        else
-        {
-            Func<Column, Column, Column, Column, Column, Column> removeBackground = Udf(FrameUdfs.RemoveBackgroundForCamera(settings));
-            outputPath = removeBackground(Col("camera"), Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height"));
-        }
-
         return frames
-            .Select([.. cameraColumn, Col("timestamp"), outputPath.Alias("output_path")])
+            .Select([.. camera, Col("timestamp"), OutputPath(settings, camera).Alias("output_path")])
             .WriteStream()
             .OutputMode("append")
             .Format("console")
@@ -157,6 +136,25 @@ public static class SparkVideoJob
             .Start();
     }
 
+    /// <summary>The socket lines: the one camera at --host/--port, or every --camera tagged with its name (lit) and combined (union).</summary>
+    private static (DataFrame Lines, Column[] Camera) ReadLines(SparkSession spark, JobOptions options)
+    {
+        if (options.Cameras.Count == 0)
+        {
+            Console.WriteLine($"Connecting to TCP stream at {options.Host}:{options.Port}...");
+            return (ReadSocket(spark, options.Host, options.Port, options), []);
+        }
+
+        DataFrame? tagged = null;
+        foreach (CameraEndpoint camera in options.Cameras)
+        {
+            Console.WriteLine($"Connecting to TCP stream at {camera.Host}:{camera.Port} (camera {camera.Name})...");
+            DataFrame one = ReadSocket(spark, camera.Host, camera.Port, options).Select(Lit(camera.Name).Alias("camera"), Col("value"));
+            tagged = tagged is null ? one : tagged.Union(one);
+        }
+        return (tagged!, [Col("camera")]);
+    }
+
     private static DataFrame ReadSocket(SparkSession spark, string host, int port, JobOptions options) => spark
         .ReadStream()
         .Format("socket")
@@ -165,6 +163,27 @@ public static class SparkVideoJob
         // Read by the embedded engine only; Spark's socket source ignores options it does not know.
         .Option("maxLineBytes", options.MaxLineBytes)
         .Load();
+
+    /// <summary>The background-removal UDF's column: into the output folder, or into the camera's folder when there is a camera column.</summary>
+    private static Column OutputPath(ProcessingSettings settings, Column[] camera)
+    {
+        if (camera.Length == 0)
+        {
+            Func<Column, Column, Column, Column, Column> removeBackground = Udf(FrameUdfs.RemoveBackground(settings));
+            return removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height"));
+        }
+        Func<Column, Column, Column, Column, Column, Column> removeBackgroundForCamera = Udf(FrameUdfs.RemoveBackgroundForCamera(settings));
+        return removeBackgroundForCamera(camera[0], Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height"));
+    }
+
+    /// <summary>
+    /// The live view reads what this driver can see (the output directory, rejects.log, query progress), so it
+    /// runs the same under spark-submit in local mode. It is optional: when no port is free the job runs on.
+    /// </summary>
+    private static LiveViewServer? StartLiveView(JobOptions options) =>
+        options.ToLiveViewOptions() is { } liveView
+            ? LiveViewServer.StartAsync(liveView, Console.Out, Console.Error).GetAwaiter().GetResult()
+            : null;
 
     /// <summary>
     /// Each camera's folder exists before the live view starts watching, so it sees the first frame of every

@@ -8,16 +8,9 @@ namespace SparkVideo.Frames;
 /// </summary>
 public static class JpegHeader
 {
-    [ThreadStatic]
-    private static int HeaderReadsOnThisThread;
-
-    /// <summary>How many headers this thread has read: lets a test see each frame's header read once on its way.</summary>
-    internal static int ReadsOnThisThread => HeaderReadsOnThisThread;
-
     /// <summary>Returns false with a reason when the bytes are not a JPEG or end before the frame header.</summary>
     public static bool TryReadSize(ReadOnlySpan<byte> jpeg, out int width, out int height, [NotNullWhen(false)] out string? error)
     {
-        HeaderReadsOnThisThread++;
         width = height = 0;
         if (jpeg.Length < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)
         {

@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using System.Net;
 
 namespace SparkVideo.LiveView;
@@ -28,7 +29,7 @@ public sealed record LiveViewOptions
     /// <summary>The job's output directory on this machine (frame_&lt;ms&gt;.jpg and rejects.log).</summary>
     public required string OutputDirectory { get; init; }
 
-    public string RejectsLogPath => Path.Combine(OutputDirectory, "rejects.log");
+    public string RejectsLogPath => OutputLayout.RejectsLogPath(OutputDirectory);
 
     /// <summary>An IP address or "localhost"; null when it is neither.</summary>
     public static IPAddress? ParseHost(string host) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using SparkVideo.LiveView.Frames;
+using SparkVideo.Mjpeg;
 using SparkVideo.LiveView.Status;
 using SparkVideo.LiveView.Web;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
+using SparkVideo.Frames.Output;
 
 namespace SparkVideo.Processing;
 
 /// <summary>
-/// Writes a processed frame as <c>frame_&lt;epoch ms&gt;.jpg</c>, atomically: the bytes go to a temporary file
+/// Writes a processed frame as <see cref="OutputLayout.FrameFileName"/> names it, atomically: the bytes go to a temporary file
 /// that is then renamed, so a crash never leaves a half-written frame. Two frames in the same millisecond get
 /// <c>frame_&lt;ms&gt;_1.jpg</c>, <c>_2</c>, ... instead of overwriting each other.
 /// </summary>
@@ -15,14 +15,14 @@ public static class FrameFileWriter
     public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg)
     {
         // Only the validated numeric timestamp reaches the file name.
-        var millis = checked((long)Math.Floor(timestamp * 1000.0)).ToString(CultureInfo.InvariantCulture);
-        var temp = Path.Combine(directory, $".frame_{millis}.{Guid.NewGuid():N}.tmp");
+        var millis = OutputLayout.CaptureMillis(timestamp);
+        var temp = Path.Combine(directory, OutputLayout.TemporaryFrameFileName(millis));
         try
         {
             WriteTemporary(directory, temp, jpeg);
             for (var attempt = 0; attempt < MaxSameMillisecond; attempt++)
             {
-                var name = attempt == 0 ? $"frame_{millis}.jpg" : $"frame_{millis}_{attempt}.jpg";
+                var name = OutputLayout.FrameFileName(millis, attempt);
                 if (NoReplaceRename.TryMove(temp, Path.Combine(directory, name)))
                 {
                     return name;

@@ -43,6 +43,7 @@ public static class FrameProcessor
             return null;
         }
 
+        WorkerProcess.EnsureStarted(settings);
         byte[] output;
         try
         {

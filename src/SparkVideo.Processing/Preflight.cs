@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using System.Diagnostics.CodeAnalysis;
 using OpenCvSharp;
 using SparkVideo.Vision;
@@ -28,12 +29,14 @@ public static class Preflight
             return false;
         }
 
+        WorkerProcess.EnsureStarted(settings);
         try
         {
             WarmUp(RemoverCache.Get(settings));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is ModelLoadException or InvalidFrameException or OnnxRuntimeException or OpenCVException)
         {
+            // What a user can fix (a missing or wrong model, a broken native runtime); anything else is a bug and keeps its stack trace.
             problem = ex.Message;
             return false;
         }

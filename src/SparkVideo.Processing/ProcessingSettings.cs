@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Processing;
@@ -29,5 +30,5 @@ public sealed record ProcessingSettings
 
     public const int DefaultRejectsLogMaxMiB = 32;
 
-    public string RejectsLogPath => Path.Combine(OutputDirFullPath, "rejects.log");
+    public string RejectsLogPath => OutputLayout.RejectsLogPath(OutputDirFullPath);
 }

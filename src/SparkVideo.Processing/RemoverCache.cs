@@ -4,7 +4,8 @@ namespace SparkVideo.Processing;
 
 /// <summary>
 /// One background remover per process (per executor on real Spark), created on first use from the settings
-/// that reached this process, with the process's other one-time setup (allocator tuning, the [stats] timer). The segmenter behind it is loaded lazily, once, by <see cref="SharedSegmenter"/>.
+/// that reached this process; a remover for other settings replaces (and disposes) it. The segmenter behind it
+/// is loaded lazily, once, by <see cref="SharedSegmenter"/>.
 /// </summary>
 public static class RemoverCache
 {
@@ -24,10 +25,6 @@ public static class RemoverCache
             {
                 return again.Remover;
             }
-            // The UDF side's once-per-process setup: no program of ours starts a Spark worker, so it happens here,
-            // before the first frame (the embedded job reaches it through its preflight).
-            NativeAllocatorTuning.Apply();
-            PipelineStats.Instance.StartReporting(settings.StatsIntervalSeconds);
             var segmenter = SharedSegmenter.Get(new SegmenterOptions
             {
                 Model = settings.Model,
@@ -39,7 +36,11 @@ public static class RemoverCache
                 Threshold = settings.Threshold,
                 JpegQuality = settings.JpegQuality,
             });
+            var replaced = CurrentRemover;
             CurrentRemover = (settings, remover);
+            // A frame still running on the replaced remover returns its buffers to a drained pool, which only
+            // costs those buffers a collection; settings change only when a process sees a new job's UDF.
+            replaced?.Remover.Dispose();
             return remover;
         }
     }

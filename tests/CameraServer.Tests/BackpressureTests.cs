@@ -1,7 +1,7 @@
 using System.Globalization;
 using SparkVideo.Testing;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>Consumers slower than the source: frames are dropped (newest wins), memory stays bounded, nothing blocks for ever.</summary>
 public sealed class BackpressureTests

@@ -1,6 +1,6 @@
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>Invalid options and sources: one clear line on stderr and a non-zero exit code, before any streaming.</summary>
 public sealed class CommandLineTests

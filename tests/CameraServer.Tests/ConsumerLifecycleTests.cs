@@ -1,8 +1,8 @@
 using SparkVideo.Frames;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>Consumers coming and going, the consumer limit, and the ways a stream ends.</summary>
 public sealed class ConsumerLifecycleTests
@@ -22,7 +22,7 @@ public sealed class ConsumerLifecycleTests
         var (sent, _) = server.WaitForDisconnect(Timeout);
         Assert.True(sent >= 3, $"sent {sent}");
         var disconnectedAt = server.Process.StdoutLines.ToList().FindIndex(line => line.StartsWith("Consumer disconnected", StringComparison.Ordinal));
-        server.Process.WaitForLine(line => line == "Waiting for connection...", Timeout, disconnectedAt);
+        server.Process.WaitForLine(line => line == ProgramLines.WaitingForConnection, Timeout, disconnectedAt);
 
         using var second = server.Connect();
         var frames = second.ReadLines(3, Timeout).Select(line => FrameAssert.ValidLine(line)).ToList();

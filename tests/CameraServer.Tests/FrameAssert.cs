@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using SparkVideo.Frames;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>Checks a wire line the way the Spark job will read it: strict parse, full validation, real JPEG decode.</summary>
 internal static class FrameAssert

@@ -1,7 +1,8 @@
-using SparkVideo.Processes;
+using SparkVideo.Frames;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>Ctrl+C and SIGTERM stop the server cleanly, with or without a consumer.</summary>
 public sealed class ShutdownTests
@@ -29,7 +30,7 @@ public sealed class ShutdownTests
     public void Ctrl_c_while_waiting_for_a_consumer_stops_cleanly()
     {
         using var server = CameraServerProcess.Start("--source", RepoPaths.PeopleWalkingVideo);
-        server.Process.WaitForLine(line => line == "Waiting for connection...", Timeout);
+        server.Process.WaitForLine(line => line == ProgramLines.WaitingForConnection, Timeout);
 
         server.Process.SendInterrupt();
 

@@ -1,8 +1,8 @@
 using SparkVideo.Frames;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
 
-namespace CameraServer.Tests;
+namespace SparkVideo.CameraServer.Tests;
 
 /// <summary>What a consumer receives: contract lines whose JPEGs decode to the requested size, in time order.</summary>
 public sealed class StreamContentTests
@@ -56,6 +56,6 @@ public sealed class StreamContentTests
         Assert.Contains(banner, line => line.Contains("640x480 JPEG quality 80", StringComparison.Ordinal));
         Assert.Contains(banner, line => line.Contains("10 FPS", StringComparison.Ordinal));
         Assert.Contains(banner, line => line.Contains($"127.0.0.1:{server.Port}", StringComparison.Ordinal));
-        server.Process.WaitForLine(line => line == "Waiting for connection...", ReadTimeout);
+        server.Process.WaitForLine(line => line == ProgramLines.WaitingForConnection, ReadTimeout);
     }
 }

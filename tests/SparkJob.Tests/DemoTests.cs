@@ -1,5 +1,5 @@
 using System.Globalization;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.Job.Tests;
 

@@ -1,4 +1,5 @@
-using SparkVideo.Processes;
+using SparkVideo.Frames;
+using SparkVideo.ChildProcesses;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SparkVideo.Testing;
@@ -28,7 +29,7 @@ public sealed partial class MultiCameraJob : IDisposable
         var job = new MultiCameraJob(cameras, arguments);
         try
         {
-            job.Process.WaitForLine(line => line == "Started processing the stream!", JobProcess.StartupTimeout);
+            job.Process.WaitForLine(line => line == ProgramLines.JobStarted, JobProcess.StartupTimeout);
             return job;
         }
         catch

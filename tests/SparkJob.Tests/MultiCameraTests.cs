@@ -1,11 +1,10 @@
-using SparkVideo.Samples;
-using SparkVideo.Processes;
+using SparkVideo.Testing;
+using SparkVideo.ChildProcesses;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using SparkVideo.Frames;
-using SparkVideo.Testing;
 
 namespace SparkVideo.Job.Tests;
 

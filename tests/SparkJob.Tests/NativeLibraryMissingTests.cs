@@ -1,4 +1,4 @@
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
 
 namespace SparkVideo.Job.Tests;

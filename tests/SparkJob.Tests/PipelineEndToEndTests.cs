@@ -1,6 +1,6 @@
 using System.Globalization;
 using OpenCvSharp;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
 using SparkVideo.Vision;
 

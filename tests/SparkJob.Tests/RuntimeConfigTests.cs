@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.Job.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 
@@ -80,7 +80,7 @@ public sealed class WorkerHostTests : IDisposable
         File.WriteAllText(argumentsFile, JsonSerializer.Serialize(arguments));
 
         using var host = ChildProcess.StartDotnet(
-            Path.Combine(BuildOutput.Of("tests/WorkerStandIn"), "WorkerStandIn.dll"),
+            Path.Combine(BuildOutput.Of("harness/WorkerStandIn"), "WorkerStandIn.dll"),
             [payload, argumentsFile],
             new ChildProcessOptions
             {

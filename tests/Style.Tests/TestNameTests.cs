@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.Style.Tests;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Vision;
 using static SparkVideo.CommandLine.CommandOptions;
 

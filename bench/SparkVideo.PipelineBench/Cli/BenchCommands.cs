@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Scenarios;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Cli;
 

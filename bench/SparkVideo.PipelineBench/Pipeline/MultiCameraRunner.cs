@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 

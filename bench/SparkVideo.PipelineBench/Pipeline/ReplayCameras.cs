@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using SparkVideo.Frames;
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 using SparkVideo.PipelineBench.Bare;
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CameraServer.Encoding;
+namespace SparkVideo.CameraServer.Encoding;
 
 /// <summary>
 /// Unix-seconds capture timestamps that never go backwards: the wall clock is read once, then advanced by a

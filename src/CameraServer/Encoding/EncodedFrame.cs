@@ -1,4 +1,4 @@
-namespace CameraServer.Encoding;
+namespace SparkVideo.CameraServer.Encoding;
 
 /// <summary>
 /// One frame ready for the wire: its capture time, the complete JSON line (newline included) and the JPEG inside

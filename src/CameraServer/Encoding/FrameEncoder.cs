@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using SparkVideo.Frames;
 
-namespace CameraServer.Encoding;
+namespace SparkVideo.CameraServer.Encoding;
 
 /// <summary>Resizes a frame to the output size, JPEG-encodes it and wraps it as one contract JSON line.</summary>
 internal sealed class FrameEncoder : IDisposable

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>A webcam opened by index through OpenCV's VideoCapture.</summary>
 internal sealed class CameraFrameSource : IFrameSource

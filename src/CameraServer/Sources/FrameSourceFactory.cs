@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>Maps the --source value onto a source: digits are a camera index, "synthetic" the generator, anything else a file.</summary>
 internal static class FrameSourceFactory

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>Produces BGR frames one at a time. Implementations own and dispose their native resources.</summary>
 internal interface IFrameSource : IDisposable

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>
 /// OpenCV's back ends print multi-line warnings while probing a device or file that does not open;

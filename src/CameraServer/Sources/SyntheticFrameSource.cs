@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>
 /// Generated 640x480 frames so the server runs without a camera or a file: a walking person-like figure

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>Drawing for <see cref="SyntheticFrameSource"/>: a brick wall, a floor and a walking stick figure with volume.</summary>
 internal static class SyntheticScene

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CameraServer.Sources;
+namespace SparkVideo.CameraServer.Sources;
 
 /// <summary>
 /// Any video file OpenCV can decode. The file is probed at open time (a first frame must decode) so that

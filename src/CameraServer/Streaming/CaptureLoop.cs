@@ -1,9 +1,9 @@
-using CameraServer.Encoding;
-using CameraServer.Sources;
+using SparkVideo.CameraServer.Encoding;
+using SparkVideo.CameraServer.Sources;
 using OpenCvSharp;
-using SparkVideo.LiveView.Frames;
+using SparkVideo.Mjpeg;
 
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// Reads the source on its own thread and publishes encoded frames to the mailbox.

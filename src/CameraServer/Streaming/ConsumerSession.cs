@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// Streams the newest frames to one consumer on its own thread. Sends block (the socket has a send timeout),

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// Paces frames on an absolute schedule: frame k is due at start + k / fps on a monotonic clock, so waiting

@@ -1,7 +1,8 @@
+using SparkVideo.Frames;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// The TCP listener: admits up to --max-consumers concurrent consumers, each served by a
@@ -97,7 +98,7 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
             log.Info(summary);
             if (_sessions.Count == 0 && !_stopping)
             {
-                log.Info("Waiting for connection...");
+                log.Info(ProgramLines.WaitingForConnection);
             }
         }
     }

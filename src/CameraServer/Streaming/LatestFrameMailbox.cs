@@ -1,6 +1,6 @@
-using CameraServer.Encoding;
+using SparkVideo.CameraServer.Encoding;
 
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// A single-slot broadcast mailbox between the capture loop and the consumers. Publishing replaces the

@@ -1,4 +1,4 @@
-namespace CameraServer.Streaming;
+namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// The --max-frames limit, counted over all consumers: a frame is reserved before it is sent and released

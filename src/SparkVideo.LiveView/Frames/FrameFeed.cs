@@ -1,5 +1,7 @@
 using SparkVideo.LiveView.Web;
 
+using SparkVideo.Mjpeg;
+
 namespace SparkVideo.LiveView.Frames;
 
 /// <summary>

@@ -1,4 +1,7 @@
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView.Status;
+
+using SparkVideo.Mjpeg;
 
 namespace SparkVideo.LiveView.Frames;
 
@@ -46,7 +49,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
 
     private void OnFrameFile(string? name)
     {
-        if (name is null || !FrameFileName.TryParseCaptureMs(Path.GetFileName(name), out var captureMs))
+        if (name is null || !OutputLayout.TryParseFrameFileName(Path.GetFileName(name), out var captureMs))
         {
             return;
         }
@@ -100,7 +103,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
     /// <summary>Frame files per folder: "" for the output directory itself, NAME for a camera's folder.</summary>
     private Dictionary<string, int> FrameFilesPerFolder() =>
         Directory.EnumerateFiles(_directory, "frame_*.jpg", CameraFolders)
-            .Where(path => FrameFileName.TryParseCaptureMs(Path.GetFileName(path), out _))
+            .Where(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out _))
             .GroupBy(path => Path.GetRelativePath(_directory, Path.GetDirectoryName(path)!), StringComparer.Ordinal)
             .ToDictionary(folder => folder.Key == "." ? "" : folder.Key, folder => folder.Count(), StringComparer.Ordinal);
 

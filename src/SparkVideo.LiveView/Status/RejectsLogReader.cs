@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using System.Text;
 
 namespace SparkVideo.LiveView.Status;
@@ -65,8 +66,8 @@ internal sealed class RejectsLogReader
         var end = Array.LastIndexOf(bytes, (byte)'\n') + 1;
         foreach (var line in Encoding.UTF8.GetString(bytes, 0, end).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var fields = line.Split('\t', 4);
-            into.Add(new RejectEntry(fields[0], fields.Length > 1 ? fields[1] : "-", fields.Length > 2 ? fields[2] : "(no reason)"));
+            var logged = RejectsLogLine.Parse(line);
+            into.Add(new RejectEntry(logged.LoggedAt, logged.Timestamp, logged.Reason));
         }
         return start + end;
     }

@@ -1,3 +1,4 @@
+using SparkVideo.Frames.Output;
 using System.Globalization;
 
 namespace SparkVideo.Processing.Rejects;
@@ -20,9 +21,9 @@ public static class RejectLog
     public static void Record(ProcessingSettings settings, double? timestamp, string reason, string? excerpt)
     {
         PipelineStats.Instance.RecordRejected();
-        var ts = timestamp is { } t ? t.ToString("R", CultureInfo.InvariantCulture) : "-";
-        Echo.Write(RejectEchoLines.Rejected(ts, reason));
-        var line = string.Join('\t', DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ts, reason, PrintableExcerpt.Of(excerpt));
+        var logged = RejectsLogLine.Now(timestamp, reason, PrintableExcerpt.Of(excerpt));
+        Echo.Write(RejectEchoLines.Rejected(logged.Timestamp, reason));
+        var line = logged.Format();
         lock (Gate)
         {
             Directory.CreateDirectory(settings.OutputDirFullPath); // an executor may not have it yet (see FrameFileWriter)

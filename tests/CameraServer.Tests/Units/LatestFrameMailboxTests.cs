@@ -1,7 +1,7 @@
-using CameraServer.Encoding;
-using CameraServer.Streaming;
+using SparkVideo.CameraServer.Encoding;
+using SparkVideo.CameraServer.Streaming;
 
-namespace CameraServer.Tests.Units;
+namespace SparkVideo.CameraServer.Tests.Units;
 
 public sealed class LatestFrameMailboxTests
 {

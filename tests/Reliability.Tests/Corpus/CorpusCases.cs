@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SparkVideo.Frames;
-using SparkVideo.Samples;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Corpus;
 

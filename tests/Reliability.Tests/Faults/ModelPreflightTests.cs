@@ -1,3 +1,4 @@
+using SparkVideo.Frames;
 namespace SparkVideo.Reliability.Tests.Faults;
 
 /// <summary>Without a usable model no frame could be processed, so the job must refuse to start at all.</summary>
@@ -25,7 +26,7 @@ public sealed class ModelPreflightTests
             var error = string.Join('\n', job.StderrLines);
             Assert.Contains($"'{modelPath}'", error, StringComparison.Ordinal);
             Assert.Contains("dotnet run --project tools/TfliteToOnnx", error, StringComparison.Ordinal);
-            Assert.DoesNotContain("Started processing the stream!", job.StdoutLines);
+            Assert.DoesNotContain(ProgramLines.JobStarted, job.StdoutLines);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using SparkVideo.Processes;
+using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.Reliability.Tests.Soak;
 

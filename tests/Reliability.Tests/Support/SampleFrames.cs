@@ -1,6 +1,6 @@
 using SparkVideo.Frames;
-using SparkVideo.Processes;
-using SparkVideo.Samples;
+using SparkVideo.ChildProcesses;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Reliability.Tests.Support;
 

@@ -1,5 +1,5 @@
-using SparkVideo.Processes;
-using SparkVideo.Samples;
+using SparkVideo.ChildProcesses;
+using SparkVideo.Testing;
 
 namespace SparkWorker.Tests.Support;
 

@@ -1,4 +1,4 @@
-using SparkVideo.Samples;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Soak.Input;
 

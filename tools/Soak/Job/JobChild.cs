@@ -1,4 +1,5 @@
-using SparkVideo.Processes;
+using SparkVideo.Frames;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Soak.Job;
@@ -81,7 +82,7 @@ public sealed class JobChild : IDisposable
 
     private void OnStdout(string line)
     {
-        if (line == "Started processing the stream!")
+        if (line == ProgramLines.JobStarted)
         {
             _started.Set();
         }

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SparkVideo.ChildProcesses;
+
+/// <summary>Sends POSIX signals to a process, which .NET's Process API cannot do (it only kills).</summary>
+internal static class PosixSignals
+{
+    public const int Interrupt = 2;
+    public const int Terminate = 15;
+
+    /// <summary>Sends SIG<paramref name="name"/>; throws when the platform, the target or kill(1) prevents it.</summary>
+    public static void Send(int processId, string name, int signalNumber, bool wholeGroup = false)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            throw new PlatformNotSupportedException("sending POSIX signals needs Linux or macOS");
+        }
+        if (Ignores(processId, signalNumber))
+        {
+            // A process started from a background job of a non-interactive shell inherits SIGINT as ignored,
+            // and .NET (like any POSIX program) keeps it ignored: the signal could never arrive.
+            throw new InvalidOperationException(
+                $"process {processId} ignores SIG{name} (inherited from the test runner); run the tests from a foreground shell");
+        }
+        var target = processId.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start(new ProcessStartInfo("kill", wholeGroup ? ["-" + name, "--", "-" + target] : ["-" + name, target])
+        {
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("could not start kill");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {processId} failed with exit code {kill.ExitCode}");
+        }
+    }
+
+    private static bool Ignores(int processId, int signalNumber)
+    {
+        var status = $"/proc/{processId}/status";
+        if (!File.Exists(status))
+        {
+            return false;
+        }
+        foreach (var line in File.ReadLines(status))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                return (mask & (1UL << (signalNumber - 1))) != 0;
+            }
+        }
+        return false;
+    }
+}
