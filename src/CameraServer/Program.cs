@@ -12,8 +12,7 @@ var command = new CameraServerCommand(options =>
     }
     if (NativeLibraryCheck.OpenCv() is { } missing)
     {
-        Console.Error.WriteLine($"error: {missing}");
-        return ExitCodes.RuntimeError;
+        return ProgramCommandLine.RuntimeError(missing);
     }
     using var signals = new ShutdownSignals();
     return CameraServerHost.Run(options, new ServerLog(Console.Out, Console.Error), signals.Token);

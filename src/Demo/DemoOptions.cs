@@ -1,6 +1,6 @@
 namespace SparkVideo.Demo;
 
-public sealed record DemoOptions(
+internal sealed record DemoOptions(
     string Source,
     int Port,
     double Fps,

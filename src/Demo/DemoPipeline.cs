@@ -9,7 +9,7 @@ using SparkVideo.Vision;
 namespace SparkVideo.Demo;
 
 /// <summary>Runs CameraServer and SparkJob together and stops both cleanly on Ctrl+C or after --max-frames.</summary>
-public static class DemoPipeline
+internal static class DemoPipeline
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 

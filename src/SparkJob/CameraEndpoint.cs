@@ -4,7 +4,7 @@ using SparkVideo.Processing;
 namespace SparkVideo.Job;
 
 /// <summary>One camera of a multi-camera job: <c>--camera NAME=HOST:PORT</c>.</summary>
-public sealed record CameraEndpoint(string Name, string Host, int Port)
+internal sealed record CameraEndpoint(string Name, string Host, int Port)
 {
     /// <summary>Parses NAME=HOST:PORT (an IPv6 host in brackets: NAME=[::1]:9999); on failure says why.</summary>
     public static bool TryParse(string text, out CameraEndpoint? camera, out string? error)

@@ -3,7 +3,7 @@ using SparkVideo.Frames;
 namespace SparkVideo.Job;
 
 /// <summary>The frame contract as a Spark schema, given to <c>from_json</c>.</summary>
-public static class FrameSchema
+internal static class FrameSchema
 {
     /// <summary>
     /// Spark's default <c>spark.sql.columnNameOfCorruptRecord</c>: from_json (PERMISSIVE) puts the text of a line it

@@ -8,7 +8,7 @@ using SparkVideo.Vision;
 namespace SparkVideo.Job;
 
 /// <summary>The job's command line: every option with its default, validated before Spark starts.</summary>
-public static class JobCommandLine
+internal static class JobCommandLine
 {
     public static RootCommand Build(Func<JobOptions, int> run)
     {

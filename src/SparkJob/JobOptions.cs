@@ -7,7 +7,7 @@ using SparkVideo.Vision;
 namespace SparkVideo.Job;
 
 /// <summary>Everything the job can be told on its command line, with the defaults a user expects.</summary>
-public sealed record JobOptions
+internal sealed record JobOptions
 {
     public string Host { get; init; } = "localhost";
     public int Port { get; init; } = 9999;

@@ -12,8 +12,9 @@ namespace SparkVideo.CommandLine;
 public static class ProgramCommandLine
 {
     /// <summary>
-    /// Runs <paramref name="root"/> on <paramref name="args"/>. Signals are left to the program (System.CommandLine
-    /// installs no Ctrl+C handler), so each program stops on SIGINT/SIGTERM in its own way.
+    /// Runs <paramref name="root"/> on <paramref name="args"/>. Signals are left to the program: the invocation
+    /// sets ProcessTerminationTimeout to null, so System.CommandLine installs no Ctrl+C handler of its own, and each
+    /// program stops on SIGINT/SIGTERM in its own way.
     /// </summary>
     /// <param name="preflight">Checked after a good parse, unless help was asked for: a problem it returns is a
     /// runtime error (e.g. a native library that cannot load), and the command does not run.</param>

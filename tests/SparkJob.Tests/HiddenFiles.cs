@@ -24,6 +24,16 @@ public static class HiddenFiles
         exec "$@"
         """;
 
+    /// <summary>Each pair is a file and what to mount over it (bind mounts), then the program.</summary>
+    private const string ReplaceScript = """
+        set -e
+        count=$1; shift
+        for i in $(seq 1 "$count"); do
+          mount --bind "$2" "$1"; shift 2
+        done
+        exec "$@"
+        """;
+
     private static readonly Lazy<string?> Unavailable = new(FindUnavailableReason);
 
     /// <summary>Null where hiding works here; otherwise why not (the tests that need it are skipped with it).</summary>
@@ -42,6 +52,16 @@ public static class HiddenFiles
             Directory.Delete(layers, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/> args</c> with each file of <paramref name="replaced"/> showing the content of
+    /// its replacement instead (a bind mount in a private mount namespace): present, but not what it should be.
+    /// </summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunDotnetWithReplaced(
+        IReadOnlyList<(string File, string Replacement)> replaced, string dll, params string[] arguments) =>
+        Run("unshare", [
+            "-m", "bash", "-c", ReplaceScript, "replace", replaced.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. replaced.SelectMany(pair => new[] { pair.File, pair.Replacement }), DotnetHost(), dll, .. arguments]);
 
     /// <summary>The file the dynamic loader finds for <paramref name="soname"/> (from <c>ldconfig -p</c>), or null.</summary>
     public static string? SystemLibrary(string soname)

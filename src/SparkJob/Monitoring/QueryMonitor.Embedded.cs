@@ -10,7 +10,7 @@ namespace SparkVideo.Job.Monitoring;
 /// Embedded engine only (see SparkJob.csproj): feeds the source's dropped-line count to the summary, and each
 /// batch's id, input rows and duration to the live view. Runs on the driver, from the engine's listener bus.
 /// </summary>
-public static partial class QueryMonitor
+internal static partial class QueryMonitor
 {
     static partial void AttachBackend(SparkSession spark, LiveViewServer? liveView) =>
         spark.Engine().AddListener(new ProgressListener(liveView));

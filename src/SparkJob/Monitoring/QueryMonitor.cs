@@ -8,7 +8,7 @@ namespace SparkVideo.Job.Monitoring;
 /// (QueryMonitor.Embedded.cs); .NET for Apache Spark has no progress API, so there the partial method has no
 /// body and the call compiles away.
 /// </summary>
-public static partial class QueryMonitor
+internal static partial class QueryMonitor
 {
     /// <summary>Call before the query starts, so its first batch is seen.</summary>
     public static void Attach(SparkSession spark, LiveViewServer? liveView) => AttachBackend(spark, liveView);
