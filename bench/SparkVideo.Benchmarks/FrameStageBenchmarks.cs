@@ -29,7 +29,7 @@ public class FrameStageBenchmarks
         _jpeg = File.ReadAllBytes(FindSample("astronaut.jpg"));
         _frame = JpegFrameCodec.Decode(_jpeg, Width, Height);
         _oneThread = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
-        _defaultThreads = Segmenter.Load(new SegmenterOptions());
+        _defaultThreads = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 0 });
         _oneThreadBuffers = _oneThread.Rent();
         _defaultBuffers = _defaultThreads.Rent();
         _oneThreadBuffers.Preprocess(_frame);

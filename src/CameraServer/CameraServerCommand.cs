@@ -14,19 +14,76 @@ internal sealed class CameraServerCommand
     public CameraServerCommand(Func<CameraServerOptions, int> run)
     {
         var options = new RecordOptions<CameraServerOptions>();
-        options.Add(CommandOptions.WithDefault("--source", "Frame source: a webcam index (0, 1, ...), 'synthetic' (generated moving figure, runs anywhere) or a video file path", Defaults.Source), (o, v) => o with { Source = v });
-        options.Add(new Option<bool>("--loop") { Description = "Restart a video file at its end instead of stopping" }, (o, v) => o with { Loop = v });
-        options.Add(CommandOptions.WithDefault("--width", $"Width every frame is resized to ({CameraServerOptions.MinSize}..{CameraServerOptions.MaxSize})", Defaults.Width), (o, v) => o with { Width = v });
-        options.Add(CommandOptions.WithDefault("--height", $"Height every frame is resized to ({CameraServerOptions.MinSize}..{CameraServerOptions.MaxSize})", Defaults.Height), (o, v) => o with { Height = v });
-        options.Add(CommandOptions.WithDefault("--jpeg-quality", "JPEG quality (1..100)", Defaults.JpegQuality), (o, v) => o with { JpegQuality = v });
-        options.Add(CommandOptions.WithDefault("--fps", "Frames per second; 0 = unlimited, as fast as the consumer reads, without drops", Defaults.Fps), (o, v) => o with { Fps = v });
-        options.Add(new Option<int?>("--max-frames") { Description = "Exit (code 0) after this many frames have been sent in total [default: unlimited]" }, (o, v) => o with { MaxFrames = v });
-        options.Add(CommandOptions.WithDefault("--host", "Address to listen on (an IP address or 'localhost'); use 0.0.0.0 only to expose it on the network", Defaults.Host), (o, v) => o with { Host = v });
-        options.Add(CommandOptions.WithDefault("--port", "TCP port; 0 picks a free port (printed as 'Listening on HOST:PORT')", Defaults.Port), (o, v) => o with { Port = v });
-        options.Add(CommandOptions.WithDefault("--max-consumers", "Concurrent consumers served; further connections are closed at once", Defaults.MaxConsumers), (o, v) => o with { MaxConsumers = v });
-        options.Add(CommandOptions.WithDefault("--send-timeout", "Seconds a consumer may stop reading before it is treated as disconnected", Defaults.SendTimeoutSeconds), (o, v) => o with { SendTimeoutSeconds = v });
-        options.Add(new Option<int?>("--preview-port") { Description = "Serve an MJPEG preview of the frames sent on http://PREVIEW-HOST:PORT/stream.mjpg (0 = a free port) [default: off]" }, (o, v) => o with { PreviewPort = v });
-        options.Add(CommandOptions.WithDefault("--preview-host", "Address the preview listens on; anything but loopback exposes the video to the network", Defaults.PreviewHost), (o, v) => o with { PreviewHost = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--source",
+                "Frame source: a webcam index (0, 1, ...), 'synthetic' (generated moving figure, runs anywhere) or a video file path",
+                Defaults.Source),
+            (o, v) => o with { Source = v });
+        options.Add(
+            new Option<bool>("--loop") { Description = "Restart a video file at its end instead of stopping" },
+            (o, v) => o with { Loop = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--width",
+                $"Width every frame is resized to ({CameraServerOptions.MinSize}..{CameraServerOptions.MaxSize})",
+                Defaults.Width),
+            (o, v) => o with { Width = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--height",
+                $"Height every frame is resized to ({CameraServerOptions.MinSize}..{CameraServerOptions.MaxSize})",
+                Defaults.Height),
+            (o, v) => o with { Height = v });
+        options.Add(
+            CommandOptions.WithDefault("--jpeg-quality", "JPEG quality (1..100)", Defaults.JpegQuality),
+            (o, v) => o with { JpegQuality = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--fps",
+                "Frames per second; 0 = unlimited, as fast as the consumer reads, without drops",
+                Defaults.Fps),
+            (o, v) => o with { Fps = v });
+        options.Add(
+            new Option<int?>("--max-frames")
+            {
+                Description = "Exit (code 0) after this many frames have been sent in total [default: unlimited]",
+            },
+            (o, v) => o with { MaxFrames = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--host",
+                "Address to listen on (an IP address or 'localhost'); use 0.0.0.0 only to expose it on the network",
+                Defaults.Host),
+            (o, v) => o with { Host = v });
+        options.Add(
+            CommandOptions.WithDefault("--port", "TCP port; 0 picks a free port (printed as 'Listening on HOST:PORT')", Defaults.Port),
+            (o, v) => o with { Port = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--max-consumers",
+                "Concurrent consumers served; further connections are closed at once",
+                Defaults.MaxConsumers),
+            (o, v) => o with { MaxConsumers = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--send-timeout",
+                "Seconds a consumer may stop reading before it is treated as disconnected",
+                Defaults.SendTimeoutSeconds),
+            (o, v) => o with { SendTimeoutSeconds = v });
+        options.Add(
+            new Option<int?>("--preview-port")
+            {
+                Description = "Serve an MJPEG preview of the frames sent on http://PREVIEW-HOST:PORT/stream.mjpg (0 = a free port) " +
+                    "[default: off]",
+            },
+            (o, v) => o with { PreviewPort = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--preview-host",
+                "Address the preview listens on; anything but loopback exposes the video to the network",
+                Defaults.PreviewHost),
+            (o, v) => o with { PreviewHost = v });
 
         Root = new RootCommand(
             "CameraServer: streams frames from a webcam, a video file or a synthetic scene as JSON lines " +

@@ -1,3 +1,4 @@
+using SparkVideo.Frames;
 using System.Net;
 
 namespace SparkVideo.CameraServer;
@@ -21,7 +22,7 @@ internal sealed record CameraServerOptions
     /// <summary>Stop after this many frames sent in total; null streams forever.</summary>
     public int? MaxFrames { get; init; }
     public string Host { get; init; } = "127.0.0.1";
-    public int Port { get; init; } = 9999;
+    public int Port { get; init; } = FrameContract.DefaultPort;
     public int MaxConsumers { get; init; } = 1;
 
     /// <summary>Port of the MJPEG preview of the frames sent; null = no preview, 0 = a free port.</summary>

@@ -1,20 +1,35 @@
+using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
+using SparkVideo.LiveView;
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.Demo;
 using static SparkVideo.CommandLine.CommandOptions;
 
-var source = WithDefault("--source", "Video file, webcam index or 'synthetic'. Default: the sample video, looped.", DemoPipeline.DefaultSource());
-var port = WithDefault("--port", "Loopback TCP port between the camera server and the job.", 9999).Between(1, 65535);
+var source = WithDefault(
+    "--source", "Video file, webcam index or 'synthetic'. Default: the sample video, looped.", DemoPipeline.DefaultSource());
+var port = WithDefault("--port", "Loopback TCP port between the camera server and the job.", FrameContract.DefaultPort).Between(1, 65535);
 var fps = WithDefault("--fps", "Camera frame rate.", 10.0).Require(f => f > 0, "--fps must be positive");
-var maxFrames = new Option<int?>("--max-frames") { Description = "Stop after this many frames have been processed, per camera (default: run until Ctrl+C)." }.Require(m => m is null or >= 1, "--max-frames must be at least 1");
-var output = WithDefault("--output-dir", "Where processed frames are written.", "output_frames");
-var checkpoint = WithDefault("--checkpoint-dir", "Streaming checkpoint directory.", "checkpoint");
-var uiPort = WithDefault("--ui-port", "First port tried for the live view page (the next 15 when taken; 0 = off).", 4050).Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
-var cameras = WithDefault("--cameras", "Camera servers to run (the first on --source, the others synthetic, on --port, --port+1, ...), all read by one job: frames in output_frames/cam<N>/.", 1).Between(1, 64);
+var maxFrames = new Option<int?>("--max-frames")
+{
+    Description = "Stop after this many frames have been processed, per camera (default: run until Ctrl+C).",
+}.Require(m => m is null or >= 1, "--max-frames must be at least 1");
+var output = WithDefault("--output-dir", "Where processed frames are written.", OutputLayout.DefaultOutputDir);
+var checkpoint = WithDefault("--checkpoint-dir", "Streaming checkpoint directory.", OutputLayout.DefaultCheckpointDir);
+var uiPort = WithDefault(
+    "--ui-port", "First port tried for the live view page (the next 15 when taken; 0 = off).", LiveViewOptions.DefaultPort)
+    .Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
+var cameras = WithDefault(
+    "--cameras",
+    "Camera servers to run (the first on --source, the others synthetic, on --port, --port+1, ...), all read by one job: " +
+        "frames in output_frames/cam<N>/.",
+    1).Between(1, 64);
 var model = WithDefault("--model", "general or landscape.", "general");
 model.AcceptOnlyFromAmong("general", "landscape");
 
-var root = new RootCommand("SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, and prints the live view's address (input and output video, charts). Ctrl+C stops both.")
+var root = new RootCommand(
+    "SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, " +
+    "and prints the live view's address (input and output video, charts). Ctrl+C stops both.")
 {
     source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras,
 };

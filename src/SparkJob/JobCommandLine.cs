@@ -14,26 +14,110 @@ internal static class JobCommandLine
     {
         var defaults = new JobOptions();
         var options = new RecordOptions<JobOptions>();
-        var host = options.Add(WithDefault("--host", "Camera server host to read frames from.", defaults.Host), (o, v) => o with { Host = v });
-        var port = options.Add(WithDefault("--port", "Camera server TCP port.", defaults.Port).Between(1, 65535), (o, v) => o with { Port = v });
-        var cameras = options.Add(new Option<string[]>("--camera") { Description = "A camera as NAME=HOST:PORT (NAME: 1-32 of A-Z a-z 0-9 _ -), repeatable: one job reads every camera, frames go to output_frames/NAME/ and the console shows camera | timestamp | output_path. Replaces --host/--port.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false });
-        options.Add(WithDefault("--output-dir", "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.", defaults.OutputDir), (o, v) => o with { OutputDir = v });
+        var host = options.Add(
+            WithDefault("--host", "Camera server host to read frames from.", defaults.Host),
+            (o, v) => o with { Host = v });
+        var port = options.Add(
+            WithDefault("--port", "Camera server TCP port.", defaults.Port).Between(1, 65535),
+            (o, v) => o with { Port = v });
+        var cameras = options.Add(
+            new Option<string[]>("--camera")
+            {
+                Description = "A camera as NAME=HOST:PORT (NAME: 1-32 of A-Z a-z 0-9 _ -), repeatable: one job reads every camera, " +
+                    "frames go to output_frames/NAME/ and the console shows camera | timestamp | output_path. Replaces --host/--port.",
+                Arity = ArgumentArity.OneOrMore,
+                AllowMultipleArgumentsPerToken = false,
+            });
+        options.Add(
+            WithDefault(
+                "--output-dir",
+                "Directory for processed frames (frame_<epoch ms>.jpg) and rejects.log, relative to the working directory.",
+                defaults.OutputDir),
+            (o, v) => o with { OutputDir = v });
         var checkpoint = options.Add(WithDefault("--checkpoint-dir", "Structured Streaming checkpoint location.", defaults.CheckpointDir));
-        options.Add(WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", defaults.Model), (o, v) => o with { Model = v });
-        options.Add(new Option<string?>("--model-path") { Description = "Path to an ONNX model file, overriding --model's shipped file." }, (o, v) => o with { ModelPath = v });
-        options.Add(WithDefault("--trigger-interval-ms", "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.", defaults.TriggerIntervalMs).Require(t => t >= 0, "--trigger-interval-ms must be 0 or more"), (o, v) => o with { TriggerIntervalMs = v });
-        options.Add(WithDefault("--parallelism", "Partitions the frames are repartitioned into (cores or executors to use).", defaults.Parallelism).Between(1, 1024), (o, v) => o with { Parallelism = v });
-        options.Add(new Option<string?>("--master") { Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded engine." }, (o, v) => o with { Master = v });
-        options.Add(WithDefault("--num-rows", "Rows shown per batch by the console sink.", defaults.NumRows).Require(n => n >= 1, "--num-rows must be at least 1"), (o, v) => o with { NumRows = v });
-        options.Add(new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"), (o, v) => o with { Threshold = v });
-        options.Add(WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100), (o, v) => o with { JpegQuality = v });
-        options.Add(WithDefault("--intra-op-threads", "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", defaults.IntraOpThreads).Require(t => t >= 0, "--intra-op-threads must be 0 or more"), (o, v) => o with { IntraOpThreads = v });
-        options.Add(WithDefault("--max-line-bytes", "Longest accepted input line; longer lines are dropped and counted.", defaults.MaxLineBytes).Require(m => m >= 1024, "--max-line-bytes must be at least 1024"), (o, v) => o with { MaxLineBytes = v });
-        options.Add(WithDefault("--max-rejects-log-mib", "Cap on rejects.log and its rotated files (rejects.log.1..3) together, in MiB.", defaults.MaxRejectsLogMiB).Require(m => m is >= 1 and <= 1024 * 1024, "--max-rejects-log-mib must be between 1 and 1048576"), (o, v) => o with { MaxRejectsLogMiB = v });
-        options.Add(WithDefault("--stats-interval-seconds", "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).", defaults.StatsIntervalSeconds).Require(s => s >= 0, "--stats-interval-seconds must be 0 or more"), (o, v) => o with { StatsIntervalSeconds = v });
-        options.Add(WithDefault("--ui-port", "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", defaults.UiPort).Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535"), (o, v) => o with { UiPort = v });
-        options.Add(WithDefault("--ui-host", "Address the live view listens on; anything but loopback exposes the video to the network.", defaults.UiHost).Require(h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'"), (o, v) => o with { UiHost = v });
-        options.Add(new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." }.Require(u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL"), (o, v) => o with { CameraPreviewUrl = v });
+        options.Add(
+            WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", defaults.Model),
+            (o, v) => o with { Model = v });
+        options.Add(
+            new Option<string?>("--model-path") { Description = "Path to an ONNX model file, overriding --model's shipped file." },
+            (o, v) => o with { ModelPath = v });
+        options.Add(
+            WithDefault(
+                "--trigger-interval-ms",
+                "Micro-batch trigger interval in ms; 0 runs the next batch as soon as the previous ends.",
+                defaults.TriggerIntervalMs)
+                .Require(t => t >= 0, "--trigger-interval-ms must be 0 or more"),
+            (o, v) => o with { TriggerIntervalMs = v });
+        options.Add(
+            WithDefault(
+                "--parallelism",
+                "Partitions the frames are repartitioned into (cores or executors to use).",
+                defaults.Parallelism)
+                .Between(1, 1024),
+            (o, v) => o with { Parallelism = v });
+        options.Add(
+            new Option<string?>("--master")
+            {
+                Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded " +
+                    "engine.",
+            },
+            (o, v) => o with { Master = v });
+        options.Add(
+            WithDefault("--num-rows", "Rows shown per batch by the console sink.", defaults.NumRows)
+                .Require(n => n >= 1, "--num-rows must be at least 1"),
+            (o, v) => o with { NumRows = v });
+        options.Add(
+            new Option<float?>("--threshold")
+            {
+                Description = "Hard mask threshold in (0,1); default: soft blend by the person probability.",
+            }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"),
+            (o, v) => o with { Threshold = v });
+        options.Add(
+            WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100),
+            (o, v) => o with { JpegQuality = v });
+        options.Add(
+            WithDefault("--intra-op-threads", "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", defaults.IntraOpThreads)
+                .Require(t => t >= 0, "--intra-op-threads must be 0 or more"),
+            (o, v) => o with { IntraOpThreads = v });
+        options.Add(
+            WithDefault("--max-line-bytes", "Longest accepted input line; longer lines are dropped and counted.", defaults.MaxLineBytes)
+                .Require(m => m >= 1024, "--max-line-bytes must be at least 1024"),
+            (o, v) => o with { MaxLineBytes = v });
+        options.Add(
+            WithDefault(
+                "--max-rejects-log-mib",
+                "Cap on rejects.log and its rotated files (rejects.log.1..3) together, in MiB.",
+                defaults.MaxRejectsLogMiB)
+                .Require(m => m is >= 1 and <= 1024 * 1024, "--max-rejects-log-mib must be between 1 and 1048576"),
+            (o, v) => o with { MaxRejectsLogMiB = v });
+        options.Add(
+            WithDefault(
+                "--stats-interval-seconds",
+                "Seconds between one-line throughput/latency summaries (0 = only the final one, at exit).",
+                defaults.StatsIntervalSeconds)
+                .Require(s => s >= 0, "--stats-interval-seconds must be 0 or more"),
+            (o, v) => o with { StatsIntervalSeconds = v });
+        options.Add(
+            WithDefault("--ui-port", "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", defaults.UiPort)
+                .Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535"),
+            (o, v) => o with { UiPort = v });
+        options.Add(
+            WithDefault(
+                "--ui-host",
+                "Address the live view listens on; anything but loopback exposes the video to the network.",
+                defaults.UiHost)
+                .Require(h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'"),
+            (o, v) => o with { UiHost = v });
+        options.Add(
+            new Option<string?>("--camera-preview-url")
+            {
+                Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live " +
+                    "view.",
+            }
+                .Require(
+                    u => u is null || LiveViewOptions.IsValidPreviewUrl(u),
+                    "--camera-preview-url must be an absolute http:// or https:// URL"),
+            (o, v) => o with { CameraPreviewUrl = v });
 
         cameras.Validators.Add(result =>
         {
@@ -43,11 +127,14 @@ internal static class JobCommandLine
             }
         });
 
-        var root = new RootCommand("SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.");
+        var root = new RootCommand(
+            "SparkVideo streaming job: reads frames from the camera server's socket, removes the background of each frame in a UDF, " +
+            "saves it as output_frames/frame_<ms>.jpg and prints timestamp | output_path batches.");
         options.AddTo(root);
         root.Validators.Add(result =>
         {
-            if (result.GetResult(cameras) is not null && (result.GetResult(host) is { Implicit: false } || result.GetResult(port) is { Implicit: false }))
+            bool addressGiven = result.GetResult(host) is { Implicit: false } || result.GetResult(port) is { Implicit: false };
+            if (result.GetResult(cameras) is not null && addressGiven)
             {
                 result.AddError("--camera replaces --host and --port: give the cameras' addresses in --camera NAME=HOST:PORT");
             }

@@ -10,7 +10,7 @@ namespace SparkVideo.Job;
 internal sealed record JobOptions
 {
     public string Host { get; init; } = "localhost";
-    public int Port { get; init; } = 9999;
+    public int Port { get; init; } = FrameContract.DefaultPort;
 
     /// <summary>The cameras of a multi-camera run (--camera); empty: the one camera at Host:Port.</summary>
     public IReadOnlyList<CameraEndpoint> Cameras { get; init; } = [];
@@ -33,14 +33,14 @@ internal sealed record JobOptions
 
     public int NumRows { get; init; } = 20;
     public float? Threshold { get; init; }
-    public int JpegQuality { get; init; } = 90;
+    public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
 
     /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
-    public int IntraOpThreads { get; init; } = 1;
+    public int IntraOpThreads { get; init; } = SegmenterOptions.DefaultIntraOpThreads;
 
     /// <summary>The frame contract's line cap, handed to the socket source.</summary>
     public int MaxLineBytes { get; init; } = FrameLimits.Default.MaxLineBytes;
-    public int StatsIntervalSeconds { get; init; } = 5;
+    public int StatsIntervalSeconds { get; init; } = PipelineStats.DefaultIntervalSeconds;
 
     /// <summary>Cap on rejects.log and its rotated files together, in MiB.</summary>
     public int MaxRejectsLogMiB { get; init; } = ProcessingSettings.DefaultRejectsLogMaxMiB;

@@ -49,9 +49,15 @@ public static class ProgramCommandLine
     /// <summary>Prints <c>error: message (see --help)</c> on stderr; returns <see cref="ExitCodes.UsageError"/>.</summary>
     public static int UsageError(string message)
     {
-        Console.Error.WriteLine($"error: {OneLine(message)} (see --help)");
+        Console.Error.WriteLine(UsageErrorLine(message));
         return ExitCodes.UsageError;
     }
+
+    /// <summary>The line <see cref="Run"/> prints for a command line that does not parse, or null when it parses.</summary>
+    public static string? UsageErrorLine(ParseResult parseResult) =>
+        parseResult.Action is ParseErrorAction ? UsageErrorLine(parseResult.Errors[0].Message) : null;
+
+    private static string UsageErrorLine(string message) => $"error: {OneLine(message)} (see --help)";
 
     /// <summary>
     /// A parser message on one line: System.CommandLine lists the accepted values of an enum option one per line

@@ -14,6 +14,8 @@ public sealed class PipelineStats
 {
     private const int MaxSamplesPerWindow = 4096;
 
+    public const int DefaultIntervalSeconds = 5;
+
     public static PipelineStats Instance { get; } = new();
 
     private readonly object _gate = new();

@@ -21,9 +21,9 @@ public sealed record ProcessingSettings
     public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
     public string? ModelPath { get; init; }
     public float? Threshold { get; init; }
-    public int JpegQuality { get; init; } = 90;
-    public int IntraOpThreads { get; init; } = 1;
-    public int StatsIntervalSeconds { get; init; } = 5;
+    public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
+    public int IntraOpThreads { get; init; } = SegmenterOptions.DefaultIntraOpThreads;
+    public int StatsIntervalSeconds { get; init; } = PipelineStats.DefaultIntervalSeconds;
 
     /// <summary>Cap on rejects.log and its rotated files together (default 32 MiB: 4 files of 8 MiB).</summary>
     public long RejectsLogMaxBytes { get; init; } = DefaultRejectsLogMaxMiB * 1024L * 1024;

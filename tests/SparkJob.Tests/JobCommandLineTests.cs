@@ -1,8 +1,12 @@
+using SparkVideo.CommandLine;
 using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.Job.Tests;
 
-/// <summary>The job's command line, run as the real program.</summary>
+/// <summary>
+/// The job's command line: parsed in process, as <see cref="ProgramCommandLine.Run"/> parses it (the same root
+/// command, the same one-line message), and run as the real program for the exit codes and what Spark does not start.
+/// </summary>
 public sealed class JobCommandLineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -34,7 +38,7 @@ public sealed class JobCommandLineTests
     [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
     public void Rejects_bad_option_values_before_starting_Spark(string option, string value, string message)
     {
-        var error = UsageError(option, value);
+        var error = ParseError(option, value);
 
         Assert.StartsWith("error: ", error);
         Assert.Contains(message, error);
@@ -50,9 +54,47 @@ public sealed class JobCommandLineTests
     [InlineData("--camera 'north=localhost:70000': the port must be between 1 and 65535", "--camera", "north=localhost:70000")]
     [InlineData("--camera: the name 'North' is given twice", "--camera", "north=localhost:9001", "--camera", "North=localhost:9002")]
     [InlineData("--camera replaces --host and --port", "--camera", "north=localhost:9001", "--port", "9002")]
-    public void Refuses_bad_cameras_with_one_line_and_exit_code_2(string message, params string[] arguments)
+    public void Refuses_bad_cameras_with_one_line(string message, params string[] arguments)
     {
-        Assert.StartsWith("error: " + message, UsageError(arguments));
+        Assert.StartsWith("error: " + message, ParseError(arguments));
+    }
+
+    [Fact]
+    public void The_real_program_refuses_a_bad_value_with_exit_code_2_and_that_one_line_before_Spark_starts()
+    {
+        string[] arguments = ["--camera", "north=localhost:9001", "--port", "9002"];
+
+        Assert.Equal(ParseError(arguments), UsageError(arguments));
+    }
+
+    [Fact]
+    public void Without_checkpoint_dir_each_number_of_cameras_keeps_its_own_checkpoint()
+    {
+        Assert.Equal("checkpoint", Parsed().CheckpointDir);
+        Assert.Equal(Path.Combine("checkpoint", "2-cameras"), Parsed("--camera", "a=localhost:1", "--camera", "b=localhost:2").CheckpointDir);
+        Assert.Equal("mine", Parsed("--checkpoint-dir", "mine", "--camera", "a=localhost:1").CheckpointDir);
+    }
+
+    /// <summary>The one line the job prints for <paramref name="arguments"/>, which must not parse; the job is never run.</summary>
+    private static string ParseError(params string[] arguments)
+    {
+        var ran = false;
+        var parsed = JobCommandLine.Build(_ => { ran = true; return 0; }).Parse(arguments);
+
+        var line = ProgramCommandLine.UsageErrorLine(parsed);
+        Assert.False(ran);
+        Assert.NotNull(line);
+        return line;
+    }
+
+    /// <summary>The options the job would run with.</summary>
+    private static JobOptions Parsed(params string[] arguments)
+    {
+        JobOptions? options = null;
+        var parsed = JobCommandLine.Build(o => { options = o; return 0; }).Parse(arguments);
+        Assert.Null(ProgramCommandLine.UsageErrorLine(parsed));
+        Assert.Equal(0, parsed.Invoke());
+        return options!;
     }
 
     /// <summary>Runs the job with bad arguments: it must refuse them as a usage error (exit 2, one stderr line) before Spark starts.</summary>

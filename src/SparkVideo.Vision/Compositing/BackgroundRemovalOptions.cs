@@ -11,7 +11,9 @@ public sealed record BackgroundRemovalOptions
     public float? Threshold { get; init; }
 
     /// <summary>JPEG quality of the output, 1..100.</summary>
-    public int JpegQuality { get; init; } = 90;
+    public int JpegQuality { get; init; } = DefaultJpegQuality;
+
+    public const int DefaultJpegQuality = 90;
 
     internal void Validate()
     {

@@ -8,6 +8,11 @@ public sealed record SegmenterOptions
     /// <summary>An explicit .onnx path; null means the shipped model for <see cref="Model"/> (see <see cref="ModelLocator"/>).</summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>ONNX Runtime intra-op threads per inference; 0 keeps ORT's default (one per core).</summary>
-    public int IntraOpThreads { get; init; }
+    /// <summary>
+    /// ONNX Runtime intra-op threads per inference; 0 keeps ORT's default (one per core). One by default: the job runs
+    /// one inference per partition on every core, and more threads per inference would fight them for the cores.
+    /// </summary>
+    public int IntraOpThreads { get; init; } = DefaultIntraOpThreads;
+
+    public const int DefaultIntraOpThreads = 1;
 }
