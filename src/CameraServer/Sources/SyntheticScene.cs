@@ -16,6 +16,21 @@ internal static class SyntheticScene
     public static Mat CreateBackground(int width, int height)
     {
         var image = new Mat(height, width, MatType.CV_8UC3, new Scalar(95, 120, 150));
+        try
+        {
+            Paint(image, width, height);
+            return image;
+        }
+        catch
+        {
+            // The caller owns the Mat only once it is returned.
+            image.Dispose();
+            throw;
+        }
+    }
+
+    private static void Paint(Mat image, int width, int height)
+    {
         var floorTop = height * 3 / 4;
         const int brickHeight = 24;
         const int brickWidth = 56;
@@ -39,7 +54,6 @@ internal static class SyntheticScene
         using var noise = new Mat(height, width, MatType.CV_8UC3);
         Cv2.Randu(noise, new Scalar(0, 0, 0), new Scalar(24, 24, 24));
         Cv2.Add(image, noise, image);
-        return image;
     }
 
     /// <summary>Draws the figure at its position for this frame: it walks across the frame and wraps around.</summary>
