@@ -6,7 +6,7 @@ namespace SparkVideo.Engine.Tests;
 public sealed class JavaDoubleFormatterTests
 {
     [Fact]
-    public void Formats_every_double_of_the_sample_as_JDK_17_Double_toString_does()
+    public void Formats_every_double_of_the_sample_as_JDK_17_prints_it()
     {
         var mismatches = new List<string>();
         int count = 0;

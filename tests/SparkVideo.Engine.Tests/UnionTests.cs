@@ -36,6 +36,9 @@ public sealed class UnionTests : IDisposable
         AnalysisException count = Assert.Throws<AnalysisException>(() => two.Union(one));
         Assert.Equal("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first " +
             "input has 2 columns and the second input has 1 columns.", count.Message);
+        // Spark flattens a chain of unions first, so the input is named by its place in the chain.
+        AnalysisException third = Assert.Throws<AnalysisException>(() => two.Union(two).Union(one));
+        Assert.Contains("the first input has 2 columns and the third input has 1 columns.", third.Message);
         AnalysisException type = Assert.Throws<AnalysisException>(() => two.Union(number));
         Assert.StartsWith(
             "Union can only be performed on tables with compatible column types. Column 2 (1.5) of the second table is double",
