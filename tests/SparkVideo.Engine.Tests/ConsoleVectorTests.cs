@@ -6,10 +6,12 @@ namespace SparkVideo.Engine.Tests;
 /// Vectors/console.jsonl: what Spark 3.5's console sink (Dataset.showString) prints for a batch, taken from Apache
 /// Spark's own tests. Each vector runs as the job runs: socket sources on real loopback servers (several make a
 /// union, each tagged with Lit as the job tags cameras), from_json with the vector's schema, a Select, the console
-/// sink with the vector's options; all its lines are sent before the first trigger, so they make batch 0.
+/// sink with the vector's options; all its lines are sent in one write before the first trigger, so they make batch 0
+/// (a run whose lines were split over two batches is run again).
 /// </summary>
 public sealed class ConsoleVectorTests
 {
+    private const int MaxAttempts = 5;
     private const string Banner = "-------------------------------------------\nBatch: 0\n-------------------------------------------\n";
 
     [Fact]
@@ -37,11 +39,24 @@ public sealed class ConsoleVectorTests
     private static string? Check(Vector vector)
     {
         string expected = Banner + string.Join("\n", vector.Data["expected"]!.Values<string>()) + "\n\n";
-        string actual = Run(vector.Data);
-        return actual == expected ? null : $"{vector}: Spark\n{expected}engine\n{actual}";
+        // The lines are sent in one write before a trigger, but on a loaded machine a trigger can still fall between
+        // two of them; then the run has two batches and says nothing about the table, so it runs again.
+        for (int attempt = 1; ; attempt++)
+        {
+            (string actual, int batches) = Run(vector.Data);
+            if (batches == 1)
+            {
+                return actual == expected ? null : $"{vector}: Spark\n{expected}engine\n{actual}";
+            }
+            if (attempt == MaxAttempts)
+            {
+                return $"{vector}: the lines came in {batches} batches in each of {MaxAttempts} runs";
+            }
+        }
     }
 
-    private static string Run(JObject data)
+    /// <summary>Runs the vector's query until every line it sent was read; the console text and the batch count.</summary>
+    private static (string Console, int Batches) Run(JObject data)
     {
         List<string[]> sources = data["sources"] is JArray many
             ? many.Select(s => s.Values<string>().Select(l => l!).ToArray()).ToList()
@@ -75,9 +90,10 @@ public sealed class ConsoleVectorTests
             {
                 servers[i].SendLines(sources[i]);
             }
-            Eventually.True(() => progress.Progress.Count > 0, "the first batch");
+            int sent = sources.Sum(s => s.Length);
+            Eventually.True(() => progress.Progress.Sum(p => p.NumInputRows) >= sent, "every line read");
             query.Stop();
-            return session.Console;
+            return (session.Console, progress.Progress.Count);
         }
         finally
         {
