@@ -24,7 +24,8 @@ public sealed class FromJsonTests : IDisposable
             "{\"metadata\":{},\"name\":\"frame_data\",\"nullable\":true,\"type\":\"string\"}],\"type\":\"struct\"}",
             FrameSchema.Json);
         // Spark's Scala side writes "type" first; both orders are read.
-        const string scalaOrder = "{\"type\":\"struct\",\"fields\":[{\"name\":\"w\",\"type\":\"integer\",\"nullable\":false,\"metadata\":{}}]}";
+        const string scalaOrder =
+            "{\"type\":\"struct\",\"fields\":[{\"name\":\"w\",\"type\":\"integer\",\"nullable\":false,\"metadata\":{}}]}";
         Assert.Equal(new StructType([new StructField("w", new IntegerType(), isNullable: false)]).Json,
             DataTypeJsonParser.ParseSchema(scalaOrder).Json);
     }
@@ -89,7 +90,8 @@ public sealed class FromJsonTests : IDisposable
         Assert.Equal(new object?[] { null, null, null, null, null }, fields[5]);
 
         StructType notAString = new([.. FrameSchema.Fields, new StructField("_corrupt_record", new IntegerType())]);
-        AnalysisException wrongType = Assert.Throws<AnalysisException>(() => _session.Lines("{}").Select(FromJson(Col("value"), notAString.Json)));
+        AnalysisException wrongType =
+            Assert.Throws<AnalysisException>(() => _session.Lines("{}").Select(FromJson(Col("value"), notAString.Json)));
         Assert.Contains("must be string type and nullable", wrongType.Message);
     }
 

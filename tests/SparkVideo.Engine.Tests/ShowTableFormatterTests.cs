@@ -19,7 +19,7 @@ public sealed class ShowTableFormatterTests
             "|           timestamp|         output_path|\n" +
             "+--------------------+--------------------+\n" +
             "|1.7676681283084435E9|output_frames/fra...|\n" +
-            "|1.7676681293084435E9|                null|\n" +
+            "|1.7676681293084435E9|                NULL|\n" +
             "+--------------------+--------------------+\n",
             ShowTableFormatter.Format(Header, Frames(2), numRows: 20, truncate: 20));
     }
@@ -59,7 +59,7 @@ public sealed class ShowTableFormatterTests
             "+-----------------+\n" +
             "|data             |\n" +
             "+-----------------+\n" +
-            "|{2.5, null, true}|\n" +
+            "|{2.5, NULL, true}|\n" +
             "+-----------------+\n" +
             "only showing top 1 row\n",
             ShowTableFormatter.Format(["data"], rows, numRows: 1, truncate: 0));

@@ -17,7 +17,8 @@ public sealed class StreamingJobTests : IDisposable
     }
 
     private static string Frame(double ts, string data) =>
-        $"{{\"timestamp\": {ts.ToString(System.Globalization.CultureInfo.InvariantCulture)}, \"frame_width\": 640, \"frame_height\": 480, \"frame_data\": \"{data}\"}}";
+        $"{{\"timestamp\": {ts.ToString(System.Globalization.CultureInfo.InvariantCulture)}, " +
+        $"\"frame_width\": 640, \"frame_height\": 480, \"frame_data\": \"{data}\"}}";
 
     private DataFrame ReadFrames()
     {
@@ -49,7 +50,9 @@ public sealed class StreamingJobTests : IDisposable
             .Select(Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data"))
             .Repartition(2);
         StreamingQuery query = frames
-            .Select(Col("timestamp"), removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
+            .Select(
+                Col("timestamp"),
+                removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
             .WriteStream().OutputMode("append").Format("console").Option("truncate", false).Option("numRows", 20)
             .Option("checkpointLocation", _checkpoint.Path)
             .Trigger(Trigger.ProcessingTime(1000)).QueryName("sparkvideo").Start();
@@ -74,7 +77,9 @@ public sealed class StreamingJobTests : IDisposable
             "\n",
             _session.Console);
         StreamingQueryProgress first = progress.Progress[0];
-        Assert.Equal((query.Id, 0L, 3L, 2L, 0L), (first.Id, first.BatchId, first.NumInputRows, first.NumOutputRows, first.DroppedOverlongLines));
+        Assert.Equal(
+            (query.Id, 0L, 3L, 2L, 0L),
+            (first.Id, first.BatchId, first.NumInputRows, first.NumOutputRows, first.DroppedOverlongLines));
         Assert.InRange(first.TriggerExecutionMs, UdfMilliseconds, 10_000);
         Assert.False(query.IsActive());
         Assert.Null(query.Exception());

@@ -27,17 +27,22 @@ public sealed class UnionTests : IDisposable
     }
 
     [Fact]
-    public void Union_refuses_a_different_column_count_or_type_as_Spark_does()
+    public void Union_refuses_a_different_column_count_as_Spark_does_and_a_type_Spark_would_widen()
     {
         DataFrame two = _session.Lines("a").Select(Col("value"), Lit("x"));
         DataFrame one = _session.Lines("a");
         DataFrame number = _session.Lines("a").Select(Col("value"), Lit(1.5));
 
         AnalysisException count = Assert.Throws<AnalysisException>(() => two.Union(one));
-        Assert.Equal("Union can only be performed on tables with the same number of columns, but the first table has 2 columns " +
-            "and the second table has 1 columns", count.Message);
+        Assert.Equal("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first " +
+            "input has 2 columns and the second input has 1 columns.", count.Message);
+        // Spark flattens a chain of unions first, so the input is named by its place in the chain.
+        AnalysisException third = Assert.Throws<AnalysisException>(() => two.Union(two).Union(one));
+        Assert.Contains("the first input has 2 columns and the third input has 1 columns.", third.Message);
         AnalysisException type = Assert.Throws<AnalysisException>(() => two.Union(number));
-        Assert.StartsWith("Union can only be performed on tables with compatible column types. Column 2 (1.5) of the second table is double", type.Message);
+        Assert.StartsWith(
+            "Union can only be performed on tables with compatible column types. Column 2 (1.5) of the second table is double",
+            type.Message);
     }
 
     [Fact]
@@ -102,7 +107,9 @@ public sealed class UnionTests : IDisposable
         // As on Spark, the query cannot restart on this checkpoint with a different number of sources.
         AnalysisException changed = Assert.Throws<AnalysisException>(() => Camera("south", second.Port)
             .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start());
-        Assert.StartsWith("There are [2] sources in the checkpoint offsets and now there are [1] sources requested by the query. Cannot continue.", changed.Message);
+        Assert.StartsWith(
+            "There are [2] sources in the checkpoint offsets and now there are [1] sources requested by the query. Cannot continue.",
+            changed.Message);
     }
 
     private DataFrame Camera(string name, int port) =>

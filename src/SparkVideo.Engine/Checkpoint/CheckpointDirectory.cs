@@ -97,7 +97,8 @@ internal sealed class CheckpointDirectory
             new JProperty("batchTimestampMs", batchTimestampMs),
             new JProperty("conf", new JObject()));
         WriteAtomically(BatchPath(OffsetsDir, batchId),
-            $"{Version}\n{metadata.ToString(Formatting.None)}\n{string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture)))}");
+            $"{Version}\n{metadata.ToString(Formatting.None)}\n" +
+            string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture))));
     }
 
     /// <summary>Marks the batch done once the sink has it; then drops files older than the retention.</summary>

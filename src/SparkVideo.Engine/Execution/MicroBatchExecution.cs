@@ -27,7 +27,12 @@ internal sealed class MicroBatchExecution
     private readonly CheckpointDirectory _checkpoint;
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
-    private readonly ManualResetEventSlim _terminated = new();
+    private readonly Lock _stopLock = new(); // Stop and the end of the run agree on whether _stop is still there
+    private bool _finished;
+
+    // A completion, not an event: IsActive and AwaitTermination are asked after the end too, so it has nothing to
+    // dispose. Continuations run on the thread pool, never on the query thread that completes it.
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly AutoResetEvent _dataArrived = new(false);
     private readonly IReadOnlyList<StreamingSourcePlan> _sourcePlans;
     private readonly SocketSource[] _sources;
@@ -55,7 +60,7 @@ internal sealed class MicroBatchExecution
 
     public string RunId { get; } = Guid.NewGuid().ToString();
 
-    public bool IsActive => !_terminated.IsSet;
+    public bool IsActive => !_terminated.Task.IsCompleted;
 
     public StreamingQueryException? Exception => Volatile.Read(ref _exception);
 
@@ -75,12 +80,12 @@ internal sealed class MicroBatchExecution
     /// <summary>Stops the query: the running batch is abandoned uncommitted, the socket closed; blocks until done.</summary>
     public void Stop()
     {
-        try
+        lock (_stopLock)
         {
-            _stop.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
+            if (!_finished)
+            {
+                _stop.Cancel();
+            }
         }
         if (_thread is not null && _thread != Thread.CurrentThread)
         {
@@ -91,7 +96,7 @@ internal sealed class MicroBatchExecution
     /// <summary>Waits for the end; rethrows the exception that ended the query.</summary>
     public bool AwaitTermination(TimeSpan timeout)
     {
-        bool ended = _terminated.Wait(timeout);
+        bool ended = _terminated.Task.Wait(timeout);
         if (ended && Exception is { } failure)
         {
             throw failure;
@@ -218,7 +223,12 @@ internal sealed class MicroBatchExecution
             _checkpoint.DeleteIfTemporary();
         }
         _session.UnregisterQuery(_queryHandle!);
-        _terminated.Set();
+        lock (_stopLock)
+        {
+            _finished = true;
+            _stop.Dispose();
+        }
+        _terminated.SetResult();
     }
 
     /// <summary>Calls the session's listeners as registered now: like Spark, one added mid-query sees its next batches.</summary>

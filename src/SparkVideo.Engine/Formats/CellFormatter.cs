@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace SparkVideo.Engine.Formats;
 
-/// <summary>Spark's cast-to-string of a cell for show(): Java number forms, "null", structs as "{a, b}".</summary>
+/// <summary>
+/// Spark 3.5's text of a cell for show() (ToPrettyString): Java number forms, a null as "NULL" (SPARK-43063; Spark 3.4
+/// and earlier printed "null"), structs as "{a, b}" with their null fields as "NULL" too.
+/// </summary>
 internal static class CellFormatter
 {
     public static string Format(object? value) => value switch
     {
-        null => "null",
+        null => "NULL",
         string s => s,
         double d => JavaDoubleFormatter.Format(d),
         bool b => b ? "true" : "false",

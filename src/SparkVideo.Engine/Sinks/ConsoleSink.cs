@@ -7,6 +7,7 @@ namespace SparkVideo.Engine.Sinks;
 internal sealed class ConsoleSink(TextWriter output, int numRows, bool truncate) : IStreamingSink
 {
     private const string Rule = "-------------------------------------------";
+    private const int MaxNumRows = int.MaxValue - 16;
 
     public static ConsoleSink Create(TextWriter output, IReadOnlyDictionary<string, string> options)
     {
@@ -21,13 +22,16 @@ internal sealed class ConsoleSink(TextWriter output, int numRows, bool truncate)
         {
             throw new ArgumentException($"Option truncate must be true or false, not '{cut}'.");
         }
-        return new ConsoleSink(output, Math.Max(0, numRows), truncate);
+        // Dataset.showString's bounds: at least 0, at most the largest array Spark allocates less one, so numRows + 1
+        // (the row that tells there are more) never overflows.
+        return new ConsoleSink(output, Math.Clamp(numRows, 0, MaxNumRows), truncate);
     }
 
     public void AddBatch(long batchId, StructType schema, IReadOnlyList<List<object?[]>> partitions)
     {
         List<object?[]> shown = partitions.SelectMany(p => p).Take(numRows + 1).ToList();
-        string table = ShowTableFormatter.Format(schema.Fields.Select(f => f.Name).ToArray(), shown, numRows, truncate ? 20 : 0);
+        string[] header = schema.Fields.Select(f => f.Name).ToArray();
+        string table = ShowTableFormatter.Format(header, shown, numRows, truncate ? 20 : 0);
         string text = $"{Rule}\nBatch: {batchId.ToString(CultureInfo.InvariantCulture)}\n{Rule}\n{table}\n";
         lock (output)
         {

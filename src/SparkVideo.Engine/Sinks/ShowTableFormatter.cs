@@ -20,7 +20,8 @@ internal static class ShowTableFormatter
     {
         bool hasMoreData = rows.Count > numRows;
         var cells = new List<string[]> { header.Select(EscapeMetaCharacters).ToArray() };
-        cells.AddRange(rows.Take(numRows).Select(row => row.Select(v => Cut(EscapeMetaCharacters(CellFormatter.Format(v)), truncate)).ToArray()));
+        cells.AddRange(rows.Take(numRows)
+            .Select(row => row.Select(v => Cut(EscapeMetaCharacters(CellFormatter.Format(v)), truncate)).ToArray()));
 
         var widths = new int[header.Count];
         for (int c = 0; c < widths.Length; c++)

@@ -59,13 +59,4 @@ internal sealed class BoundedLineBuffer(int maxLines, long maxBytes, EventWaitHa
             return taken;
         }
     }
-
-    /// <summary>Waits until at least one line is buffered; false on timeout.</summary>
-    public bool WaitForData(TimeSpan timeout)
-    {
-        lock (_lock)
-        {
-            return _lines.Count > 0 || (Monitor.Wait(_lock, timeout) && _lines.Count > 0);
-        }
-    }
 }

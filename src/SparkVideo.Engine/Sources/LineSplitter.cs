@@ -1,9 +1,9 @@
 namespace SparkVideo.Engine.Sources;
 
 /// <summary>
-/// Cuts a byte stream into UTF-8 lines ending in \n (a trailing \r is removed; invalid bytes are kept as U+DC80..U+DCFF, see
-/// <see cref="ByteEscapingUtf8"/>). A line longer than the cap is not
-/// kept: its bytes are skipped up to the next newline and reported, so memory stays within the cap.
+/// Cuts a byte stream into UTF-8 lines as Java's BufferedReader.readLine (Spark's socket source) does: a line ends at
+/// \n, \r or \r\n. Invalid bytes are kept as U+DC80..U+DCFF, see <see cref="ByteEscapingUtf8"/>. A line longer than
+/// the cap is not kept: its bytes are skipped up to the next line end and reported, so memory stays within the cap.
 /// </summary>
 internal sealed class LineSplitter(int maxLineBytes, Action<string, int> emitLine, Action<long> onDropped)
 {
@@ -11,26 +11,48 @@ internal sealed class LineSplitter(int maxLineBytes, Action<string, int> emitLin
     private int _length;
     private bool _skipping;
     private long _skippedBytes;
+    private bool _afterCarriageReturn; // a \n right after a \r ends no second line
 
     public void Feed(ReadOnlySpan<byte> data)
     {
+        if (_afterCarriageReturn && !data.IsEmpty)
+        {
+            _afterCarriageReturn = false;
+            if (data[0] == '\n')
+            {
+                data = data[1..];
+            }
+        }
         while (!data.IsEmpty)
         {
-            int newline = data.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> part = newline < 0 ? data : data[..newline];
+            int end = data.IndexOfAny((byte)'\n', (byte)'\r');
+            ReadOnlySpan<byte> part = end < 0 ? data : data[..end];
             Append(part);
-            if (newline < 0)
+            if (end < 0)
             {
                 return;
             }
             EndLine();
-            data = data[(newline + 1)..];
+            int next = end + 1;
+            if (data[end] == '\r')
+            {
+                if (next == data.Length)
+                {
+                    _afterCarriageReturn = true;
+                }
+                else if (data[next] == '\n')
+                {
+                    next++;
+                }
+            }
+            data = data[next..];
         }
     }
 
     /// <summary>The connection ended: a partial line is delivered as it is, never joined to later data.</summary>
     public void Flush()
     {
+        _afterCarriageReturn = false;
         if (_skipping || _length > 0)
         {
             EndLine();
@@ -69,7 +91,7 @@ internal sealed class LineSplitter(int maxLineBytes, Action<string, int> emitLin
             onDropped(dropped);
             return;
         }
-        int length = _length > 0 && _line[_length - 1] == '\r' ? _length - 1 : _length;
+        int length = _length;
         _length = 0;
         // Spark would show invalid UTF-8 as U+FFFD; keeping its bytes (as U+DC80..U+DCFF) lets a reject name them.
         emitLine(ByteEscapingUtf8.Decode(_line.AsSpan(0, length)), length);

@@ -70,7 +70,8 @@ internal sealed class SocketSource : IDisposable
                 {
                     if (failedAttempts++ == 0)
                     {
-                        Log($"socket source: cannot connect to {Endpoint} ({error}); retrying with backoff {FirstBackoff.TotalMilliseconds:0} ms to {MaxBackoff.TotalSeconds:0} s");
+                        Log($"socket source: cannot connect to {Endpoint} ({error}); " +
+                            $"retrying with backoff {FirstBackoff.TotalMilliseconds:0} ms to {MaxBackoff.TotalSeconds:0} s");
                     }
                     token.WaitHandle.WaitOne(backoff);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));

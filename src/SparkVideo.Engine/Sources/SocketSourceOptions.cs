@@ -33,11 +33,14 @@ internal sealed record SocketSourceOptions
         string[] unknown = options.Keys.Where(k => !KnownKeys.Contains(k, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (unknown.Length > 0)
         {
-            throw new NotSupportedException($"The socket source does not support the option(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; " +
+            throw new NotSupportedException(
+                $"The socket source does not support the option(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; " +
                 $"supported: {string.Join(", ", KnownKeys)}.");
         }
-        string host = options.GetValueOrDefault("host") ?? throw new ArgumentException("Set a host to read from with option(\"host\", ...).");
-        string portText = options.GetValueOrDefault("port") ?? throw new ArgumentException("Set a port to read from with option(\"port\", ...).");
+        string host = options.GetValueOrDefault("host")
+            ?? throw new ArgumentException("Set a host to read from with option(\"host\", ...).");
+        string portText = options.GetValueOrDefault("port")
+            ?? throw new ArgumentException("Set a port to read from with option(\"port\", ...).");
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
         {
             throw new ArgumentException($"Port is not a valid TCP port: {portText}");

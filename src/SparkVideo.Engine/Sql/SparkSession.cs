@@ -71,7 +71,8 @@ public sealed class SparkSession
         {
             if (query.Name is { } name && _activeQueries.Any(q => q.Name == name))
             {
-                throw new ArgumentException($"Cannot start query with name {name} as a query with that name is already active in this SparkSession");
+                throw new ArgumentException(
+                    $"Cannot start query with name {name} as a query with that name is already active in this SparkSession");
             }
             _activeQueries.Add(query);
         }

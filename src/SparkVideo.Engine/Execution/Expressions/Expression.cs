@@ -5,7 +5,7 @@ namespace SparkVideo.Engine.Execution.Expressions;
 /// <summary>An unresolved node of a column expression tree, as built by the Column API.</summary>
 internal abstract class Expression
 {
-    /// <summary>Readable text of the expression, Spark style ("(frame_data IS NOT NULL)").</summary>
+    /// <summary>Readable text of the expression, Spark style ("from_json(value)", "UDF(frame_data, timestamp)").</summary>
     public abstract string Sql { get; }
 
     /// <summary>The column name this expression gets when selected without an alias.</summary>

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Numerics;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using SparkVideo.Engine.Formats;
 using SparkVideo.Engine.Sql.Types;
 
 namespace SparkVideo.Engine.Execution.Expressions;
 
 /// <summary>
-/// Converts one JSON text into a struct value (object?[]) following Spark 3.x from_json PERMISSIVE rules:
-/// text that is not a JSON object gives a struct whose fields are all null; a field whose value does not fit its
-/// type is null while the other fields keep their values; missing fields are null; unknown fields are ignored.
+/// Converts one JSON text into a struct value (object?[]) following Spark 3.5 from_json PERMISSIVE rules:
+/// blank text (no JSON token at all) gives a null struct; text that is not a JSON object gives a struct whose fields
+/// are all null; a field whose value does not fit its type is null while the other fields keep their values;
+/// missing fields are null; unknown fields are ignored.
 /// Text that is not a JSON object and an object with a field that does not fit are malformed records: when the
 /// schema has a STRING field named <c>_corrupt_record</c> (Spark's <c>spark.sql.columnNameOfCorruptRecord</c>),
 /// the whole text goes there, so the query can tell why a line gave no value without parsing it again.
@@ -19,6 +18,11 @@ internal sealed class JsonStructParser
 {
     public const string CorruptRecordField = "_corrupt_record";
 
+    /// <summary>Jackson 2.15's default StreamReadConstraints nesting limit (Spark 3.5); deeper text is malformed.</summary>
+    private const int MaxNestingDepth = 1000;
+
+    private const string JsonWhitespace = " \t\r\n";
+
     private readonly StructType _schema;
     private readonly int _corruptRecordIndex;
 
@@ -26,13 +30,15 @@ internal sealed class JsonStructParser
     {
         _schema = schema;
         _corruptRecordIndex = schema.Fields.FindIndex(f => f.Name == CorruptRecordField);
-        if (_corruptRecordIndex >= 0 && schema.Fields[_corruptRecordIndex] is not { DataType: StringType, IsNullable: true })
+        // Spark makes the schema nullable before it checks this field, so only its type can be wrong.
+        if (_corruptRecordIndex >= 0 && schema.Fields[_corruptRecordIndex].DataType is not StringType)
         {
-            throw new AnalysisException($"The field for corrupt records must be string type and nullable: {CorruptRecordField}.");
+            throw new AnalysisException("The field for corrupt records must be string type and nullable.");
         }
     }
 
-    public object?[] Parse(string json)
+    /// <summary>The struct's values, or null for text with no JSON token in it (empty or whitespace only).</summary>
+    public object?[]? Parse(string json)
     {
         var result = new object?[_schema.Fields.Count];
         bool wellFormed;
@@ -41,7 +47,12 @@ internal sealed class JsonStructParser
             using var reader = CreateReader(json);
             if (!reader.Read())
             {
-                return result; // empty text: no record, nothing malformed
+                // No token: blank text is no record at all (a null struct), but Jackson's whitespace is only these four.
+                if (json.AsSpan().TrimStart(JsonWhitespace).IsEmpty)
+                {
+                    return null;
+                }
+                throw new JsonReaderException("a character that is not JSON whitespace");
             }
             wellFormed = reader.TokenType == JsonToken.StartObject && ReadObjectInto(reader, _schema, result, _corruptRecordIndex);
         }
@@ -58,11 +69,11 @@ internal sealed class JsonStructParser
         return result;
     }
 
-    private static JsonTextReader CreateReader(string json) => new(new StringReader(json))
+    private static JsonTextReader CreateReader(string json) => new StrictReader(new StringReader(json))
     {
         DateParseHandling = DateParseHandling.None,
         FloatParseHandling = FloatParseHandling.Double,
-        MaxDepth = 64,
+        MaxDepth = MaxNestingDepth,
         ArrayPool = SharedJsonCharPool.Instance,
     };
 
@@ -117,14 +128,7 @@ internal sealed class JsonStructParser
         switch (type)
         {
             case StringType:
-                return token switch
-                {
-                    JsonToken.String => (string)reader.Value!,
-                    JsonToken.StartObject or JsonToken.StartArray => JToken.ReadFrom(reader).ToString(Formatting.None),
-                    JsonToken.Boolean => (bool)reader.Value! ? "true" : "false",
-                    JsonToken.Float => JavaDoubleFormatter.Format((double)reader.Value!),
-                    _ => Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
-                };
+                return token == JsonToken.String ? (string)reader.Value! : JacksonText.Copy(reader);
             case DoubleType:
                 if (ToDouble(reader) is { } d)
                 {
@@ -154,10 +158,24 @@ internal sealed class JsonStructParser
         JsonToken.String => (string)reader.Value! switch
         {
             "NaN" => double.NaN,
-            "Infinity" or "+Infinity" or "INF" or "+INF" => double.PositiveInfinity,
+            "Infinity" or "+Infinity" or "+INF" => double.PositiveInfinity,
             "-Infinity" or "-INF" => double.NegativeInfinity,
             _ => null,
         },
         _ => null,
     };
+
+    /// <summary>Newtonsoft's reader accepts comments; Spark's Jackson parser (allowComments=false) does not.</summary>
+    private sealed class StrictReader(TextReader text) : JsonTextReader(text)
+    {
+        public override bool Read()
+        {
+            bool read = base.Read();
+            if (read && TokenType == JsonToken.Comment)
+            {
+                throw new JsonReaderException("a comment, which JSON does not allow");
+            }
+            return read;
+        }
+    }
 }

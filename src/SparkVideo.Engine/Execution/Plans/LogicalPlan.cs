@@ -86,8 +86,10 @@ internal sealed class UnionPlan : LogicalPlan
         int columns = first.Schema.Fields.Count;
         if (second.Schema.Fields.Count != columns)
         {
-            throw new AnalysisException("Union can only be performed on tables with the same number of columns, but the first " +
-                $"table has {columns} columns and the second table has {second.Schema.Fields.Count} columns");
+            // Spark flattens a chain of unions before it checks them, so the input is named by its place in the chain.
+            string input = Ordinal(Flatten(first).Count() + 1);
+            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of " +
+                $"columns, but the first input has {columns} columns and the {input} input has {second.Schema.Fields.Count} columns.");
         }
         for (int i = 0; i < columns; i++)
         {
@@ -111,6 +113,15 @@ internal sealed class UnionPlan : LogicalPlan
     public override bool IsStreaming => Children.Any(c => c.IsStreaming);
 
     private static IEnumerable<LogicalPlan> Flatten(LogicalPlan plan) => plan is UnionPlan union ? union.Children : [plan];
+
+    /// <summary>Spark's ordinal words in error messages: first, second, third, then 4th, 5th, ...</summary>
+    private static string Ordinal(int position) => position switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        _ => $"{position}th",
+    };
 }
 
 internal sealed class ProjectPlan : UnaryPlan

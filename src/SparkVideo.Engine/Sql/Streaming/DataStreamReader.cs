@@ -32,7 +32,8 @@ public sealed class DataStreamReader
     {
         if (!string.Equals(_format, "socket", StringComparison.OrdinalIgnoreCase))
         {
-            throw new NotSupportedException($"Streaming source format '{_format ?? "(none)"}' is not supported by the embedded engine; it offers \"socket\".");
+            throw new NotSupportedException(
+                $"Streaming source format '{_format ?? "(none)"}' is not supported by the embedded engine; it offers \"socket\".");
         }
         return new DataFrame(_session, new StreamingSourcePlan(SocketSourceOptions.Parse(_options)));
     }

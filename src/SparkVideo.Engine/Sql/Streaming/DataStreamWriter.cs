@@ -77,7 +77,8 @@ public sealed class DataStreamWriter
     {
         if (_completeMode)
         {
-            throw new AnalysisException("Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets;");
+            throw new AnalysisException(
+                "Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets;");
         }
         SparkSession session = _df.Session;
         IStreamingSink sink = CreateSink(session);
@@ -125,7 +126,8 @@ public sealed class DataStreamWriter
         string[] unknown = _options.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (unknown.Length > 0)
         {
-            throw new NotSupportedException($"The {_format} sink does not support the option(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; " +
+            throw new NotSupportedException(
+                $"The {_format} sink does not support the option(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; " +
                 $"supported: {string.Join(", ", known)}.");
         }
     }
