@@ -1,9 +1,9 @@
-using SparkVideo.Frames.Output;
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using static SparkVideo.CommandLine.CommandOptions;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.Vision;
+using static SparkVideo.CommandLine.CommandOptions;
 
 namespace SparkVideo.Job;
 
@@ -26,6 +26,8 @@ public static class JobCommandLine
         options.Add(new Option<string?>("--master") { Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded engine." }, (o, v) => o with { Master = v });
         options.Add(WithDefault("--num-rows", "Rows shown per batch by the console sink.", defaults.NumRows).Require(n => n >= 1, "--num-rows must be at least 1"), (o, v) => o with { NumRows = v });
         options.Add(new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"), (o, v) => o with { Threshold = v });
+        options.Add(WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem), (o, v) => o with { Background = ParseBackground(v) });
+        options.Add(WithDefault("--edges", BackgroundSpecParser.EdgesHelp, defaults.Edges), (o, v) => o with { Edges = v });
         options.Add(WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100), (o, v) => o with { JpegQuality = v });
         options.Add(WithDefault("--intra-op-threads", "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", defaults.IntraOpThreads).Require(t => t >= 0, "--intra-op-threads must be 0 or more"), (o, v) => o with { IntraOpThreads = v });
         options.Add(WithDefault("--max-line-bytes", "Longest accepted input line; longer lines are dropped and counted.", defaults.MaxLineBytes).Require(m => m >= 1024, "--max-line-bytes must be at least 1024"), (o, v) => o with { MaxLineBytes = v });
@@ -62,4 +64,8 @@ public static class JobCommandLine
         }));
         return root;
     }
+
+    /// <summary>The value the validator accepted, read again (the picture's bytes); a file gone since is a usage error all the same.</summary>
+    private static BackgroundSpec ParseBackground(string value) =>
+        BackgroundSpecParser.TryParse(value, out var spec, out var error) ? spec : throw new UsageException(error!);
 }

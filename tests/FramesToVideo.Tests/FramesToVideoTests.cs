@@ -1,7 +1,7 @@
 using System.Globalization;
 using OpenCvSharp;
-using SparkVideo.Processes;
-using SparkVideo.Samples;
+using SparkVideo.ChildProcesses;
+using SparkVideo.Testing;
 using Xunit.Abstractions;
 
 namespace FramesToVideo.Tests;

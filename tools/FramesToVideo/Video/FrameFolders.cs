@@ -1,3 +1,5 @@
+using SparkVideo.Frames.Output;
+
 namespace SparkVideo.FramesToVideo;
 
 /// <summary>
@@ -34,8 +36,8 @@ public static class FrameFolders
     }
 
     private static IReadOnlyList<FrameFile> FramesIn(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "frame_*")
-            .Select(path => FrameNames.TryParse(Path.GetFileName(path), out var ms, out var sequence) ? new FrameFile(path, ms, sequence) : null)
+        [.. Directory.EnumerateFiles(folder, OutputLayout.FrameFilePattern)
+            .Select(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out var ms, out var sequence) ? new FrameFile(path, ms, sequence) : null)
             .OfType<FrameFile>()
             .Order()];
 }
