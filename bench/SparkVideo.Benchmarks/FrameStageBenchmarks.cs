@@ -87,7 +87,7 @@ public class FrameStageBenchmarks
     [Benchmark(Description = "whole frame, default threads")]
     public byte[] WholeFrameDefaultThreads() => _removerDefault.Remove(_jpeg, Width, Height);
 
-    private static string FindSample(string name)
+    internal static string FindSample(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

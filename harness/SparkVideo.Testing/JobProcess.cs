@@ -1,8 +1,8 @@
-using SparkVideo.Frames;
-using SparkVideo.Frames.Output;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Testing;
@@ -77,8 +77,11 @@ public sealed partial class JobProcess : IDisposable
         }
     }
 
+    /// <summary>The frames written so far (.jpg, or .png for a transparent background).</summary>
     public string[] FrameFiles() =>
-        Directory.Exists(OutputDirectory) ? Directory.GetFiles(OutputDirectory, "frame_*.jpg") : [];
+        Directory.Exists(OutputDirectory)
+            ? [.. Directory.GetFiles(OutputDirectory, OutputLayout.FrameFilePattern).Where(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out _))]
+            : [];
 
     public string[] RejectsLogLines() => File.Exists(RejectsLog) ? File.ReadAllLines(RejectsLog) : [];
 

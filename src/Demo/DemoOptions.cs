@@ -9,4 +9,6 @@ internal sealed record DemoOptions(
     string CheckpointDir,
     string Model,
     int UiPort,
-    int Cameras = 1);
+    int Cameras = 1,
+    string Background = "gray",
+    string Edges = "none");

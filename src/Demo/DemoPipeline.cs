@@ -1,9 +1,9 @@
-using SparkVideo.Frames;
-using SparkVideo.Frames.Output;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using SparkVideo.CommandLine;
 using SparkVideo.ChildProcesses;
+using SparkVideo.CommandLine;
+using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Demo;
@@ -123,6 +123,7 @@ internal static class DemoPipeline
         var jobArgs = new List<string>
         {
             "--output-dir", options.OutputDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
+            "--background", options.Background, "--edges", options.Edges,
         };
         if (options.Cameras == 1)
         {
@@ -219,6 +220,7 @@ internal static class DemoPipeline
     /// <summary>Frames in the output directory and in its camera folders.</summary>
     private static int CountFrames(string directory) =>
         Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "frame_*.jpg", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 }).Count()
+            ? Directory.EnumerateFiles(directory, OutputLayout.FrameFilePattern, new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 })
+                .Count(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out _))
             : 0;
 }

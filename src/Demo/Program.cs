@@ -4,6 +4,7 @@ using SparkVideo.LiveView;
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.Demo;
+using SparkVideo.Vision;
 using static SparkVideo.CommandLine.CommandOptions;
 
 var source = WithDefault(
@@ -26,14 +27,22 @@ var cameras = WithDefault(
     1).Between(1, 64);
 var model = WithDefault("--model", "general or landscape.", "general");
 model.AcceptOnlyFromAmong("general", "landscape");
+// Checked here, so a bad value stops the demo before any process starts; the job is given the same value.
+var background = WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
+var edges = WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
 
 var root = new RootCommand(
     "SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, " +
     "and prints the live view's address (input and output video, charts). Ctrl+C stops both.")
 {
-    source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras,
+    source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras, background, edges,
 };
 root.SetAction(result => DemoPipeline.Run(new DemoOptions(
     result.GetValue(source)!, result.GetValue(port), result.GetValue(fps), result.GetValue(maxFrames),
-    result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!, result.GetValue(uiPort), result.GetValue(cameras))));
+    result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!, result.GetValue(uiPort), result.GetValue(cameras),
+    AbsoluteImagePath(result.GetValue(background)!), result.GetValue(edges).ToString())));
 return ProgramCommandLine.Run(root, args);
+
+// image:PATH is read by the job, whose working directory need not be this one.
+static string AbsoluteImagePath(string background) =>
+    background.StartsWith("image:", StringComparison.OrdinalIgnoreCase) ? "image:" + Path.GetFullPath(background["image:".Length..]) : background;

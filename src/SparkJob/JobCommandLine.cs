@@ -1,9 +1,9 @@
-using SparkVideo.Frames.Output;
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using static SparkVideo.CommandLine.CommandOptions;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.Vision;
+using static SparkVideo.CommandLine.CommandOptions;
 
 namespace SparkVideo.Job;
 
@@ -72,6 +72,10 @@ internal static class JobCommandLine
                 Description = "Hard mask threshold in (0,1); default: soft blend by the person probability.",
             }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"),
             (o, v) => o with { Threshold = v });
+        options.Add(
+            WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem),
+            (o, v) => o with { Background = ParseBackground(v) });
+        options.Add(WithDefault("--edges", BackgroundSpecParser.EdgesHelp, defaults.Edges), (o, v) => o with { Edges = v });
         options.Add(
             WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100),
             (o, v) => o with { JpegQuality = v });
@@ -149,4 +153,8 @@ internal static class JobCommandLine
         }));
         return root;
     }
+
+    /// <summary>The value the validator accepted, read again (the picture's bytes); a file gone since is a usage error all the same.</summary>
+    private static BackgroundSpec ParseBackground(string value) =>
+        BackgroundSpecParser.TryParse(value, out var spec, out var error) ? spec : throw new UsageException(error!);
 }

@@ -1,5 +1,5 @@
-using SparkVideo.Frames.Output;
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
 using SparkVideo.Vision;
@@ -33,6 +33,12 @@ internal sealed record JobOptions
 
     public int NumRows { get; init; } = 20;
     public float? Threshold { get; init; }
+
+    /// <summary>What replaces the background (--background), parsed on the driver: the image mode holds the picture's bytes.</summary>
+    public BackgroundSpec Background { get; init; } = BackgroundSpec.Gray;
+
+    /// <summary>How the mask's edges are refined (--edges).</summary>
+    public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
     public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
 
     /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
@@ -60,6 +66,11 @@ internal sealed record JobOptions
         CameraPreviewUrl = CameraPreviewUrl,
         Cameras = [.. Cameras.Select(camera => camera.Name)],
         OutputDirectory = Path.GetFullPath(OutputDir),
+        Settings =
+        [
+            new("background", Background.Describe()),
+            new("edges", Edges.ToString().ToLowerInvariant()),
+        ],
     };
 
     /// <summary>What the UDFs need, resolved on the driver: paths made absolute against its working directory.</summary>
@@ -70,6 +81,8 @@ internal sealed record JobOptions
         Model = Model,
         ModelPath = ModelPath is null ? null : Path.GetFullPath(ModelPath),
         Threshold = Threshold,
+        Background = Background,
+        Edges = Edges,
         JpegQuality = JpegQuality,
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,

@@ -22,6 +22,19 @@ public static class CommandOptions
         return option;
     }
 
+    /// <summary>Adds a validator whose message depends on the value: <paramref name="problem"/> returns null for a good value.</summary>
+    public static Option<T> Check<T>(this Option<T> option, Func<T, string?> problem)
+    {
+        option.Validators.Add(result =>
+        {
+            if (problem(result.GetValueOrDefault<T>()) is { } message)
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
+    }
+
     /// <summary>Requires <paramref name="min"/> &lt;= value &lt;= <paramref name="max"/> ("--name must be between min and max").</summary>
     public static Option<int> Between(this Option<int> option, int min, int max) =>
         option.Require(value => value >= min && value <= max, $"{option.Name} must be between {min} and {max}");

@@ -1,5 +1,6 @@
-using SparkVideo.Frames.Output;
 using System.Net;
+using SparkVideo.Frames.Output;
+using SparkVideo.LiveView.Status;
 
 namespace SparkVideo.LiveView;
 
@@ -25,6 +26,12 @@ public sealed record LiveViewOptions
     /// own stream and count on the page. Empty: one stream of every frame, as for a one-camera job.
     /// </summary>
     public IReadOnlyList<string> Cameras { get; init; } = [];
+
+    /// <summary>
+    /// The settings the job runs with that change what the video looks like (background, edges, ...), shown on the
+    /// page and in /api/status in this order. The job adds one entry per setting; the live view knows none of them.
+    /// </summary>
+    public IReadOnlyList<JobSetting> Settings { get; init; } = [];
 
     /// <summary>The job's output directory on this machine (frame_&lt;ms&gt;.jpg and rejects.log).</summary>
     public required string OutputDirectory { get; init; }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using SparkVideo.LiveView.Frames;
-using SparkVideo.Mjpeg;
 using SparkVideo.LiveView.Status;
 using SparkVideo.LiveView.Web;
+using SparkVideo.Mjpeg;
 
 namespace SparkVideo.LiveView;
 
@@ -80,7 +80,7 @@ public sealed class LiveViewServer : IAsyncDisposable
     public StatusSnapshot Snapshot()
     {
         var viewers = _allFrames.Viewers.Active + _cameras.Values.Sum(camera => camera.Viewers.Active);
-        var snapshot = _statistics.Snapshot(viewers, _allFrames.Viewers.Capacity, _options.CameraPreviewUrl);
+        var snapshot = _statistics.Snapshot(viewers, _allFrames.Viewers.Capacity, _options.CameraPreviewUrl) with { Settings = _options.Settings };
         return _options.Cameras.Count == 0 ? snapshot : snapshot with
         {
             Cameras = [.. _options.Cameras.Select(name => new CameraStatus(
@@ -147,7 +147,8 @@ public sealed class LiveViewServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         }
-        context.Response.ContentType = "image/jpeg";
+        // A transparent background's frames are PNGs (the page's tiles load them all the same).
+        context.Response.ContentType = jpeg.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) ? "image/png" : "image/jpeg";
         context.Response.ContentLength = jpeg.Length;
         return context.Response.Body.WriteAsync(jpeg, stopping).AsTask();
     }

@@ -12,7 +12,11 @@ public static class FrameFileWriter
     private const int MaxSameMillisecond = 1000;
 
     /// <summary>Returns the file name written (without the directory).</summary>
-    public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg)
+    public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg) =>
+        Write(directory, timestamp, jpeg, OutputLayout.FrameExtension);
+
+    /// <summary>The same for a frame of another format: <paramref name="extension"/> is the encoder's (.jpg, or .png when transparent).</summary>
+    public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg, string extension)
     {
         // Only the validated numeric timestamp reaches the file name.
         var millis = OutputLayout.CaptureMillis(timestamp);
@@ -22,7 +26,7 @@ public static class FrameFileWriter
             WriteTemporary(directory, temp, jpeg);
             for (var attempt = 0; attempt < MaxSameMillisecond; attempt++)
             {
-                var name = OutputLayout.FrameFileName(millis, attempt);
+                var name = OutputLayout.FrameFileName(millis, attempt, extension);
                 if (NoReplaceRename.TryMove(temp, Path.Combine(directory, name)))
                 {
                     return name;

@@ -44,10 +44,11 @@ public static class FrameProcessor
         }
 
         WorkerProcess.EnsureStarted(settings);
+        var remover = RemoverCache.Get(settings);
         byte[] output;
         try
         {
-            output = RemoverCache.Get(settings).Remove(jpeg);
+            output = remover.Remove(jpeg);
         }
         catch (InvalidFrameException ex)
         {
@@ -60,7 +61,7 @@ public static class FrameProcessor
         }
 
         var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
-        var name = FrameFileWriter.Write(directory, timestamp, output);
+        var name = FrameFileWriter.Write(directory, timestamp, output, remover.OutputExtension);
         PipelineStats.Instance.RecordProcessed(timestamp);
         return camera is null ? Path.Combine(settings.OutputDir, name) : Path.Combine(settings.OutputDir, camera, name);
     }

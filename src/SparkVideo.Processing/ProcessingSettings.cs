@@ -7,7 +7,8 @@ namespace SparkVideo.Processing;
 /// What the UDFs need to know, and the only value their closures hold (see <see cref="FrameUdfs"/>). On real
 /// Spark it travels inside each UDF to every worker process, where Microsoft.Spark reads it back with
 /// MessagePack under a rule that accepts only standard types and types marked <c>[Serializable]</c>; so every
-/// member is a string, a number or an enum, and the segmenter itself never travels.
+/// member is a string, a number, an enum or a [Serializable] record of those (the background mode, whose picture
+/// travels as its bytes, read on the driver), and the segmenter itself never travels.
 /// </summary>
 [Serializable]
 public sealed record ProcessingSettings
@@ -24,6 +25,12 @@ public sealed record ProcessingSettings
     public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
     public int IntraOpThreads { get; init; } = SegmenterOptions.DefaultIntraOpThreads;
     public int StatsIntervalSeconds { get; init; } = PipelineStats.DefaultIntervalSeconds;
+
+    /// <summary>What replaces the background (--background); the image mode carries its picture's bytes, at most 8 MiB.</summary>
+    public BackgroundSpec Background { get; init; } = BackgroundSpec.Gray;
+
+    /// <summary>How the mask's edges are refined (--edges).</summary>
+    public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 
     /// <summary>Cap on rejects.log and its rotated files together (default 32 MiB: 4 files of 8 MiB).</summary>
     public long RejectsLogMaxBytes { get; init; } = DefaultRejectsLogMaxMiB * 1024L * 1024;

@@ -35,6 +35,8 @@ public static class RemoverCache
             {
                 Threshold = settings.Threshold,
                 JpegQuality = settings.JpegQuality,
+                Background = settings.Background,
+                Edges = settings.Edges,
             });
             var replaced = CurrentRemover;
             CurrentRemover = (settings, remover);

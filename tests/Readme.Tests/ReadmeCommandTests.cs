@@ -23,6 +23,8 @@ public sealed class ReadmeCommandTests
     private const string BenchHelp = "dotnet run -c Release --project bench/SparkVideo.PipelineBench -- --help";
     private const string RemoveBackground = "dotnet run --project tools/RemoveBackground -- --input samples/photos/astronaut.jpg --output astronaut_gray.jpg --side-by-side";
     private const string OneTestArea = "dotnet test tests/SparkVideo.Engine.Tests";
+    private const string DemoWithBlur = "dotnet run --project src/Demo -- --background blur --edges guided --max-frames 20";
+    private const string FramesToVideo = "dotnet run --project tools/FramesToVideo -- --input output_frames";
 
     /// <summary>README commands no test runs, and why.</summary>
     private static readonly Dictionary<string, string> NotRunByTests = new(StringComparer.Ordinal)
@@ -35,7 +37,7 @@ public sealed class ReadmeCommandTests
     };
 
     private static readonly string[] RunByTests =
-        [CameraServer, PeekAtTheStream, JobOnOneCamera, JobOnTwoCameras, Demo, DemoWithThreeCameras, JobHelp, BenchHelp, RemoveBackground, OneTestArea];
+        [CameraServer, PeekAtTheStream, JobOnOneCamera, JobOnTwoCameras, Demo, DemoWithThreeCameras, JobHelp, BenchHelp, RemoveBackground, OneTestArea, DemoWithBlur, FramesToVideo];
 
     [Fact]
     public void Every_README_command_is_run_by_a_test_or_says_why_not()
@@ -119,12 +121,38 @@ public sealed class ReadmeCommandTests
         }
     }
 
+    [Fact]
+    public void The_demo_with_a_blurred_background_stops_by_itself_and_its_frames_become_a_video()
+    {
+        var video = RepoPaths.InRepo("output_frames.mp4");
+        File.Delete(video);
+        try
+        {
+            // Two programs built by dotnet run and a model loaded before 20 frames: longer than one command's start.
+            var demo = RunToEnd(DemoWithBlur, Start * 2);
+            Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}\n{demo.Output}");
+            Assert.Contains("[demo] Done: ", demo.Output);
+
+            var result = RunToEnd(FramesToVideo);
+
+            Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Output}");
+            Assert.Matches(@"output_frames: \d+ frames, 640x480 at [\d.]+ FPS", result.Output);
+            Assert.True(new FileInfo(video).Length > 1000, "output_frames.mp4 is missing or empty");
+        }
+        finally
+        {
+            File.Delete(video);
+        }
+    }
+
     private sealed record Finished(int ExitCode, string Output);
 
-    private static Finished RunToEnd(string command)
+    private static Finished RunToEnd(string command) => RunToEnd(command, Start);
+
+    private static Finished RunToEnd(string command, TimeSpan timeout)
     {
         using var process = ChildProcess.StartCommandLine(command, new ChildProcessOptions());
-        var exitCode = process.WaitForExit(Start);
+        var exitCode = process.WaitForExit(timeout);
         return new Finished(exitCode, string.Join('\n', process.StdoutLines.Concat(process.StderrLines)));
     }
 

@@ -21,7 +21,7 @@ public sealed class JobCommandLineTests
 
         Assert.Equal(0, job.WaitForExit(Timeout));
         var help = string.Join('\n', job.StdoutLines);
-        foreach (var option in new[] { "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes", "--ui-port", "--ui-host", "--camera-preview-url", "--camera" })
+        foreach (var option in new[] { "--background", "--edges", "--host", "--port", "--output-dir", "--checkpoint-dir", "--model", "--trigger-interval-ms", "--parallelism", "--num-rows", "--max-line-bytes", "--ui-port", "--ui-host", "--camera-preview-url", "--camera" })
         {
             Assert.Contains(option, help);
         }
@@ -36,6 +36,11 @@ public sealed class JobCommandLineTests
     [InlineData("--ui-port", "-1", "--ui-port must be between 0 (off) and 65535")]
     [InlineData("--ui-host", "example.com", "--ui-host must be an IP address or 'localhost'")]
     [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
+    [InlineData("--background", "sepia", "--background 'sepia' is not one of gray, color:R,G,B, blur[:RADIUS], image:PATH or transparent")]
+    [InlineData("--background", "color:0,128,256", "--background color:R,G,B needs three whole numbers from 0 to 255")]
+    [InlineData("--background", "blur:0", "--background blur:RADIUS needs a radius from 1 to 100 pixels")]
+    [InlineData("--background", "image:no-such-picture.png", "--background image 'no-such-picture.png' cannot be read")]
+    [InlineData("--edges", "sharp", "sharp")]
     public void Rejects_bad_option_values_before_starting_Spark(string option, string value, string message)
     {
         var error = ParseError(option, value);

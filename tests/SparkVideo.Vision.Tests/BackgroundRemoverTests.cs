@@ -37,7 +37,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [Fact]
     public void Background_colour_is_given_as_rgb()
     {
-        var options = new BackgroundRemovalOptions { BackgroundRed = 0, BackgroundGreen = 128, BackgroundBlue = 255, Threshold = 0.5f };
+        var options = new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Color, Red = 0, Green = 128, Blue = 255 }, Threshold = 0.5f };
         var result = new BackgroundRemover(fixture.Segmenter, options).Remove(TestFiles.PhotoBytes("soccer_player.jpg"), 640, 480);
         using var image = Cv2.ImDecode(result, ImreadModes.Color);
         var corner = image.At<Vec3b>(5, 5); // BGR

@@ -1,6 +1,9 @@
 using MessagePack;
+using OpenCvSharp;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
+using SparkVideo.Vision;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 
@@ -52,6 +55,28 @@ public sealed class SerializerRuleTests : IDisposable
         Assert.Null(forCamera("../north", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height));
         Assert.Contains("camera name is not 1-32 characters", File.ReadAllText(settings.RejectsLogPath));
         Assert.False(File.Exists(Path.Combine(_directory, "north")), "nothing is written outside the output directory");
+    }
+
+    /// <summary>Every background mode and edge refinement: the settings (the image mode's picture bytes included) pass the rule.</summary>
+    [Theory]
+    [InlineData("gray", EdgeRefinement.None, ".jpg")]
+    [InlineData("color:0,128,255", EdgeRefinement.Feather, ".jpg")]
+    [InlineData("blur:20", EdgeRefinement.Guided, ".jpg")]
+    [InlineData("image", EdgeRefinement.None, ".jpg")]
+    [InlineData("transparent", EdgeRefinement.Guided, ".png")]
+    public void Each_background_mode_passes_the_workers_read_rule_and_writes_its_frame(string background, EdgeRefinement edges, string extension)
+    {
+        var output = Path.Combine(_directory, "output_frames");
+        var value = background == "image" ? $"image:{RepoPaths.InRepo("samples/photos/soccer_player.jpg")}" : background;
+        var settings = JobUdfs.Settings(output, value, edges);
+
+        var remove = Assert.IsType<Func<string?, double?, int?, int?, string?>>(RoundTrip(FrameUdfs.RemoveBackground(settings)));
+        var path = remove(RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        Assert.NotNull(path);
+        Assert.EndsWith(extension, path, StringComparison.Ordinal);
+        using var written = Cv2.ImRead(Path.Combine(output, Path.GetFileName(path)), ImreadModes.Unchanged);
+        Assert.Equal((RealFrame.Width, RealFrame.Height, extension == ".png" ? 4 : 3), (written.Width, written.Height, written.Channels()));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenCvSharp;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
-using SparkVideo.ChildProcesses;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 
@@ -35,6 +36,34 @@ public sealed class WorkerHostTests : IDisposable
         Assert.True(File.Exists(written), $"the UDF returned '{result}' but wrote no {written}");
         Assert.True(JpegHeader.TryReadSize(File.ReadAllBytes(written), out var width, out var height, out var error), error);
         Assert.Equal((RealFrame.Width, RealFrame.Height), (width, height));
+    }
+
+    /// <summary>
+    /// The image mode on an executor with no shared storage: the picture was read on the "driver" and is gone before
+    /// the worker runs, so the frame's background can only come from the bytes inside the UDF's settings.
+    /// </summary>
+    [Fact]
+    public void The_worker_host_puts_the_image_behind_the_person_from_the_settings_alone()
+    {
+        var app = ShipApp(AppLayout.Flat);
+        var driver = Directory.CreateDirectory(Path.Combine(_root, "driver")).FullName;
+        var picture = Path.Combine(driver, "backdrop.png");
+        File.WriteAllBytes(picture, SolidPng(width: 320, height: 200, blue: 30, green: 200, red: 10));
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
+        var output = Path.Combine(executor, "output_frames");
+        var udf = FrameUdfs.RemoveBackground(JobUdfs.Settings(output, $"image:{picture}"));
+        Directory.Delete(driver, recursive: true);
+
+        var result = RunInWorkerHost(app, executor, udf, RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        var written = File.ReadAllBytes(Path.Combine(output, Path.GetFileName(result)));
+        Assert.True(JpegHeader.TryReadSize(written, out var width, out var height, out var error), error);
+        Assert.Equal((RealFrame.Width, RealFrame.Height), (width, height));
+        // The street's top left corner is background: it carries the picture's colour, not the street's nor the gray.
+        using var frame = Cv2.ImDecode(written, ImreadModes.Color);
+        var corner = frame.At<Vec3b>(4, 4);
+        Assert.True(Math.Abs(corner.Item0 - 30) <= 6 && Math.Abs(corner.Item1 - 200) <= 6 && Math.Abs(corner.Item2 - 10) <= 6,
+            $"the corner is {corner.Item0},{corner.Item1},{corner.Item2} (BGR), not the picture's 30,200,10");
     }
 
     [Fact]
@@ -92,6 +121,13 @@ public sealed class WorkerHostTests : IDisposable
         Assert.True(exitCode == 0, $"the worker host failed (exit {exitCode.ToString(CultureInfo.InvariantCulture)}):\n{host.DescribeOutput()}");
         var line = Assert.Single(host.StdoutLines, l => l.StartsWith("result: ", StringComparison.Ordinal));
         return line["result: ".Length..];
+    }
+
+    private static byte[] SolidPng(int width, int height, byte blue, byte green, byte red)
+    {
+        using var image = new Mat(height, width, MatType.CV_8UC3, new Scalar(blue, green, red));
+        Cv2.ImEncode(".png", image, out var png);
+        return png;
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -11,7 +11,7 @@ public static class RemoveBackgroundCommand
     public static RootCommand Create()
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "Photo to process (JPEG, PNG, ...). Processed at its own size.", Required = true };
-        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the JPEG result.", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the result: JPEG, or PNG for a .png name (--background transparent needs one).", Required = true };
         var model = CommandOptions.WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", SegmentationModelKind.General);
         var threshold = new Option<float?>("--threshold")
         {
@@ -19,16 +19,32 @@ public static class RemoveBackgroundCommand
         }.Require(t => t is null or >= 0f and <= 1f, "--threshold must be between 0 and 1");
         var quality = CommandOptions.WithDefault("--jpeg-quality", "JPEG quality 1..100.", 90).Between(1, 100);
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
+        var background = CommandOptions.WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
+        var edges = CommandOptions.WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
 
-        var command = new RootCommand("Replace the background of a photo with grey (192,192,192) using the MediaPipe selfie segmentation model.")
+        var command = new RootCommand("Replace the background of a photo (gray 192,192,192 by default; a colour, a blur, a picture or transparency with --background) using the MediaPipe selfie segmentation model.")
         {
-            input, output, model, threshold, quality, sideBySide,
+            input, output, model, threshold, quality, sideBySide, background, edges,
         };
+        command.Validators.Add(result =>
+        {
+            if (BackgroundSpecParser.TryParse(result.GetValue(background), out var spec, out _) && spec.Mode == BackgroundMode.Transparent
+                && result.GetValue(output) is { } file && !IsPng(file))
+            {
+                result.AddError("--background transparent writes a PNG: give an --output ending in .png");
+            }
+        });
         command.SetAction(parseResult => Run(
             parseResult.GetValue(input)!,
             parseResult.GetValue(output)!,
             parseResult.GetValue(model),
-            new BackgroundRemovalOptions { Threshold = parseResult.GetValue(threshold), JpegQuality = parseResult.GetValue(quality) },
+            new BackgroundRemovalOptions
+            {
+                Threshold = parseResult.GetValue(threshold),
+                JpegQuality = parseResult.GetValue(quality),
+                Background = BackgroundSpecParser.TryParse(parseResult.GetValue(background), out var spec, out var error) ? spec : throw new UsageException(error!),
+                Edges = parseResult.GetValue(edges),
+            },
             parseResult.GetValue(sideBySide)));
         return command;
     }
@@ -54,14 +70,15 @@ public static class RemoveBackgroundCommand
             using var written = new Mat();
             if (sideBySide)
             {
-                Cv2.HConcat([photo, result], written);
+                using var left = result.Channels() == 4 ? photo.CvtColor(ColorConversionCodes.BGR2BGRA) : photo.Clone();
+                Cv2.HConcat([left, result], written);
             }
             else
             {
                 result.CopyTo(written);
             }
             output.Directory?.Create();
-            File.WriteAllBytes(output.FullName, JpegFrameCodec.Encode(written, options.JpegQuality));
+            File.WriteAllBytes(output.FullName, IsPng(output) ? EncodePng(written) : JpegFrameCodec.Encode(written, options.JpegQuality));
             Console.WriteLine($"{input.Name} ({photo.Width}x{photo.Height}) -> {output.FullName} ({written.Width}x{written.Height})");
             return ExitCodes.Success;
         }
@@ -69,5 +86,13 @@ public static class RemoveBackgroundCommand
         {
             return ProgramCommandLine.RuntimeError(e.Message);
         }
+    }
+
+    private static bool IsPng(FileInfo file) => file.Extension.Equals(".png", StringComparison.OrdinalIgnoreCase);
+
+    private static byte[] EncodePng(Mat image)
+    {
+        Cv2.ImEncode(".png", image, out var bytes);
+        return bytes;
     }
 }

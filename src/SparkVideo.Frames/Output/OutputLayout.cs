@@ -14,22 +14,39 @@ public static partial class OutputLayout
     public const string RejectsLogFileName = "rejects.log";
     public const string FrameExtension = ".jpg";
 
+    /// <summary>The extension of a transparent background's frames (PNG keeps the alpha channel).</summary>
+    public const string TransparentFrameExtension = ".png";
+
+    /// <summary>What every frame file name matches, whatever its extension (for a directory listing or a file watcher).</summary>
+    public const string FrameFilePattern = "frame_*";
+
     /// <summary>Prefix of a frame still being written; readers skip it, and it is renamed into place when complete.</summary>
     public const string TemporaryFramePrefix = ".frame_";
 
     /// <summary><c>frame_&lt;ms&gt;.jpg</c>, or <c>frame_&lt;ms&gt;_&lt;n&gt;.jpg</c> for the n-th other frame of that millisecond.</summary>
     public static string FrameFileName(long captureUnixMs, int sameMillisecondIndex) =>
-        sameMillisecondIndex == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"frame_{captureUnixMs}{FrameExtension}")
-            : string.Create(CultureInfo.InvariantCulture, $"frame_{captureUnixMs}_{sameMillisecondIndex}{FrameExtension}");
+        FrameFileName(captureUnixMs, sameMillisecondIndex, FrameExtension);
 
-    /// <summary>The capture time (Unix ms) of a frame file name the job writes; false for any other name.</summary>
-    public static bool TryParseFrameFileName(string fileName, out long captureUnixMs)
+    /// <summary>The same with the extension of the frame's format (<see cref="FrameExtension"/> or <see cref="TransparentFrameExtension"/>).</summary>
+    public static string FrameFileName(long captureUnixMs, int sameMillisecondIndex, string extension) =>
+        sameMillisecondIndex == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"frame_{captureUnixMs}{extension}")
+            : string.Create(CultureInfo.InvariantCulture, $"frame_{captureUnixMs}_{sameMillisecondIndex}{extension}");
+
+    /// <summary>The capture time (Unix ms) of a frame file name the job writes (.jpg or .png); false for any other name.</summary>
+    public static bool TryParseFrameFileName(string fileName, out long captureUnixMs) =>
+        TryParseFrameFileName(fileName, out captureUnixMs, out _);
+
+    /// <summary>The same, with the frame's place among the frames of its millisecond (0 for <c>frame_&lt;ms&gt;.jpg</c>, n for <c>_n</c>).</summary>
+    public static bool TryParseFrameFileName(string fileName, out long captureUnixMs, out int sameMillisecondIndex)
     {
         var match = FrameFileNamePattern().Match(fileName);
         captureUnixMs = 0;
-        return match.Success &&
-            long.TryParse(match.Groups["ms"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out captureUnixMs);
+        sameMillisecondIndex = 0;
+        return match.Success
+            && long.TryParse(match.Groups["ms"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out captureUnixMs)
+            && (!match.Groups["n"].Success
+                || int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out sameMillisecondIndex));
     }
 
     /// <summary>The capture time in Unix ms, as frame names carry it (floored).</summary>
@@ -52,6 +69,6 @@ public static partial class OutputLayout
     public static string CheckpointFor(string checkpointDir, int cameras) =>
         cameras == 0 ? checkpointDir : Path.Combine(checkpointDir, string.Create(CultureInfo.InvariantCulture, $"{cameras}-cameras"));
 
-    [GeneratedRegex(@"^frame_(?<ms>\d{1,18})(?:_\d{1,9})?\.jpg$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^frame_(?<ms>\d{1,18})(?:_(?<n>\d{1,9}))?\.(?:jpg|png)$", RegexOptions.CultureInvariant)]
     private static partial Regex FrameFileNamePattern();
 }

@@ -142,6 +142,22 @@ function showRejects(rejects) {
   }));
 }
 
+// The job's settings (background, edges, ...) as "name value" chips; redrawn only when they change.
+function showSettings(settings) {
+  const list = byId("settings");
+  const text = JSON.stringify(settings);
+  if (list.dataset.shown === text) return;
+  list.dataset.shown = text;
+  list.replaceChildren(...settings.map((setting) => {
+    const item = document.createElement("li");
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = setting.name;
+    item.append(name, " ", setting.value);
+    return item;
+  }));
+}
+
 function showHealth(status) {
   const health = byId("health");
   const recent = status.series.slice(-5);
@@ -160,6 +176,7 @@ function render(status) {
   showInput(status.cameraPreviewUrl);
   showOutputs(status.cameras);
   showRejects(status.recentRejects);
+  showSettings(status.settings || []);
   showHealth(status);
 
   const series = status.series;

@@ -7,7 +7,7 @@ namespace SparkVideo.LiveView.Frames;
 
 /// <summary>
 /// Follows the frames the job writes into its output directory (on the driver's file system): each new
-/// <c>frame_&lt;ms&gt;.jpg</c> is counted, its capture→file latency is taken from its name and write time, and
+/// <c>frame_&lt;ms&gt;.jpg</c> (<c>.png</c> for a transparent background) is counted, its capture→file latency is taken from its name and write time, and
 /// it goes to the <see cref="LatestFrameSlot"/> when it is the newest capture so far (its bytes are read only
 /// when a viewer asks for them). Files present before
 /// the watcher started belong to an earlier run and are not counted. With several cameras the job writes into one
@@ -31,7 +31,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
         _allFrames = allFrames;
         _cameras = cameras;
         _statistics = statistics;
-        _watcher = new FileSystemWatcher(directory, "frame_*.jpg")
+        _watcher = new FileSystemWatcher(directory, OutputLayout.FrameFilePattern)
         {
             NotifyFilter = NotifyFilters.FileName,
             // Large enough for a burst of a few hundred renames; an overflow is repaired by a rescan (OnError).
@@ -102,7 +102,7 @@ internal sealed class OutputDirectoryWatcher : IDisposable
 
     /// <summary>Frame files per folder: "" for the output directory itself, NAME for a camera's folder.</summary>
     private Dictionary<string, int> FrameFilesPerFolder() =>
-        Directory.EnumerateFiles(_directory, "frame_*.jpg", CameraFolders)
+        Directory.EnumerateFiles(_directory, OutputLayout.FrameFilePattern, CameraFolders)
             .Where(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out _))
             .GroupBy(path => Path.GetRelativePath(_directory, Path.GetDirectoryName(path)!), StringComparer.Ordinal)
             .ToDictionary(folder => folder.Key == "." ? "" : folder.Key, folder => folder.Count(), StringComparer.Ordinal);

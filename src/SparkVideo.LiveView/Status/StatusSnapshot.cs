@@ -19,4 +19,8 @@ public sealed record StatusSnapshot(
     double UptimeSeconds,
     IReadOnlyList<StatusPoint> Series,
     IReadOnlyList<RejectEntry> RecentRejects,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CameraStatus>? Cameras = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CameraStatus>? Cameras = null)
+{
+    /// <summary>The job's settings (<see cref="LiveViewOptions.Settings"/>), name and value, in the job's order.</summary>
+    public IReadOnlyList<JobSetting> Settings { get; init; } = [];
+}

@@ -3,9 +3,11 @@ namespace SparkVideo.Vision;
 /// <summary>How <see cref="BackgroundRemover"/> composites and encodes.</summary>
 public sealed record BackgroundRemovalOptions
 {
-    public byte BackgroundRed { get; init; } = 192;
-    public byte BackgroundGreen { get; init; } = 192;
-    public byte BackgroundBlue { get; init; } = 192;
+    /// <summary>What replaces the background; default the seed's gray.</summary>
+    public BackgroundSpec Background { get; init; } = BackgroundSpec.Gray;
+
+    /// <summary>How the mask's edges are refined before compositing; default none (the seed's mask).</summary>
+    public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 
     /// <summary>null: soft alpha blend with the upsampled probability; a value in [0,1]: hard mask (person where p &gt; value).</summary>
     public float? Threshold { get; init; }
@@ -24,6 +26,10 @@ public sealed record BackgroundRemovalOptions
         if (JpegQuality is < 1 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(JpegQuality), JpegQuality, "JPEG quality must be in 1..100");
+        }
+        if (Background.BlurRadius is < 1 or > BackgroundSpec.MaxBlurRadius)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Background), Background.BlurRadius, $"blur radius must be in 1..{BackgroundSpec.MaxBlurRadius}");
         }
     }
 }

@@ -5,7 +5,10 @@ using SparkVideo.Frames;
 namespace SparkVideo.Vision;
 
 /// <summary>
-/// JPEG in, JPEG out: the person kept, the background replaced by a solid colour. A pure function of its
+/// JPEG in, JPEG (or, for a transparent background, PNG) out: the person kept, the background replaced as
+/// <see cref="BackgroundRemovalOptions.Background"/> says. The gray and colour modes take
+/// <see cref="MaskCompositor"/>'s path; blur and image get their picture from an <see cref="IBackgroundSource"/>.
+/// A pure function of its
 /// inputs; safe to call from several threads at once: the <see cref="Segmenter"/> is thread-safe, and each
 /// concurrent call borrows its own working images from a pool, so steady-state frames allocate no image memory.
 /// </summary>
@@ -14,6 +17,7 @@ public sealed class BackgroundRemover : IDisposable
     private readonly Segmenter _segmenter;
     private readonly BackgroundRemovalOptions _options;
     private readonly Scalar _backgroundBgr;
+    private readonly IBackgroundSource? _backgroundSource;
     private readonly ConcurrentBag<RemoverBuffers> _pool = [];
 
     public BackgroundRemover(Segmenter segmenter, BackgroundRemovalOptions options)
@@ -23,8 +27,12 @@ public sealed class BackgroundRemover : IDisposable
         options.Validate();
         _segmenter = segmenter;
         _options = options;
-        _backgroundBgr = new Scalar(options.BackgroundBlue, options.BackgroundGreen, options.BackgroundRed);
+        _backgroundBgr = new Scalar(options.Background.Blue, options.Background.Green, options.Background.Red);
+        _backgroundSource = BackgroundSources.For(options.Background);
     }
+
+    /// <summary>The extension of the files <see cref="Remove(ValidatedJpeg)"/>'s bytes belong in: <c>.jpg</c>, or <c>.png</c> when transparent.</summary>
+    public string OutputExtension => _options.Background.OutputExtension;
 
     /// <summary>Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.</summary>
     public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
@@ -46,7 +54,9 @@ public sealed class BackgroundRemover : IDisposable
         try
         {
             Remove(frame, buffers.Output, buffers);
-            return JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
+            return _options.Background.Mode == BackgroundMode.Transparent
+                ? TransparentComposite.EncodePng(buffers.Output)
+                : JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
         }
         finally
         {
@@ -54,7 +64,7 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    /// <summary>The same on decoded frames: a BGR CV_8UC3 frame in, a BGR frame of the same size out.</summary>
+    /// <summary>The same on decoded frames: a BGR CV_8UC3 frame in, a BGR frame of the same size out (BGRA when transparent).</summary>
     public void Remove(Mat bgrFrame, Mat output)
     {
         var buffers = Rent();
@@ -72,7 +82,21 @@ public sealed class BackgroundRemover : IDisposable
     {
         _segmenter.Segment(bgrFrame, buffers.Mask);
         MaskCompositor.UpsampleMask(buffers.Mask, bgrFrame.Size(), buffers.FrameMask);
-        MaskCompositor.Composite(bgrFrame, buffers.FrameMask, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+        var mask = MaskEdges.Refine(bgrFrame, buffers.FrameMask, _options.Edges, buffers.Modes);
+        switch (_options.Background.Mode)
+        {
+            case BackgroundMode.Gray or BackgroundMode.Color:
+                MaskCompositor.Composite(bgrFrame, mask, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+                break;
+            case BackgroundMode.Transparent:
+                TransparentComposite.Composite(bgrFrame, MaskAlpha.Of(mask, _options.Threshold, buffers.Modes), output, buffers.Modes);
+                break;
+            default:
+                var alpha = MaskAlpha.Of(mask, _options.Threshold, buffers.Modes);
+                var background = _backgroundSource!.Render(bgrFrame, alpha, buffers.Modes);
+                BackgroundBlend.Composite(bgrFrame, alpha, background, output, buffers.Modes);
+                break;
+        }
     }
 
     private RemoverBuffers Rent() => _pool.TryTake(out var buffers) ? buffers : new RemoverBuffers();
@@ -83,5 +107,6 @@ public sealed class BackgroundRemover : IDisposable
         {
             buffers.Dispose();
         }
+        _backgroundSource?.Dispose();
     }
 }

@@ -13,11 +13,14 @@ internal sealed class RemoverBuffers : IDisposable
 
     public CompositeScratch Scratch { get; } = new();
 
+    public ModeScratch Modes { get; } = new();
+
     public void Dispose()
     {
         Mask.Dispose();
         FrameMask.Dispose();
         Output.Dispose();
         Scratch.Dispose();
+        Modes.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using SparkVideo.Job;
 using SparkVideo.Processing;
+using SparkVideo.Vision;
 
 namespace SparkWorker.Tests.Support;
 
@@ -8,6 +9,15 @@ internal static class JobUdfs
 {
     public static ProcessingSettings Settings(string outputDirFullPath) =>
         new JobOptions { OutputDir = outputDirFullPath }.ToProcessingSettings();
+
+    /// <summary>The settings of a job given <c>--background <paramref name="background"/> --edges <paramref name="edges"/></c>, parsed as the job parses them.</summary>
+    public static ProcessingSettings Settings(string outputDirFullPath, string background, EdgeRefinement edges = EdgeRefinement.None) =>
+        new JobOptions
+        {
+            OutputDir = outputDirFullPath,
+            Background = BackgroundSpecParser.TryParse(background, out var spec, out var error) ? spec : throw new ArgumentException(error, nameof(background)),
+            Edges = edges,
+        }.ToProcessingSettings();
 
     public static IEnumerable<(string Name, Delegate Udf)> All(ProcessingSettings settings) =>
     [
