@@ -1,9 +1,9 @@
-using SparkVideo.Frames.Output;
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using static SparkVideo.CommandLine.CommandOptions;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.Vision;
+using static SparkVideo.CommandLine.CommandOptions;
 
 namespace SparkVideo.Job;
 
@@ -26,6 +26,9 @@ public static class JobCommandLine
         options.Add(new Option<string?>("--master") { Description = "Spark master, e.g. local[2]. Default: spark-submit's --master on real Spark, local[*] on the embedded engine." }, (o, v) => o with { Master = v });
         options.Add(WithDefault("--num-rows", "Rows shown per batch by the console sink.", defaults.NumRows).Require(n => n >= 1, "--num-rows must be at least 1"), (o, v) => o with { NumRows = v });
         options.Add(new Option<float?>("--threshold") { Description = "Hard mask threshold in (0,1); default: soft blend by the person probability." }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"), (o, v) => o with { Threshold = v });
+        options.Add(WithDefault("--smoothing", "Temporal smoothing of each camera's mask: the weight of its history, from 0 (off) to below 1; higher is calmer and lags more behind motion. On, each camera's frames run in one partition.", defaults.Smoothing).Require(TemporalMaskOptions.IsValidSmoothing, "--smoothing must be at least 0 (off) and less than 1"), (o, v) => o with { Smoothing = v });
+        options.Add(WithDefault("--mask-reuse", "Mask reuse on still scenes: up to N frames in a row reuse the mask of the camera's last segmented frame while the picture has not changed (0 = off, at most 100). On, each camera's frames run in one partition.", defaults.MaskReuse).Between(0, 100), (o, v) => o with { MaskReuse = v });
+        options.Add(WithDefault("--mask-reuse-threshold", "The change, in gray levels, of any cell of a 32x24 thumbnail of the frame below which --mask-reuse counts the picture as unchanged (more than 0, at most 255).", defaults.MaskReuseThreshold).Require(TemporalMaskOptions.IsValidReuseThreshold, "--mask-reuse-threshold must be more than 0 and at most 255"), (o, v) => o with { MaskReuseThreshold = v });
         options.Add(WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100), (o, v) => o with { JpegQuality = v });
         options.Add(WithDefault("--intra-op-threads", "ONNX Runtime threads per inference (0 = ONNX Runtime's default).", defaults.IntraOpThreads).Require(t => t >= 0, "--intra-op-threads must be 0 or more"), (o, v) => o with { IntraOpThreads = v });
         options.Add(WithDefault("--max-line-bytes", "Longest accepted input line; longer lines are dropped and counted.", defaults.MaxLineBytes).Require(m => m >= 1024, "--max-line-bytes must be at least 1024"), (o, v) => o with { MaxLineBytes = v });

@@ -1,5 +1,5 @@
-using SparkVideo.Frames.Output;
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.Processing;
 using SparkVideo.Vision;
@@ -33,6 +33,9 @@ public sealed record JobOptions
 
     public int NumRows { get; init; } = 20;
     public float? Threshold { get; init; }
+    public float Smoothing { get; init; } = TemporalMaskOptions.DefaultSmoothing;
+    public int MaskReuse { get; init; }
+    public float MaskReuseThreshold { get; init; } = TemporalMaskOptions.DefaultReuseThreshold;
     public int JpegQuality { get; init; } = 90;
 
     /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
@@ -74,5 +77,8 @@ public sealed record JobOptions
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,
         RejectsLogMaxBytes = MaxRejectsLogMiB * 1024L * 1024,
+        Smoothing = Smoothing,
+        MaskReuseFrames = MaskReuse,
+        MaskReuseThreshold = MaskReuseThreshold,
     };
 }

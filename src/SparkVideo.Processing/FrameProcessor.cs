@@ -47,7 +47,12 @@ public static class FrameProcessor
         byte[] output;
         try
         {
-            output = RemoverCache.Get(settings).Remove(jpeg);
+            var remover = RemoverCache.Get(settings);
+            var origin = MaskOrigin.Segmented;
+            output = CameraMaskStates.For(settings, camera) is { } state
+                ? remover.Remove(jpeg, state, timestamp, out origin)
+                : remover.Remove(jpeg);
+            PipelineStats.Instance.RecordMask(origin);
         }
         catch (InvalidFrameException ex)
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
-using SparkVideo.ChildProcesses;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 
@@ -44,6 +44,19 @@ public sealed class WorkerHostTests : IDisposable
         var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
         var output = Path.Combine(executor, "output_frames");
         var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.Settings(output));
+
+        var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        Assert.True(File.Exists(Path.Combine(output, "gate-2", Path.GetFileName(result))), $"the UDF returned '{result}'");
+    }
+
+    [Fact]
+    public void The_worker_host_runs_a_camera_with_smoothing_and_mask_reuse()
+    {
+        var app = ShipApp(AppLayout.Flat);
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
+        var output = Path.Combine(executor, "output_frames");
+        var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.SettingsWithCameraState(output));
 
         var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
 
