@@ -73,6 +73,30 @@ internal static class JobCommandLine
             }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"),
             (o, v) => o with { Threshold = v });
         options.Add(
+            WithDefault(
+                "--smoothing",
+                "Temporal smoothing of each camera's mask: the weight of its history, from 0 (off) to below 1; higher is calmer and " +
+                "lags more behind motion. On, each camera's frames run in one partition.",
+                defaults.Smoothing)
+                .Require(TemporalMaskOptions.IsValidSmoothing, "--smoothing must be at least 0 (off) and less than 1"),
+            (o, v) => o with { Smoothing = v });
+        options.Add(
+            WithDefault(
+                "--mask-reuse",
+                "Mask reuse on still scenes: up to N frames in a row reuse the mask of the camera's last segmented frame while the " +
+                "picture has not changed (0 = off, at most 100). On, each camera's frames run in one partition.",
+                defaults.MaskReuse)
+                .Between(0, 100),
+            (o, v) => o with { MaskReuse = v });
+        options.Add(
+            WithDefault(
+                "--mask-reuse-threshold",
+                "The change, in gray levels, of any cell of a 32x24 thumbnail of the frame below which --mask-reuse counts the picture " +
+                "as unchanged (more than 0, at most 255).",
+                defaults.MaskReuseThreshold)
+                .Require(TemporalMaskOptions.IsValidReuseThreshold, "--mask-reuse-threshold must be more than 0 and at most 255"),
+            (o, v) => o with { MaskReuseThreshold = v });
+        options.Add(
             WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem),
             (o, v) => o with { Background = ParseBackground(v) });
         options.Add(WithDefault("--edges", BackgroundSpecParser.EdgesHelp, defaults.Edges), (o, v) => o with { Edges = v });

@@ -39,6 +39,9 @@ internal sealed record JobOptions
 
     /// <summary>How the mask's edges are refined (--edges).</summary>
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
+    public float Smoothing { get; init; } = TemporalMaskOptions.DefaultSmoothing;
+    public int MaskReuse { get; init; }
+    public float MaskReuseThreshold { get; init; } = TemporalMaskOptions.DefaultReuseThreshold;
     public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
 
     /// <summary>ONNX Runtime intra-op threads per inference; 1 keeps it from fighting the partitions for cores.</summary>
@@ -87,5 +90,8 @@ internal sealed record JobOptions
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,
         RejectsLogMaxBytes = MaxRejectsLogMiB * 1024L * 1024,
+        Smoothing = Smoothing,
+        MaskReuseFrames = MaskReuse,
+        MaskReuseThreshold = MaskReuseThreshold,
     };
 }

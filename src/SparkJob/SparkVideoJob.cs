@@ -118,10 +118,9 @@ internal static class SparkVideoJob
 
         // Spread the frames over every core or executor, without the raw line: only the parsed fields are
         // shuffled, so each frame's base64 crosses the shuffle once.
-        frames = frames
+        frames = Spread(frames
             .Filter(isFrame(Col("frame_data"), Col(FrameSchema.CorruptRecord), Col("value")))
-            .Select([.. camera, Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data")])
-            .Repartition(options.Parallelism);
+            .Select([.. camera, Col("timestamp"), Col("frame_width"), Col("frame_height"), Col("frame_data")]), options, settings, camera);
 
         return frames
             .Select([.. camera, Col("timestamp"), OutputPath(settings, camera).Alias("output_path")])
@@ -154,6 +153,16 @@ internal static class SparkVideoJob
         }
         return (tagged!, [Col("camera")]);
     }
+
+    /// <summary>
+    /// Round-robin over the partitions; with smoothing or mask reuse, by the camera (hash partitioning), so that each
+    /// camera's frames are one task's, in capture order, for its per-camera state. The one-camera job has no camera
+    /// column: its key is a literal, which puts all its frames in one partition.
+    /// </summary>
+    private static DataFrame Spread(DataFrame frames, JobOptions options, ProcessingSettings settings, Column[] camera) =>
+        settings.UsesCameraState
+            ? frames.Repartition(options.Parallelism, camera.Length > 0 ? camera[0] : Lit(CameraMaskStates.OneCamera))
+            : frames.Repartition(options.Parallelism);
 
     private static DataFrame ReadSocket(SparkSession spark, string host, int port, JobOptions options) => spark
         .ReadStream()

@@ -14,7 +14,17 @@ public static class CommandOptions
     {
         option.Validators.Add(result =>
         {
-            if (!isValid(result.GetValueOrDefault<T>()))
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                // Not a value of the type at all ("--port abc"): the parser reports that error itself.
+                return;
+            }
+            if (!isValid(value))
             {
                 result.AddError(message);
             }

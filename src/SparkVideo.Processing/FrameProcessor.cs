@@ -48,7 +48,11 @@ public static class FrameProcessor
         byte[] output;
         try
         {
-            output = remover.Remove(jpeg);
+            var origin = MaskOrigin.Segmented;
+            output = CameraMaskStates.For(settings, camera) is { } state
+                ? remover.Remove(jpeg, state, timestamp, out origin)
+                : remover.Remove(jpeg);
+            PipelineStats.Instance.RecordMask(origin);
         }
         catch (InvalidFrameException ex)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SparkVideo.Vision;
 
 namespace SparkVideo.Processing;
 
@@ -8,7 +9,8 @@ namespace SparkVideo.Processing;
 /// ("dropped": over-long lines the source discarded, on backends that report it).
 /// Latency is from the frame's capture timestamp to its file being written. A negative one means the camera's
 /// clock is ahead of this machine's: such frames are counted apart (<c>| camera clock ahead N</c>) and kept out
-/// of the percentiles, which would otherwise mix two clocks.
+/// of the percentiles, which would otherwise mix two clocks. With mask reuse on, <c>| inferences N</c> follows: how
+/// many of the processed frames ran the model (the others reused a mask).
 /// </summary>
 public sealed class PipelineStats
 {
@@ -24,6 +26,8 @@ public sealed class PipelineStats
     private long _rejected;
     private long _clockAhead;
     private long _sourceDroppedLines = -1;
+    private long _inferences;
+    private volatile bool _showsInferences;
     private long _processedAtLastReport;
     private long _rejectedAtLastReport;
     private long _lastReportTicks = Environment.TickCount64;
@@ -35,7 +39,21 @@ public sealed class PipelineStats
     /// <summary>Frames processed whose capture time was later than the moment their file was written.</summary>
     public long ClockAhead => Interlocked.Read(ref _clockAhead);
 
+    /// <summary>Frames whose mask the model computed (the rest reused one, with mask reuse on).</summary>
+    public long Inferences => Interlocked.Read(ref _inferences);
+
     public void RecordRejected() => Interlocked.Increment(ref _rejected);
+
+    public void RecordMask(MaskOrigin origin)
+    {
+        if (origin == MaskOrigin.Segmented)
+        {
+            Interlocked.Increment(ref _inferences);
+        }
+    }
+
+    /// <summary>Adds the inference count to the summary line (when mask reuse makes it differ from the frames').</summary>
+    public void ShowInferences() => _showsInferences = true;
 
     /// <summary>Lines the source dropped over its line-length cap, where the backend reports it (cumulative).</summary>
     public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref _sourceDroppedLines, total);
@@ -110,7 +128,7 @@ public sealed class PipelineStats
             ? "latency n/a"
             : string.Create(CultureInfo.InvariantCulture, $"latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms");
         return string.Create(CultureInfo.InvariantCulture,
-            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}");
+            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}{(_showsInferences ? $" | inferences {Inferences}" : "")}");
     }
 
     private static double Percentile(double[] sorted, double q) =>

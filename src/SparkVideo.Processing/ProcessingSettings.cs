@@ -37,5 +37,25 @@ public sealed record ProcessingSettings
 
     public const int DefaultRejectsLogMaxMiB = 32;
 
+    /// <summary>Weight of a camera's mask history, in [0, 1); 0 = off (<see cref="TemporalMaskOptions.Smoothing"/>).</summary>
+    public float Smoothing { get; init; } = TemporalMaskOptions.DefaultSmoothing;
+
+    /// <summary>Frames in a row that may reuse the last segmented frame's mask; 0 = off.</summary>
+    public int MaskReuseFrames { get; init; }
+
+    /// <summary>The fingerprint difference below which a frame counts as unchanged, in gray levels.</summary>
+    public float MaskReuseThreshold { get; init; } = TemporalMaskOptions.DefaultReuseThreshold;
+
+    /// <summary>True when each camera's frames go through its per-camera mask state, so must stay in one partition.</summary>
+    public bool UsesCameraState => TemporalMask().IsActive;
+
+    /// <summary>A method, not a property: the settings travel as numbers, never as this object.</summary>
+    public TemporalMaskOptions TemporalMask() => new()
+    {
+        Smoothing = Smoothing,
+        MaskReuseFrames = MaskReuseFrames,
+        ReuseThreshold = MaskReuseThreshold,
+    };
+
     public string RejectsLogPath => OutputLayout.RejectsLogPath(OutputDirFullPath);
 }

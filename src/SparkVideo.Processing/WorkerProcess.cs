@@ -24,6 +24,10 @@ public static class WorkerProcess
             {
                 NativeAllocatorTuning.Apply();
                 PipelineStats.Instance.StartReporting(settings.StatsIntervalSeconds);
+                if (settings.MaskReuseFrames > 0)
+                {
+                    PipelineStats.Instance.ShowInferences();
+                }
                 Volatile.Write(ref Started, true);
             }
         }

@@ -80,6 +80,22 @@ public sealed class SerializerRuleTests : IDisposable
     }
 
     [Fact]
+    public void The_smoothing_and_mask_reuse_settings_pass_the_workers_read_rule_unchanged()
+    {
+        var output = Path.Combine(_directory, "output_frames");
+        var settings = JobUdfs.SettingsWithCameraState(output);
+
+        var rebuilt = RoundTrip(FrameUdfs.RemoveBackgroundForCamera(settings));
+
+        var travelled = Assert.Single(Assert.IsType<TargetDescription>(UdfDescriber.Describe(rebuilt).Target).Fields!).Value;
+        Assert.Equal(settings, travelled);
+        var remove = Assert.IsType<Func<string?, string?, double?, int?, int?, string?>>(rebuilt);
+        Assert.NotNull(remove("north", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height));
+        Assert.NotNull(remove("north", RealFrame.Base64, RealFrame.Timestamp + 0.1, RealFrame.Width, RealFrame.Height));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "north")).Length);
+    }
+
+    [Fact]
     public void The_read_rule_refuses_a_captured_type_that_is_not_serializable()
     {
         var udf = AddQuality(new PlainOptions { Quality = 90 });

@@ -80,6 +80,19 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
+    public void The_worker_host_runs_a_camera_with_smoothing_and_mask_reuse()
+    {
+        var app = ShipApp(AppLayout.Flat);
+        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
+        var output = Path.Combine(executor, "output_frames");
+        var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.SettingsWithCameraState(output));
+
+        var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
+
+        Assert.True(File.Exists(Path.Combine(output, "gate-2", Path.GetFileName(result))), $"the UDF returned '{result}'");
+    }
+
+    [Fact]
     public void The_worker_host_records_a_line_that_is_not_a_frame_in_the_reject_log_of_a_fresh_directory()
     {
         var app = ShipApp(AppLayout.Flat);

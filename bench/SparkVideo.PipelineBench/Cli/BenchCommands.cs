@@ -1,7 +1,7 @@
 using System.CommandLine;
+using SparkVideo.ChildProcesses;
 using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Scenarios;
-using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Cli;
 
@@ -22,7 +22,11 @@ public static class BenchCommands
             Description = "KEY=VALUE environment variable for SparkJob (repeatable), e.g. GLIBC_TUNABLES=glibc.malloc.trim_threshold=536870912",
             Recursive = true,
         };
-        PipelineSettings JobTemplate(ParseResult r) => new() { TriggerIntervalMs = r.GetValue(trigger), JobEnvironment = r.GetValue(jobEnv) ?? [] };
+        var jobSmoothing = CommandOptions.WithDefault("--job-smoothing", "SparkJob's --smoothing in the pipeline runs (0 = off; on, the camera's frames run in one partition)", 0f)
+            .Require(a => a is >= 0 and < 1, "--job-smoothing must be at least 0 and less than 1");
+        jobSmoothing.Recursive = true;
+        PipelineSettings JobTemplate(ParseResult r) =>
+            new() { TriggerIntervalMs = r.GetValue(trigger), JobEnvironment = r.GetValue(jobEnv) ?? [], Smoothing = r.GetValue(jobSmoothing) };
         PipelineSettings Job(ParseResult r, Option<int> parallelism) => JobTemplate(r) with { Parallelism = r.GetValue(parallelism) };
         string OutDir(ParseResult r) => r.GetValue(outDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : RepoPaths.InRepo("docs/perf");
 
@@ -30,7 +34,7 @@ public static class BenchCommands
             "SparkVideo pipeline harness: the in-process limit (bare), the whole camera → job → files pipeline " +
             "(throughput, latency, headroom, memory, scaling) and 'all', which writes docs/perf/results.md.")
         {
-            outDir, verbose, trigger, jobEnv,
+            outDir, verbose, trigger, jobEnv, jobSmoothing,
         };
 
         var bareFrames = Frames(2000);
@@ -91,6 +95,16 @@ public static class BenchCommands
         root.Subcommands.Add(Command("cameras", "N synthetic cameras into one job (--camera), for each N: frames delivered and dropped per camera, latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 10), RSS at 8 (target <= 400 MB); writes cameras.md, cameras.csv and cameras.png (cameras_camera_servers.* with --producer camera-server).",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
             r => Print(CamerasScenario.Run(ParseList(r.GetValue(cCounts)!, int.Parse), r.GetValue(cFps), r.GetValue(cSeconds), r.GetValue(cWarm), Job(r, cParallelism), r.GetValue(cProducer) == "replay" ? CameraProducer.Replay : CameraProducer.CameraServer, OutDir(r), r.GetValue(verbose)))));
+
+        var fFrames = Frames(60);
+        var fFps = Fps(10);
+        var fSigma = CommandOptions.WithDefault("--sigma", "Sensor noise of the still clip (Gaussian sigma, gray levels)", 3.0).Require(s => s is >= 0 and <= 50, "--sigma must be between 0 and 50");
+        var fSmoothing = CommandOptions.WithDefault("--smoothing", "The job's --smoothing for the smoothed run and the lag", 0.25f).Require(a => a is > 0 and < 1, "--smoothing must be more than 0 and less than 1");
+        var fReuse = CommandOptions.WithDefault("--mask-reuse", "The job's --mask-reuse for the mask reuse run", 10).Between(1, 100);
+        var fParallelism = Parallelism();
+        root.Subcommands.Add(Command("flicker", "A still noisy clip through the real job with smoothing off, on and with mask reuse: flicker between output frames (target >= 4x less), inferences (target >= 3x fewer); the smoothed mask's lag and the reused masks' IoU on the sample video; writes flicker.png.",
+            [fFrames, fFps, fSigma, fSmoothing, fReuse, fParallelism],
+            r => Print(FlickerScenario.Run(r.GetValue(fFrames), r.GetValue(fFps), r.GetValue(fSigma), r.GetValue(fSmoothing), r.GetValue(fReuse), r.GetValue(fParallelism), OutDir(r), r.GetValue(verbose)))));
 
         var scale = CommandOptions.WithDefault("--scale", "Multiplies every frame count of 'all' (0.2 for a smoke run)", 1.0).Require(s => s is > 0 and <= 10, "--scale must be in (0, 10]");
         var all = new Command("all", "Every scenario with reduced counts; writes results.md, latency.csv, memory.csv, latency.png and throughput_vs_parallelism.png.") { scale };

@@ -192,5 +192,6 @@ public static class PipelineRunner
         "--trigger-interval-ms", s.TriggerIntervalMs.ToString(CultureInfo.InvariantCulture),
         "--stats-interval-seconds", "5", "--num-rows", "1",
         "--ui-port", s.LiveView ? FreePort.Get().ToString(CultureInfo.InvariantCulture) : "0",
+        "--smoothing", s.Smoothing.ToString(CultureInfo.InvariantCulture),
     ];
 }

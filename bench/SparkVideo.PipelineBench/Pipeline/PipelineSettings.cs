@@ -21,6 +21,9 @@ public sealed record PipelineSettings
     /// <summary>MJPEG viewers reading the live view's video for the whole run (needs <see cref="LiveView"/>).</summary>
     public int Viewers { get; init; }
 
+    /// <summary>The job's --smoothing (0 = off): on, the one camera's frames run in one partition.</summary>
+    public float Smoothing { get; init; }
+
     /// <summary>Extra environment variables for SparkJob (KEY=VALUE), for experiments such as allocator settings.</summary>
     public IReadOnlyList<string> JobEnvironment { get; init; } = [];
 
@@ -35,6 +38,7 @@ public sealed record PipelineSettings
 
     public string Describe() =>
         $"{Width}x{Height}, camera {(CameraFps == 0 ? "--fps 0 (unlimited)" : $"{CameraFps:0.##} FPS")}, {Frames} frames, --parallelism {Parallelism}, --intra-op-threads {IntraOpThreads}, --trigger-interval-ms {TriggerIntervalMs}" +
+        (Smoothing > 0 ? $", --smoothing {Smoothing.ToString(CultureInfo.InvariantCulture)}" : "") +
         (LiveView ? $", live view with {Viewers} viewer{(Viewers == 1 ? "" : "s")}" : "") +
         (JobEnvironment.Count == 0 ? "" : $", job environment {string.Join(' ', JobEnvironment)}");
 }

@@ -8,7 +8,8 @@ namespace SparkVideo.Job.Monitoring;
 
 /// <summary>
 /// Embedded engine only (see SparkJob.csproj): feeds the source's dropped-line count to the summary, and each
-/// batch's id, input rows and duration to the live view. Runs on the driver, from the engine's listener bus.
+/// batch's id, input rows and duration, and the inferences so far (this process is also the executor), to the live
+/// view. Runs on the driver, from the engine's listener bus.
 /// </summary>
 internal static partial class QueryMonitor
 {
@@ -24,7 +25,8 @@ internal static partial class QueryMonitor
                 progress.BatchId,
                 progress.NumInputRows,
                 progress.TriggerExecutionMs,
-                progress.DroppedOverlongLines));
+                progress.DroppedOverlongLines,
+                PipelineStats.Instance.Inferences));
         }
     }
 }

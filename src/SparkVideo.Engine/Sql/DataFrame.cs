@@ -44,6 +44,16 @@ public sealed class DataFrame
     public DataFrame Repartition(int numPartitions) => With(new RepartitionPlan(Plan, numPartitions));
 
     /// <summary>
+    /// Hash partitioning, as Spark's: rows with equal values of <paramref name="partitionExprs"/> go to the same one of
+    /// numPartitions partitions (Spark's Murmur3 hash, pmod n), each partition keeping its rows in the order they came.
+    /// </summary>
+    public DataFrame Repartition(int numPartitions, params Column[] partitionExprs)
+    {
+        ArgumentNullException.ThrowIfNull(partitionExprs);
+        return With(new RepartitionPlan(Plan, numPartitions, [.. partitionExprs.Select(c => c.Expression)]));
+    }
+
+    /// <summary>
     /// Spark's union (UNION ALL, no de-duplication): this DataFrame's rows and then <paramref name="other"/>'s, columns
     /// matched by position, with this DataFrame's schema. A streaming union reads every source it names.
     /// </summary>

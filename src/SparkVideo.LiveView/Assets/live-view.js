@@ -169,6 +169,7 @@ function showHealth(status) {
 function render(status) {
   byId("processed").textContent = formatNumber(status.processed, 0);
   byId("rejected").textContent = formatNumber(status.rejected, 0);
+  byId("inferences").textContent = status.inferences == null ? "n/a" : formatNumber(status.inferences, 0);
   byId("dropped").textContent = status.dropped === null ? "n/a" : formatNumber(status.dropped, 0);
   byId("batch").textContent = status.lastBatchId === null ? (status.reportsQueryProgress ? "–" : "n/a") : formatNumber(status.lastBatchId, 0);
   // With cameras the viewers of every camera's stream add up; the cap holds per stream.

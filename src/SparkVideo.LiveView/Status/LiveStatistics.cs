@@ -25,6 +25,7 @@ internal sealed class LiveStatistics
     private bool _progressReported;
     private long? _droppedTotal;
     private long? _lastBatchId;
+    private long? _inferences;
 
     public void RecordFrame(long captureUnixMs, long writtenUnixMs)
     {
@@ -72,6 +73,7 @@ internal sealed class LiveStatistics
             _progressReported = true;
             _lastBatchId = progress.BatchId;
             _droppedTotal = progress.DroppedLinesTotal;
+            _inferences = progress.InferencesTotal;
             _windowInputRows += progress.InputRows;
             _windowBatchMsSum += progress.DurationMs;
             _windowBatches++;
@@ -110,7 +112,7 @@ internal sealed class LiveStatistics
         {
             return new StatusSnapshot(
                 _processed, _rejected, _droppedTotal, _lastBatchId, _progressReported, viewers, maxViewers, cameraPreviewUrl,
-                Math.Round((Environment.TickCount64 - _startedTicks) / 1000.0, 1), [.. _series], [.. _recentRejects]);
+                Math.Round((Environment.TickCount64 - _startedTicks) / 1000.0, 1), [.. _series], [.. _recentRejects], Inferences: _inferences);
         }
     }
 

@@ -48,12 +48,26 @@ public sealed class BackgroundRemover : IDisposable
         return RemoveAndEncode(frame);
     }
 
-    private byte[] RemoveAndEncode(Mat frame)
+    /// <summary>
+    /// The same for one camera's frame captured at <paramref name="timestamp"/>: its mask goes through the camera's
+    /// <paramref name="state"/> (smoothing, mask reuse) before it is upsampled; <paramref name="origin"/> says whether
+    /// the model ran.
+    /// </summary>
+    public byte[] Remove(ValidatedJpeg jpeg, CameraMaskState state, double timestamp, out MaskOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        using var frame = JpegFrameCodec.Decode(jpeg);
+        return RemoveAndEncode(frame, (state, timestamp), out origin);
+    }
+
+    private byte[] RemoveAndEncode(Mat frame) => RemoveAndEncode(frame, null, out _);
+
+    private byte[] RemoveAndEncode(Mat frame, (CameraMaskState State, double Timestamp)? camera, out MaskOrigin origin)
     {
         var buffers = Rent();
         try
         {
-            Remove(frame, buffers.Output, buffers);
+            origin = Remove(frame, buffers.Output, buffers, camera);
             return _options.Background.Mode == BackgroundMode.Transparent
                 ? TransparentComposite.EncodePng(buffers.Output)
                 : JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
@@ -70,7 +84,7 @@ public sealed class BackgroundRemover : IDisposable
         var buffers = Rent();
         try
         {
-            Remove(bgrFrame, output, buffers);
+            Remove(bgrFrame, output, buffers, null);
         }
         finally
         {
@@ -78,9 +92,17 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    private void Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers)
+    private MaskOrigin Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera)
     {
-        _segmenter.Segment(bgrFrame, buffers.Mask);
+        var origin = MaskOrigin.Segmented;
+        if (camera is { } c)
+        {
+            origin = c.State.MaskFor(bgrFrame, c.Timestamp, _segmenter, buffers.Mask);
+        }
+        else
+        {
+            _segmenter.Segment(bgrFrame, buffers.Mask);
+        }
         MaskCompositor.UpsampleMask(buffers.Mask, bgrFrame.Size(), buffers.FrameMask);
         var mask = MaskEdges.Refine(bgrFrame, buffers.FrameMask, _options.Edges, buffers.Modes);
         switch (_options.Background.Mode)
@@ -97,6 +119,7 @@ public sealed class BackgroundRemover : IDisposable
                 BackgroundBlend.Composite(bgrFrame, alpha, background, output, buffers.Modes);
                 break;
         }
+        return origin;
     }
 
     private RemoverBuffers Rent() => _pool.TryTake(out var buffers) ? buffers : new RemoverBuffers();

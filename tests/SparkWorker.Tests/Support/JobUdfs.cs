@@ -19,6 +19,10 @@ internal static class JobUdfs
             Edges = edges,
         }.ToProcessingSettings();
 
+    /// <summary>Settings with every per-camera state option away from its default (smoothing and mask reuse on).</summary>
+    public static ProcessingSettings SettingsWithCameraState(string outputDirFullPath) =>
+        new JobOptions { OutputDir = outputDirFullPath, Smoothing = 0.25f, MaskReuse = 5, MaskReuseThreshold = 7.5f }.ToProcessingSettings();
+
     public static IEnumerable<(string Name, Delegate Udf)> All(ProcessingSettings settings) =>
     [
         ("KeepIfFrame", FrameUdfs.KeepIfFrame(settings)),

@@ -145,16 +145,23 @@ internal sealed class FilterPlan(LogicalPlan child, Expression condition) : Unar
     public Func<object?[], object?> Condition { get; } = BooleanCondition.Bind(condition, child.Schema);
 }
 
-/// <summary>Spreads rows round-robin over N partitions.</summary>
+/// <summary>
+/// Spreads rows over N partitions: round-robin, or by the hash of the partitioning expressions, so that rows with equal
+/// values land in the same partition, in the order they came.
+/// </summary>
 internal sealed class RepartitionPlan : UnaryPlan
 {
-    public RepartitionPlan(LogicalPlan child, int numPartitions)
+    public RepartitionPlan(LogicalPlan child, int numPartitions, IReadOnlyList<Expression>? partitionBy = null)
         : base(child)
     {
         NumPartitions = numPartitions > 0
             ? numPartitions
             : throw new ArgumentException($"Number of partitions ({numPartitions}) must be positive.", nameof(numPartitions));
+        PartitionBy = (partitionBy ?? []).Select(e => e.Bind(child.Schema).Evaluate).ToArray();
     }
 
     public int NumPartitions { get; }
+
+    /// <summary>The bound partitioning expressions; empty for round-robin.</summary>
+    public Func<object?[], object?>[] PartitionBy { get; }
 }

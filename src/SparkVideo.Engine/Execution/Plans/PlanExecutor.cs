@@ -33,6 +33,7 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
         }
         IReadOnlyList<List<object?[]>> input = node switch
         {
+            RepartitionPlan { PartitionBy.Length: > 0 } byHash => ByHash(byHash, Execute(byHash.Child, streamInput)),
             RepartitionPlan repartition => RoundRobin(repartition.NumPartitions, Execute(repartition.Child, streamInput)),
             UnionPlan union => [.. union.Children.SelectMany(child => Execute(child, streamInput))],
             LocalRelationPlan local => local.Partitions,
@@ -88,6 +89,22 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
             Exception first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is UdfFailureException)
                 ?? e.Flatten().InnerExceptions[0];
             ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        return output;
+    }
+
+    private static List<object?[]>[] ByHash(RepartitionPlan plan, IReadOnlyList<List<object?[]>> input)
+    {
+        int n = plan.NumPartitions;
+        var output = Enumerable.Range(0, n).Select(_ => new List<object?[]>()).ToArray();
+        foreach (object?[] row in input.SelectMany(p => p))
+        {
+            int hash = Murmur3Hash.Seed;
+            foreach (Func<object?[], object?> expression in plan.PartitionBy)
+            {
+                hash = Murmur3Hash.Of(expression(row), hash);
+            }
+            output[Murmur3Hash.Partition(hash, n)].Add(row);
         }
         return output;
     }

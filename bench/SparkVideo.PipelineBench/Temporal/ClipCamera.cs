@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using SparkVideo.Frames;
+
+namespace SparkVideo.PipelineBench.Temporal;
+
+/// <summary>
+/// A camera in the bench's process that plays a fixed clip once: it listens on a free loopback port, serves one
+/// consumer, and sends each JPEG as a JSON line at a fixed rate, stamped with the time it is sent, as the camera
+/// server does. Nothing is dropped: the clip is short and the job reads as fast as it comes.
+/// </summary>
+public sealed class ClipCamera : IDisposable
+{
+    private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly IReadOnlyList<byte[]> _jpegs;
+    private readonly int _width, _height;
+    private readonly TimeSpan _interval;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+    private long _sent;
+
+    public ClipCamera(IReadOnlyList<byte[]> jpegs, int width, int height, double fps)
+    {
+        (_jpegs, _width, _height, _interval) = (jpegs, width, height, TimeSpan.FromSeconds(1 / fps));
+        _listener.Start(1);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _thread = new Thread(Run) { IsBackground = true, Name = $"clip camera {Port}" };
+        _thread.Start();
+    }
+
+    public int Port { get; }
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _thread.Join();
+        _stop.Dispose();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            using var accept = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            accept.CancelAfter(AcceptTimeout);
+            using var socket = _listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
+            _listener.Stop();
+            socket.NoDelay = true;
+            var clock = Stopwatch.StartNew();
+            for (var k = 0; k < _jpegs.Count && !_stop.IsCancellationRequested; k++)
+            {
+                var wait = (_interval * k) - clock.Elapsed;
+                if (wait > TimeSpan.Zero && _stop.Token.WaitHandle.WaitOne(wait))
+                {
+                    return;
+                }
+                var timestamp = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
+                var line = FrameCodec.ToJson(new FrameMessage(timestamp, _width, _height, Convert.ToBase64String(_jpegs[k]))) + "\n";
+                socket.Send(Encoding.UTF8.GetBytes(line));
+                Interlocked.Increment(ref _sent);
+            }
+            // Held open until the run ends: a closed socket would make the job reconnect.
+            _stop.Token.WaitHandle.WaitOne();
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The consumer went away or the run is over.
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using OpenCvSharp;
+using SparkVideo.ChildProcesses;
+
+namespace SparkVideo.PipelineBench.Temporal;
+
+/// <summary>What one run of the real job on a clip wrote: the output frames in capture order and its last [stats] line.</summary>
+public sealed record ClipJobResult(IReadOnlyList<Mat> Frames, string? LastStats) : IDisposable
+{
+    public void Dispose()
+    {
+        foreach (var frame in Frames)
+        {
+            frame.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Plays a clip once through the real SparkJob (a child process on the embedded engine, with extra options such as
+/// --smoothing) from a <see cref="ClipCamera"/>, waits for a file per frame and a [stats] line (one a second) that
+/// counts them all, stops the job with SIGINT and reads back its output frames and that line.
+/// </summary>
+public static class ClipJobRunner
+{
+    private static readonly TimeSpan FilesTimeout = TimeSpan.FromSeconds(120);
+
+    public static ClipJobResult Run(IReadOnlyList<byte[]> clip, int width, int height, double fps, int parallelism, IEnumerable<string> jobOptions, bool verbose)
+    {
+        using var workspace = new TempWorkspace("clip");
+        var outputDir = workspace.Sub("output");
+        string? lastStats = null;
+        using var camera = new ClipCamera(clip, width, height, fps);
+        string[] arguments =
+        [
+            "--host", "127.0.0.1", "--port", camera.Port.ToString(CultureInfo.InvariantCulture),
+            "--output-dir", outputDir, "--checkpoint-dir", workspace.Sub("checkpoint"),
+            "--parallelism", parallelism.ToString(CultureInfo.InvariantCulture),
+            "--stats-interval-seconds", "1", "--num-rows", "1", "--ui-port", "0", .. jobOptions,
+        ];
+        using var job = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("SparkJob", "src/SparkJob"), arguments, new ChildProcessOptions
+        {
+            WorkingDirectory = workspace.Path,
+            OnStdoutLine = line =>
+            {
+                if (line.StartsWith("[stats]", StringComparison.Ordinal))
+                {
+                    Volatile.Write(ref lastStats, line);
+                    if (verbose)
+                    {
+                        Console.WriteLine($"  [job] {line}");
+                    }
+                }
+            },
+            MaxLinesKept = 200,
+        });
+        var clock = Stopwatch.StartNew();
+        while (Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count() < clip.Count)
+        {
+            if (job.HasExited)
+            {
+                throw new BenchException($"SparkJob exited with code {job.ExitCode}; last output: {job.DescribeOutput(5)}");
+            }
+            if (clock.Elapsed > FilesTimeout)
+            {
+                throw new BenchException($"SparkJob wrote {Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count()} of {clip.Count} files in {FilesTimeout.TotalSeconds:F0} s");
+            }
+            Thread.Sleep(200);
+        }
+        var counted = $"| processed {clip.Count.ToString(CultureInfo.InvariantCulture)} |";
+        while (Volatile.Read(ref lastStats)?.Contains(counted, StringComparison.Ordinal) != true && clock.Elapsed < FilesTimeout && !job.HasExited)
+        {
+            Thread.Sleep(200);
+        }
+        PipelineRunner.Stop(job, "SparkJob");
+        var frames = OutputFrame.ReadAll(outputDir).OrderBy(f => f.CaptureUnixMs)
+            .Select(f => Cv2.ImRead(Path.Combine(outputDir, f.Name), ImreadModes.Color)).ToList();
+        return new ClipJobResult(frames, Volatile.Read(ref lastStats));
+    }
+}

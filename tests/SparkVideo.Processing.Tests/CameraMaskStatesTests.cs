@@ -1,0 +1,46 @@
+using SparkVideo.Processing;
+
+namespace SparkVideo.Processing.Tests;
+
+public sealed class CameraMaskStatesTests
+{
+    private static readonly ProcessingSettings Smoothing = new() { OutputDir = "out", OutputDirFullPath = "/out", Smoothing = 0.25f };
+
+    [Fact]
+    public void Each_camera_has_a_state_of_its_own_and_keeps_it()
+    {
+        var door = CameraMaskStates.For(Smoothing, "door");
+        var yard = CameraMaskStates.For(Smoothing, "yard");
+
+        Assert.NotNull(door);
+        Assert.NotSame(door, yard);
+        Assert.Same(door, CameraMaskStates.For(Smoothing, "door"));
+        Assert.NotSame(door, CameraMaskStates.For(Smoothing, null));
+    }
+
+    [Fact]
+    public void Another_jobs_settings_never_get_the_same_state()
+    {
+        var other = Smoothing with { OutputDirFullPath = "/elsewhere" };
+
+        Assert.NotSame(CameraMaskStates.For(Smoothing, "door"), CameraMaskStates.For(other, "door"));
+    }
+
+    [Fact]
+    public void With_smoothing_and_mask_reuse_off_there_is_no_state()
+    {
+        Assert.Null(CameraMaskStates.For(Smoothing with { Smoothing = 0 }, "door"));
+    }
+
+    [Fact]
+    public void The_summary_counts_inferences_once_shown()
+    {
+        var stats = new PipelineStats();
+        stats.ShowInferences();
+        stats.RecordMask(Vision.MaskOrigin.Segmented);
+        stats.RecordMask(Vision.MaskOrigin.Reused);
+        stats.RecordProcessed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0);
+
+        Assert.EndsWith("| inferences 1", stats.TakeSummary());
+    }
+}
