@@ -26,27 +26,36 @@ public sealed class BackgroundRemover : IDisposable
         _backgroundBgr = new Scalar(options.BackgroundBlue, options.BackgroundGreen, options.BackgroundRed);
     }
 
-    /// <summary>Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.</summary>
-    public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
+    /// <summary>
+    /// Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.
+    /// <paramref name="stages"/>, when given, is told each stage's time.
+    /// </summary>
+    public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight, IFrameStageObserver? stages = null)
     {
+        var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg, expectedWidth, expectedHeight);
-        return RemoveAndEncode(frame);
+        clock.Completed(FrameStage.Decode);
+        return RemoveAndEncode(frame, ref clock);
     }
 
     /// <summary>The same for a validated frame's JPEG, whose header is not read again.</summary>
-    public byte[] Remove(ValidatedJpeg jpeg)
+    public byte[] Remove(ValidatedJpeg jpeg, IFrameStageObserver? stages = null)
     {
+        var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg);
-        return RemoveAndEncode(frame);
+        clock.Completed(FrameStage.Decode);
+        return RemoveAndEncode(frame, ref clock);
     }
 
-    private byte[] RemoveAndEncode(Mat frame)
+    private byte[] RemoveAndEncode(Mat frame, ref StageClock clock)
     {
         var buffers = Rent();
         try
         {
-            Remove(frame, buffers.Output, buffers);
-            return JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
+            Remove(frame, buffers.Output, buffers, ref clock);
+            var jpeg = JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
+            clock.Completed(FrameStage.Encode);
+            return jpeg;
         }
         finally
         {
@@ -58,9 +67,10 @@ public sealed class BackgroundRemover : IDisposable
     public void Remove(Mat bgrFrame, Mat output)
     {
         var buffers = Rent();
+        var clock = new StageClock(null);
         try
         {
-            Remove(bgrFrame, output, buffers);
+            Remove(bgrFrame, output, buffers, ref clock);
         }
         finally
         {
@@ -68,11 +78,13 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    private void Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers)
+    private void Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers, ref StageClock clock)
     {
         _segmenter.Segment(bgrFrame, buffers.Mask);
-        MaskCompositor.UpsampleMask(buffers.Mask, bgrFrame.Size(), buffers.FrameMask);
-        MaskCompositor.Composite(bgrFrame, buffers.FrameMask, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+        clock.Completed(FrameStage.Segment);
+        MaskCompositor.FrameAlpha(buffers.Mask, bgrFrame.Size(), buffers.FrameAlpha, buffers.Scratch);
+        MaskCompositor.Composite(bgrFrame, buffers.FrameAlpha, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+        clock.Completed(FrameStage.Composite);
     }
 
     private RemoverBuffers Rent() => _pool.TryTake(out var buffers) ? buffers : new RemoverBuffers();
