@@ -35,7 +35,7 @@ public class FrameStageBenchmarks
         _oneThreadBuffers.Preprocess(_frame);
         _defaultBuffers.Preprocess(_frame);
         _defaultThreads.Infer(_defaultBuffers);
-        MaskCompositor.UpsampleMask(_defaultBuffers.Output, _frame.Size(), _frameMask);
+        MaskCompositor.FrameAlpha(_defaultBuffers.Output, _frame.Size(), _frameMask, _scratch);
         MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite, _scratch);
         _removerOneThread = new BackgroundRemover(_oneThread, new BackgroundRemovalOptions());
         _removerDefault = new BackgroundRemover(_defaultThreads, new BackgroundRemovalOptions());
@@ -62,7 +62,7 @@ public class FrameStageBenchmarks
         using var frame = JpegFrameCodec.Decode(_jpeg, Width, Height);
     }
 
-    [Benchmark(Description = "2. preprocess (resize, BGR->RGB, float)")]
+    [Benchmark(Description = "2. preprocess (resize, then BGR->RGB float in one pass)")]
     public void Preprocess() => _oneThreadBuffers.Preprocess(_frame);
 
     [Benchmark(Description = "3a. inference, 1 intra-op thread")]
@@ -71,10 +71,10 @@ public class FrameStageBenchmarks
     [Benchmark(Description = "3b. inference, default threads")]
     public void InferenceDefaultThreads() => _defaultThreads.Infer(_defaultBuffers);
 
-    [Benchmark(Description = "4. mask upsample + composite")]
+    [Benchmark(Description = "4. mask to 8-bit alpha at frame size + composite")]
     public void UpsampleAndComposite()
     {
-        MaskCompositor.UpsampleMask(_defaultBuffers.Output, _frame.Size(), _frameMask);
+        MaskCompositor.FrameAlpha(_defaultBuffers.Output, _frame.Size(), _frameMask, _scratch);
         MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite, _scratch);
     }
 

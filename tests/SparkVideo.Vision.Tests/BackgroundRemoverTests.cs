@@ -129,7 +129,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         using var mask = new Mat();
         fixture.Segmenter.Segment(frame, mask);
         var frameMask = new Mat();
-        MaskCompositor.UpsampleMask(mask, frame.Size(), frameMask);
+        Cv2.Resize(mask, frameMask, frame.Size(), 0, 0, InterpolationFlags.Linear);
         return frameMask;
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OpenCvSharp;
 using SparkVideo.Processing;
 using SparkVideo.Vision;
 
@@ -7,14 +6,15 @@ namespace SparkVideo.PipelineBench.Bare;
 
 /// <summary>
 /// The machine's limit for this work: decode → segment → composite → encode → write, in-process, with one
-/// worker thread per core sharing one segmenter (one intra-op thread per inference, as the job runs it).
+/// worker thread per core sharing one segmenter (one intra-op thread per inference, as the job runs it). Each frame goes
+/// through the UDF's own code (<see cref="BackgroundRemover.Remove(ReadOnlySpan{byte}, int, int, IFrameStageObserver?)"/>
+/// and <see cref="FrameFileWriter"/>), which reports its stages' times: a change to the frame path moves both.
 /// No network, no JSON, no engine: whatever the pipeline adds on top shows as the gap to this number.
 /// </summary>
 public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int height, int workers)
 {
     private const int WarmUpFramesPerWorker = 3;
     private const int OutputJpegQuality = 90;
-    private static readonly Scalar Background = new(192, 192, 192);
 
     public BareLoopResult Run(long frames, string outputDir)
     {
@@ -24,7 +24,9 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         }
         Directory.CreateDirectory(outputDir);
         var segmenter = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
-        NativeAllocatorTuning.Apply(); // as the job's RemoverCache does, so both sides run alike
+        NativeAllocatorTuning.Apply(); // as the job's worker process does, so both sides run alike
+        // The job's default settings: a soft mask over the default gray, JPEG quality 90.
+        using var remover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { JpegQuality = OutputJpegQuality });
         var next = -1L;
         // Files are named by timestamp as the job names them; warm-up frames get their own range.
         var baseMillis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -37,7 +39,7 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         {
             try
             {
-                using var worker = new Worker(segmenter, width, height, outputDir);
+                var worker = new Worker(remover, width, height, outputDir);
                 for (var i = 0; i < WarmUpFramesPerWorker; i++)
                 {
                     worker.Process(jpegFrames[(w + i * workers) % jpegFrames.Count], FrameTimestamp(baseMillis, -1 - (w * WarmUpFramesPerWorker + i)), new StageTimes());
@@ -82,43 +84,19 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
 
     private static double FrameTimestamp(long baseMillis, long offsetMillis) => (baseMillis + offsetMillis + 0.5) / 1000.0;
 
-    /// <summary>One thread's reusable Mats; every stage is timed separately.</summary>
-    private sealed class Worker(Segmenter segmenter, int width, int height, string outputDir) : IDisposable
+    /// <summary>
+    /// One thread's frames: the UDF's own frame path (<see cref="BackgroundRemover"/>, then <see cref="FrameFileWriter"/>), with
+    /// each stage's time reported by the remover itself.
+    /// </summary>
+    private sealed class Worker(BackgroundRemover remover, int width, int height, string outputDir)
     {
-        private readonly Mat _mask = new();
-        private readonly Mat _frameMask = new();
-        private readonly Mat _composite = new();
-        private readonly CompositeScratch _scratch = new();
-        private readonly Size _size = new(width, height);
-
         public void Process(byte[] jpeg, double timestamp, StageTimes times)
         {
-            var start = Stopwatch.GetTimestamp();
-            using var frame = JpegFrameCodec.Decode(jpeg, width, height);
-            var decoded = Stopwatch.GetTimestamp();
-            segmenter.Segment(frame, _mask);
-            var segmented = Stopwatch.GetTimestamp();
-            MaskCompositor.UpsampleMask(_mask, _size, _frameMask);
-            MaskCompositor.Composite(frame, _frameMask, Background, null, _composite, _scratch);
-            var composited = Stopwatch.GetTimestamp();
-            var output = JpegFrameCodec.Encode(_composite, OutputJpegQuality);
+            times.BeginFrame();
+            var output = remover.Remove(jpeg, width, height, times);
             var encoded = Stopwatch.GetTimestamp();
             FrameFileWriter.Write(outputDir, timestamp, output);
-            var written = Stopwatch.GetTimestamp();
-
-            times.Add(Stage.Decode, decoded - start);
-            times.Add(Stage.Segment, segmented - decoded);
-            times.Add(Stage.Composite, composited - segmented);
-            times.Add(Stage.Encode, encoded - composited);
-            times.Add(Stage.Write, written - encoded);
-        }
-
-        public void Dispose()
-        {
-            _mask.Dispose();
-            _frameMask.Dispose();
-            _composite.Dispose();
-            _scratch.Dispose();
+            times.Add(Stage.Write, Stopwatch.GetTimestamp() - encoded);
         }
     }
 }

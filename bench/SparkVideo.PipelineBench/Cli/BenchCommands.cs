@@ -90,11 +90,12 @@ public static class BenchCommands
         var cWarm = Positive("--warmup-frames", 30, "Each camera's first frames (model load, first batches) excluded from the latency");
         var cParallelism = Parallelism();
         var cProducer = CommandOptions.WithDefault("--producer",
-            "What feeds the job's sockets: replay (the bench re-sends a synthetic camera server's frames, so the job's cores are its own) or camera-server (one CameraServer process per camera, on the same cores)",
-            "replay").AcceptOnlyFromAmong("replay", "camera-server");
+            "What feeds the job's sockets: replay (the bench re-sends a synthetic camera server's frames, so the job's cores are its own), " +
+            "replay-video (the same with the sample video's real frames) or camera-server (one CameraServer process per camera, on the same cores)",
+            "replay").AcceptOnlyFromAmong("replay", "replay-video", "camera-server");
         root.Subcommands.Add(Command("cameras", "N synthetic cameras into one job (--camera), for each N: frames delivered and dropped per camera, latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 10), RSS at 8 (target <= 400 MB); writes cameras.md, cameras.csv and cameras.png (cameras_camera_servers.* with --producer camera-server).",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
-            r => Print(CamerasScenario.Run(ParseList(r.GetValue(cCounts)!, int.Parse), r.GetValue(cFps), r.GetValue(cSeconds), r.GetValue(cWarm), Job(r, cParallelism), r.GetValue(cProducer) == "replay" ? CameraProducer.Replay : CameraProducer.CameraServer, OutDir(r), r.GetValue(verbose)))));
+            r => Print(CamerasScenario.Run(ParseList(r.GetValue(cCounts)!, int.Parse), r.GetValue(cFps), r.GetValue(cSeconds), r.GetValue(cWarm), Job(r, cParallelism), Producer(r.GetValue(cProducer)!), OutDir(r), r.GetValue(verbose)))));
 
         var fFrames = Frames(60);
         var fFps = Fps(10);
@@ -186,4 +187,11 @@ public static class BenchCommands
 
     private static string CommandLineOf(string[] args) =>
         "dotnet run -c Release --project bench/SparkVideo.PipelineBench -- " + string.Join(' ', args);
+
+    private static CameraProducer Producer(string value) => value switch
+    {
+        "replay" => CameraProducer.Replay,
+        "replay-video" => CameraProducer.ReplayVideo,
+        _ => CameraProducer.CameraServer,
+    };
 }

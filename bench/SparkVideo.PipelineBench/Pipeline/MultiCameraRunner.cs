@@ -15,8 +15,11 @@ public sealed record MultiCameraResult(IReadOnlyList<CameraRun> Cameras, IReadOn
 /// <summary>What feeds the job's N sockets in a capacity run.</summary>
 public enum CameraProducer
 {
-    /// <summary>N cameras replayed by the bench itself (<see cref="ReplayCameras"/>): the job's cores are the job's.</summary>
+    /// <summary>N cameras replayed by the bench itself (<see cref="ReplayCameras"/>), synthetic frames: the job's cores are the job's.</summary>
     Replay,
+
+    /// <summary>The same with the frames a camera server sends for the sample video (real frames, costlier to process).</summary>
+    ReplayVideo,
 
     /// <summary>N real <c>CameraServer --source synthetic</c> processes, sharing the machine's cores with the job.</summary>
     CameraServer,
@@ -38,8 +41,8 @@ public static class MultiCameraRunner
         using var workspace = new TempWorkspace("cameras");
         var outputDir = workspace.Sub("output");
         var names = Enumerable.Range(1, cameras).Select(i => $"cam{i.ToString(CultureInfo.InvariantCulture)}").ToList();
-        using var fleet = producer == CameraProducer.Replay
-            ? (ICameraFleet)new ReplayFleet(cameras, fps, framesPerCamera, workspace.Path)
+        using var fleet = producer is CameraProducer.Replay or CameraProducer.ReplayVideo
+            ? (ICameraFleet)new ReplayFleet(cameras, fps, framesPerCamera, producer == CameraProducer.ReplayVideo, workspace.Path)
             : new CameraServerFleet(cameras, fps, framesPerCamera, workspace.Path);
         var jobArgs = new List<string>();
         for (var i = 0; i < cameras; i++)
@@ -124,9 +127,9 @@ public static class MultiCameraRunner
     }
 
     /// <summary>Replayed by this process; its CPU is this process's over the run (an upper bound: the sampling is in it).</summary>
-    private sealed class ReplayFleet(int cameras, double fps, int framesPerCamera, string workingDirectory) : ICameraFleet
+    private sealed class ReplayFleet(int cameras, double fps, int framesPerCamera, bool video, string workingDirectory) : ICameraFleet
     {
-        private readonly ReplayCameras _replay = ReplayCameras.Start(cameras, fps, framesPerCamera, workingDirectory);
+        private readonly ReplayCameras _replay = ReplayCameras.Start(cameras, fps, framesPerCamera, video, workingDirectory);
         private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 
         public bool Finished => _replay.Finished;

@@ -3,23 +3,27 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.ChildProcesses;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 
 /// <summary>
 /// N cameras in the bench's own process, so that a capacity run measures the job and not N camera servers sharing its
 /// cores: each camera listens on a free loopback port, serves one consumer, and sends the frames a real
-/// <c>CameraServer --source synthetic</c> encoded (recorded once per run) at a fixed rate, each as a fresh JSON line
+/// <c>CameraServer --source synthetic</c> (or <c>--source samples/people_walking.mp4</c>: real video frames, whose
+/// JPEGs are larger and costlier to decode and encode) encoded, recorded once per run, at a fixed rate, each as a fresh JSON line
 /// with the time it is sent as its capture time. Like the camera server, the newest frame wins: frames that fall due
 /// while a send is blocked (the consumer is not reading) are dropped and counted. The cameras start at independent
 /// random phases within one frame interval, as separate cameras would.
 /// </summary>
 public sealed class ReplayCameras : IDisposable
 {
-    private const int RecordedFrames = 30;
+    private const int RecordedSyntheticFrames = 30;
+
+    /// <summary>The whole sample video (100 frames), so that the replay loops over real motion.</summary>
+    private const int RecordedVideoFrames = 100;
     private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<Camera> _cameras;
@@ -35,10 +39,15 @@ public sealed class ReplayCameras : IDisposable
 
     public long Dropped(int camera) => _cameras[camera].Dropped;
 
-    /// <summary>Records the synthetic frames, then starts <paramref name="count"/> cameras that wait for their consumer.</summary>
-    public static ReplayCameras Start(int count, double fps, int framesPerCamera, string workingDirectory)
+    /// <summary>
+    /// Records the frames (the sample video's when <paramref name="video"/>), then starts <paramref name="count"/> cameras
+    /// that wait for their consumer.
+    /// </summary>
+    public static ReplayCameras Start(int count, double fps, int framesPerCamera, bool video, string workingDirectory)
     {
-        var frames = RecordSyntheticFrames(workingDirectory);
+        var frames = video
+            ? RecordFrames(["--source", RepoPaths.PeopleWalkingVideo], RecordedVideoFrames, workingDirectory)
+            : RecordFrames(["--source", "synthetic"], RecordedSyntheticFrames, workingDirectory);
         var random = new Random(12);
         var interval = TimeSpan.FromSeconds(1 / fps);
         var cameras = Enumerable.Range(0, count)
@@ -57,29 +66,31 @@ public sealed class ReplayCameras : IDisposable
         }
     }
 
-    /// <summary>The frame_data of the first frames a real synthetic camera server sends: the same JPEGs, the same base64.</summary>
-    private static List<(int Width, int Height, string FrameData)> RecordSyntheticFrames(string workingDirectory)
+    /// <summary>The frame_data of the first frames a real camera server sends from <paramref name="source"/>: the same JPEGs and base64.</summary>
+    private static List<(int Width, int Height, string FrameData)> RecordFrames(string[] source, int recordedFrames,
+        string workingDirectory)
     {
         using var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
-            ["--source", "synthetic", "--fps", "0", "--max-frames", RecordedFrames.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
+            [.. source, "--fps", "0", "--max-frames", recordedFrames.ToString(CultureInfo.InvariantCulture),
+                "--host", "127.0.0.1", "--port", "0"],
             new ChildProcessOptions { WorkingDirectory = workingDirectory, MaxLinesKept = 20 });
         var port = CameraOutput.Port(PipelineRunner.WaitForListening(server));
         using var client = new TcpClient();
         client.Connect(IPAddress.Loopback, port);
         using var reader = new StreamReader(client.GetStream(), Encoding.UTF8);
-        var frames = new List<(int, int, string)>(RecordedFrames);
-        while (frames.Count < RecordedFrames && reader.ReadLine() is { } line)
+        var frames = new List<(int, int, string)>(recordedFrames);
+        while (frames.Count < recordedFrames && reader.ReadLine() is { } line)
         {
             if (!FrameCodec.TryParse(line, out var frame, out var error))
             {
-                throw new BenchException($"the synthetic camera server sent a line that is not a frame: {error}");
+                throw new BenchException($"the camera server sent a line that is not a frame: {error}");
             }
             frames.Add((frame.FrameWidth, frame.FrameHeight, frame.FrameData));
         }
         PipelineRunner.Stop(server, "CameraServer");
-        return frames.Count == RecordedFrames
+        return frames.Count == recordedFrames
             ? frames
-            : throw new BenchException($"the synthetic camera server sent {frames.Count} of {RecordedFrames} frames");
+            : throw new BenchException($"the camera server sent {frames.Count} of {recordedFrames} frames");
     }
 
     private sealed class Camera : IDisposable

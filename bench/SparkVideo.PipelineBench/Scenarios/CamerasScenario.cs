@@ -29,13 +29,24 @@ public static class CamerasScenario
             steps.Add(step);
         }
 
-        var cameras = producer == CameraProducer.Replay
-            ? "synthetic cameras replayed by the bench process (the frames a CameraServer --source synthetic encoded, re-sent over loopback TCP with fresh timestamps; the camera servers' own encoding is not on the job's cores)"
-            : "synthetic cameras, one CameraServer process each, on the job's cores";
+        var cameras = producer switch
+        {
+            CameraProducer.Replay => "synthetic cameras replayed by the bench process (the frames a CameraServer --source synthetic " +
+                "encoded, re-sent over loopback TCP with fresh timestamps; the camera servers' own encoding is not on the job's cores)",
+            CameraProducer.ReplayVideo => "real video frames replayed by the bench process (the 100 frames a CameraServer --source " +
+                "samples/people_walking.mp4 encoded, re-sent over loopback TCP with fresh timestamps; the camera servers' own encoding " +
+                "is not on the job's cores)",
+            _ => "synthetic cameras, one CameraServer process each, on the job's cores",
+        };
         var settings = $"{string.Join(", ", cameraCounts)} {cameras} at {fps:0.##} FPS, {framesPerCamera} frames each (640x480), " +
             $"--parallelism {job.Parallelism} --intra-op-threads {job.IntraOpThreads}; each camera's first {warmUpFrames} frames excluded from the latency";
-        var report = new ScenarioReport(producer == CameraProducer.Replay ? "cameras" : "cameras (camera servers)", settings);
-        var fileName = producer == CameraProducer.Replay ? "cameras" : "cameras_camera_servers";
+        var (title, fileName) = producer switch
+        {
+            CameraProducer.Replay => ("cameras", "cameras"),
+            CameraProducer.ReplayVideo => ("cameras (real video frames)", "cameras_video"),
+            _ => ("cameras (camera servers)", "cameras_camera_servers"),
+        };
+        var report = new ScenarioReport(title, settings);
         var capacity = steps.Where(s => s.Meets).Select(s => s.Cameras).DefaultIfEmpty(0).Max();
         report.Add("largest N with p99 <= 150 ms and 0 drops", capacity.ToString(CultureInfo.InvariantCulture), $">= {TargetCameras}", capacity >= TargetCameras);
         if (steps.Find(s => s.Cameras == 8) is { } eight)

@@ -31,21 +31,28 @@ public sealed class BackgroundRemover : IDisposable
         _backgroundSource = BackgroundSources.For(options.Background);
     }
 
-    /// <summary>The extension of the files <see cref="Remove(ValidatedJpeg)"/>'s bytes belong in: <c>.jpg</c>, or <c>.png</c> when transparent.</summary>
+    /// <summary>The extension of the files <see cref="Remove(ValidatedJpeg, IFrameStageObserver?)"/>'s bytes belong in: <c>.jpg</c>, or <c>.png</c> when transparent.</summary>
     public string OutputExtension => _options.Background.OutputExtension;
 
-    /// <summary>Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.</summary>
-    public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
+    /// <summary>
+    /// Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.
+    /// <paramref name="stages"/>, when given, is told each stage's time.
+    /// </summary>
+    public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight, IFrameStageObserver? stages = null)
     {
+        var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg, expectedWidth, expectedHeight);
-        return RemoveAndEncode(frame);
+        clock.Completed(FrameStage.Decode);
+        return RemoveAndEncode(frame, null, ref clock, out _);
     }
 
     /// <summary>The same for a validated frame's JPEG, whose header is not read again.</summary>
-    public byte[] Remove(ValidatedJpeg jpeg)
+    public byte[] Remove(ValidatedJpeg jpeg, IFrameStageObserver? stages = null)
     {
+        var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg);
-        return RemoveAndEncode(frame);
+        clock.Completed(FrameStage.Decode);
+        return RemoveAndEncode(frame, null, ref clock, out _);
     }
 
     /// <summary>
@@ -56,21 +63,22 @@ public sealed class BackgroundRemover : IDisposable
     public byte[] Remove(ValidatedJpeg jpeg, CameraMaskState state, double timestamp, out MaskOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var clock = new StageClock(null);
         using var frame = JpegFrameCodec.Decode(jpeg);
-        return RemoveAndEncode(frame, (state, timestamp), out origin);
+        return RemoveAndEncode(frame, (state, timestamp), ref clock, out origin);
     }
 
-    private byte[] RemoveAndEncode(Mat frame) => RemoveAndEncode(frame, null, out _);
-
-    private byte[] RemoveAndEncode(Mat frame, (CameraMaskState State, double Timestamp)? camera, out MaskOrigin origin)
+    private byte[] RemoveAndEncode(Mat frame, (CameraMaskState State, double Timestamp)? camera, ref StageClock clock, out MaskOrigin origin)
     {
         var buffers = Rent();
         try
         {
-            origin = Remove(frame, buffers.Output, buffers, camera);
-            return _options.Background.Mode == BackgroundMode.Transparent
+            origin = Remove(frame, buffers.Output, buffers, camera, ref clock);
+            var encoded = _options.Background.Mode == BackgroundMode.Transparent
                 ? TransparentComposite.EncodePng(buffers.Output)
                 : JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
+            clock.Completed(FrameStage.Encode);
+            return encoded;
         }
         finally
         {
@@ -82,9 +90,10 @@ public sealed class BackgroundRemover : IDisposable
     public void Remove(Mat bgrFrame, Mat output)
     {
         var buffers = Rent();
+        var clock = new StageClock(null);
         try
         {
-            Remove(bgrFrame, output, buffers, null);
+            Remove(bgrFrame, output, buffers, null, ref clock);
         }
         finally
         {
@@ -92,7 +101,7 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    private MaskOrigin Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera)
+    private MaskOrigin Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera, ref StageClock clock)
     {
         var origin = MaskOrigin.Segmented;
         if (camera is { } c)
@@ -103,12 +112,24 @@ public sealed class BackgroundRemover : IDisposable
         {
             _segmenter.Segment(bgrFrame, buffers.Mask);
         }
+        clock.Completed(FrameStage.Segment);
+        if (_options.Background.Mode is BackgroundMode.Gray or BackgroundMode.Color && _options.Edges == EdgeRefinement.None)
+        {
+            // The fast path: the mask becomes an 8-bit α at the model size, is resized once, and the blend is on bytes.
+            MaskCompositor.FrameAlpha(buffers.Mask, bgrFrame.Size(), buffers.FrameAlpha, buffers.Scratch);
+            MaskCompositor.Composite(bgrFrame, buffers.FrameAlpha, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+            clock.Completed(FrameStage.Composite);
+            return origin;
+        }
+
+        // The other modes and the edge refinements work on the frame-size soft mask.
         MaskCompositor.UpsampleMask(buffers.Mask, bgrFrame.Size(), buffers.FrameMask);
         var mask = MaskEdges.Refine(bgrFrame, buffers.FrameMask, _options.Edges, buffers.Modes);
         switch (_options.Background.Mode)
         {
             case BackgroundMode.Gray or BackgroundMode.Color:
-                MaskCompositor.Composite(bgrFrame, mask, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
+                mask.ConvertTo(buffers.FrameAlpha, MatType.CV_8UC1, 255.0);
+                MaskCompositor.Composite(bgrFrame, buffers.FrameAlpha, _backgroundBgr, _options.Threshold, output, buffers.Scratch);
                 break;
             case BackgroundMode.Transparent:
                 TransparentComposite.Composite(bgrFrame, MaskAlpha.Of(mask, _options.Threshold, buffers.Modes), output, buffers.Modes);
@@ -119,6 +140,7 @@ public sealed class BackgroundRemover : IDisposable
                 BackgroundBlend.Composite(bgrFrame, alpha, background, output, buffers.Modes);
                 break;
         }
+        clock.Completed(FrameStage.Composite);
         return origin;
     }
 

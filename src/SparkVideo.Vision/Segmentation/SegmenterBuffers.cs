@@ -12,7 +12,6 @@ namespace SparkVideo.Vision;
 internal sealed class SegmenterBuffers : IDisposable
 {
     private readonly Mat _resized;
-    private readonly Mat _rgb;
     private readonly IntPtr _inputData;
     private readonly OrtValue _inputValue;
     private readonly OrtValue _outputValue;
@@ -22,7 +21,6 @@ internal sealed class SegmenterBuffers : IDisposable
     {
         Size = new Size(width, height);
         _resized = new Mat(Size, MatType.CV_8UC3);
-        _rgb = new Mat(Size, MatType.CV_8UC3);
         Input = new Mat(Size, MatType.CV_32FC3);
         Output = new Mat(Size, MatType.CV_32FC1);
         _inputData = Input.Data;
@@ -40,17 +38,19 @@ internal sealed class SegmenterBuffers : IDisposable
     /// <summary>The model output: person probability per pixel, CV_32FC1 at the model's size.</summary>
     public Mat Output { get; }
 
-    /// <summary>BGR frame of any size → stretched to the model size, RGB, float [0,1], written into <see cref="Input"/>.</summary>
+    /// <summary>
+    /// BGR frame of any size → stretched to the model size (bilinear, in bytes), then RGB, float [0,1] written into
+    /// <see cref="Input"/> in one pass.
+    /// </summary>
     public void Preprocess(Mat bgrFrame)
     {
         Cv2.Resize(bgrFrame, _resized, Size, 0, 0, InterpolationFlags.Linear);
-        Cv2.CvtColor(_resized, _rgb, ColorConversionCodes.BGR2RGB);
-        _rgb.ConvertTo(Input, MatType.CV_32FC3, 1.0 / 255.0);
-        if (Input.Data != _inputData)
+        if (Input.Data != _inputData || !_resized.IsContinuous())
         {
             // The OrtValue views this memory; a reallocation would leave it pointing at freed memory.
             throw new InvalidOperationException("preprocessing reallocated the model input buffer");
         }
+        ModelInputWriter.WriteRgbUnit(_resized.AsSpan<byte>(), Input.AsSpan<float>());
     }
 
     /// <summary>Runs the model on <see cref="Input"/>, writing <see cref="Output"/>. ORT's Run is thread-safe per session.</summary>
@@ -63,7 +63,6 @@ internal sealed class SegmenterBuffers : IDisposable
         _outputValue.Dispose();
         _runOptions.Dispose();
         _resized.Dispose();
-        _rgb.Dispose();
         Input.Dispose();
         Output.Dispose();
     }

@@ -4,6 +4,8 @@ namespace SparkVideo.TfliteToOnnx.Onnx;
 public enum OnnxDataType
 {
     Float = 1,
+    UInt8 = 2,
+    Int8 = 3,
     Int32 = 6,
     Int64 = 7,
     Float16 = 10,
@@ -31,7 +33,8 @@ public sealed record OnnxAttribute(string Name, OnnxAttributeType Type, long Int
 /// <summary>A node; an empty input name means "optional input omitted".</summary>
 public sealed record OnnxNode(string Name, string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<OnnxAttribute> Attributes);
 
-public sealed record OnnxValueInfo(string Name, OnnxDataType ElementType, long[] Shape);
+/// <summary>A graph input or output; a null shape leaves the shape unstated (calibration outputs).</summary>
+public sealed record OnnxValueInfo(string Name, OnnxDataType ElementType, long[]? Shape);
 
 public sealed record OnnxGraph(
     string Name,

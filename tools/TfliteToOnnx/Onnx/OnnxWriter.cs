@@ -129,13 +129,16 @@ public static class OnnxWriter
             WriteMessage(type, TypeField.TensorType, Message(tensorType =>
             {
                 WriteInt64(tensorType, TensorTypeField.ElemType, (long)info.ElementType);
-                WriteMessage(tensorType, TensorTypeField.Shape, Message(shape =>
+                if (info.Shape is { } dims)
                 {
-                    foreach (var dim in info.Shape)
+                    WriteMessage(tensorType, TensorTypeField.Shape, Message(shape =>
                     {
-                        WriteMessage(shape, ShapeField.Dim, Message(d => WriteInt64(d, DimensionField.DimValue, dim)));
-                    }
-                }));
+                        foreach (var dim in dims)
+                        {
+                            WriteMessage(shape, ShapeField.Dim, Message(d => WriteInt64(d, DimensionField.DimValue, dim)));
+                        }
+                    }));
+                }
             }))));
     });
 

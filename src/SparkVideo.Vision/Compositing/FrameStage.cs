@@ -1,0 +1,10 @@
+namespace SparkVideo.Vision;
+
+/// <summary>The stages of <see cref="BackgroundRemover"/>'s work on one frame, in order.</summary>
+public enum FrameStage
+{
+    Decode,
+    Segment,
+    Composite,
+    Encode,
+}
