@@ -1,9 +1,10 @@
-using SparkVideo.Frames.Output;
 using System.CommandLine;
 using SparkVideo.CommandLine;
-using static SparkVideo.CommandLine.CommandOptions;
+using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
+using SparkVideo.LiveView.Access;
 using SparkVideo.Vision;
+using static SparkVideo.CommandLine.CommandOptions;
 
 namespace SparkVideo.Job;
 
@@ -34,7 +35,17 @@ public static class JobCommandLine
         options.Add(WithDefault("--ui-port", "Port of the live view web page (the next 15 are tried when it is taken; 0 = off).", defaults.UiPort).Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535"), (o, v) => o with { UiPort = v });
         options.Add(WithDefault("--ui-host", "Address the live view listens on; anything but loopback exposes the video to the network.", defaults.UiHost).Require(h => LiveViewOptions.ParseHost(h) is not null, "--ui-host must be an IP address or 'localhost'"), (o, v) => o with { UiHost = v });
         options.Add(new Option<string?>("--camera-preview-url") { Description = "The camera server's preview stream (http://HOST:PORT/stream.mjpg), shown beside the output on the live view." }.Require(u => u is null || LiveViewOptions.IsValidPreviewUrl(u), "--camera-preview-url must be an absolute http:// or https:// URL"), (o, v) => o with { CameraPreviewUrl = v });
+        options.Add(new Option<double?>("--retain-minutes") { Description = "Delete frames older than this many minutes from each output folder (each camera's), oldest first; the newest 20 of a folder are always kept [default: keep all]." }.Require(m => m is null or (>= 0.01 and <= 5_256_000), "--retain-minutes must be between 0.01 and 5256000 (ten years)"), (o, v) => o with { RetainMinutes = v });
+        options.Add(new Option<double?>("--retain-gib") { Description = "Keep at most this many GiB of frames in each output folder (each camera's), deleting the oldest first; the newest 20 of a folder are always kept [default: keep all]." }.Require(g => g is null or (> 0 and <= 1024 * 1024), "--retain-gib must be more than 0 and at most 1048576"), (o, v) => o with { RetainGiB = v });
+        var tokenFile = options.Add(new Option<string?>("--ui-token-file") { Description = "A file holding the live view's token (16-256 printable characters): every page, stream and API request must carry it (open the page once with ?token=TOKEN). Default: none on loopback; off loopback a token is generated and printed once." }, (o, v) => o with { UiTokenFile = v });
 
+        tokenFile.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && AccessToken.TryRead(path, out var problem) is null)
+            {
+                result.AddError(problem!);
+            }
+        });
         cameras.Validators.Add(result =>
         {
             if (!CameraEndpoint.TryParseAll(result.GetValueOrDefault<string[]>() ?? [], out _, out var error))

@@ -1,5 +1,5 @@
-using SparkVideo.Frames.Output;
 using System.Net;
+using SparkVideo.Frames.Output;
 
 namespace SparkVideo.LiveView;
 
@@ -19,6 +19,12 @@ public sealed record LiveViewOptions
 
     /// <summary>The camera server's MJPEG preview, embedded beside the output; null shows no input.</summary>
     public string? CameraPreviewUrl { get; init; }
+
+    /// <summary>
+    /// The token every request must carry (--ui-token-file). Null: none on loopback; off loopback one is generated
+    /// and printed once, since a live view on the network without one would show the video to anyone.
+    /// </summary>
+    public Access.AccessToken? Token { get; init; }
 
     /// <summary>
     /// The cameras of a multi-camera job, each writing into its folder <c>OutputDirectory/NAME/</c>: each gets its

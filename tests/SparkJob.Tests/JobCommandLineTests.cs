@@ -32,6 +32,10 @@ public sealed class JobCommandLineTests
     [InlineData("--ui-port", "-1", "--ui-port must be between 0 (off) and 65535")]
     [InlineData("--ui-host", "example.com", "--ui-host must be an IP address or 'localhost'")]
     [InlineData("--camera-preview-url", "file:///etc/passwd", "--camera-preview-url must be an absolute http:// or https:// URL")]
+    [InlineData("--retain-minutes", "0", "--retain-minutes must be between 0.01 and 5256000")]
+    [InlineData("--retain-gib", "0", "--retain-gib must be more than 0")]
+    [InlineData("--retain-gib", "-1", "--retain-gib must be more than 0")]
+    [InlineData("--ui-token-file", "/nonexistent/token", "--ui-token-file '/nonexistent/token' does not exist")]
     public void Rejects_bad_option_values_before_starting_Spark(string option, string value, string message)
     {
         var error = UsageError(option, value);
@@ -53,6 +57,21 @@ public sealed class JobCommandLineTests
     public void Refuses_bad_cameras_with_one_line_and_exit_code_2(string message, params string[] arguments)
     {
         Assert.StartsWith("error: " + message, UsageError(arguments));
+    }
+
+    [Fact]
+    public void Refuses_a_token_file_with_a_token_too_short_to_be_secret()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "short\n");
+            Assert.Equal($"error: --ui-token-file '{file}' must hold a token of 16-256 characters, got 5 (see --help)", UsageError("--ui-token-file", file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Runs the job with bad arguments: it must refuse them as a usage error (exit 2, one stderr line) before Spark starts.</summary>

@@ -19,4 +19,5 @@ public sealed record StatusSnapshot(
     double UptimeSeconds,
     IReadOnlyList<StatusPoint> Series,
     IReadOnlyList<RejectEntry> RecentRejects,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CameraStatus>? Cameras = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CameraStatus>? Cameras = null,
+    DiskStatus? Disk = null);
