@@ -37,6 +37,9 @@ public sealed partial class CameraServerProcess : IDisposable
 
     public LineClient Connect(int? receiveBufferBytes = null) => LineClient.Connect(Port, receiveBufferBytes);
 
+    /// <summary>Connects from another local address (e.g. 127.0.0.2, loopback too on Linux), to 127.0.0.1 unless told.</summary>
+    public LineClient ConnectFrom(System.Net.IPAddress from, System.Net.IPAddress? to = null) => LineClient.Connect(Port, from: from, to: to);
+
     /// <summary>Waits for the next "Consumer disconnected" line and returns its sent and dropped counts.</summary>
     public (int Sent, int Dropped) WaitForDisconnect(TimeSpan timeout, int fromLine = 0)
     {
@@ -48,7 +51,7 @@ public sealed partial class CameraServerProcess : IDisposable
 
     public void Dispose() => Process.Dispose();
 
-    [GeneratedRegex(@"^Listening on 127\.0\.0\.1:(?<port>\d+)$")]
+    [GeneratedRegex(@"^Listening on (?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]):(?<port>\d+)$")]
     private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"^Consumer disconnected: .*sent (?<sent>\d+) frames, dropped (?<dropped>\d+)")]

@@ -43,11 +43,15 @@ public sealed partial class JobProcess : IDisposable
     /// Runs the job (stats summaries off; live view off unless the arguments name a --ui-port, so parallel tests
     /// never compete for its port) without waiting for it to start (for runs that must refuse to start).
     /// </summary>
-    public static ChildProcess Launch(string workingDirectory, params string[] arguments)
+    public static ChildProcess Launch(string workingDirectory, params string[] arguments) => Launch(workingDirectory, null, arguments);
+
+    private static ChildProcess Launch(string workingDirectory, IReadOnlyList<string>? runThrough, string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
         string[] liveView = arguments.Contains("--ui-port") ? [] : ["--ui-port", "0"];
-        return ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), ["--stats-interval-seconds", "0", .. liveView, .. arguments], workingDirectory);
+        string[] stats = arguments.Contains("--stats-interval-seconds") ? [] : ["--stats-interval-seconds", "0"];
+        return ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), [.. stats, .. liveView, .. arguments],
+            new ChildProcessOptions { WorkingDirectory = workingDirectory, RunThrough = runThrough });
     }
 
     /// <summary>
@@ -55,12 +59,16 @@ public sealed partial class JobProcess : IDisposable
     /// name a --host or --parallelism), and waits until it says it started. Given a
     /// <paramref name="workingDirectory"/> (a restart) the caller keeps it; otherwise a new one is deleted on Dispose.
     /// </summary>
-    public static JobProcess Start(int port, string? workingDirectory = null, params string[] arguments)
+    public static JobProcess Start(int port, string? workingDirectory = null, params string[] arguments) =>
+        StartThrough(null, port, workingDirectory, arguments);
+
+    /// <summary>As <see cref="Start"/>, with the job started through <paramref name="runThrough"/> (e.g. <see cref="SmallVolume.Enter"/>).</summary>
+    public static JobProcess StartThrough(IReadOnlyList<string>? runThrough, int port, string? workingDirectory, params string[] arguments)
     {
         var directory = workingDirectory ?? NewWorkingDirectory();
         string[] host = arguments.Contains("--host") ? [] : ["--host", "127.0.0.1"];
         string[] parallelism = arguments.Contains("--parallelism") ? [] : ["--parallelism", "2"];
-        var process = Launch(directory, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), .. parallelism, .. arguments]);
+        var process = Launch(directory, runThrough, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), .. parallelism, .. arguments]);
         try
         {
             process.WaitForLine(line => line == ProgramLines.JobStarted, StartupTimeout);

@@ -28,19 +28,26 @@ public sealed class LineClient : IDisposable
 
     /// <summary>
     /// Connects to 127.0.0.1:<paramref name="port"/>. A small <paramref name="receiveBufferBytes"/> (set before
-    /// connecting, so the TCP window stays small) makes a slow reader push back on the server quickly.
+    /// connecting, so the TCP window stays small) makes a slow reader push back on the server quickly. A
+    /// <paramref name="from"/> address (another loopback address such as 127.0.0.2) is bound before connecting, so
+    /// the server sees the connection come from there; <paramref name="to"/> replaces 127.0.0.1 as the server's address.
     /// </summary>
-    public static LineClient Connect(int port, int? receiveBufferBytes = null, int maxLineBytes = DefaultMaxLineBytes, TimeSpan? connectTimeout = null)
+    public static LineClient Connect(int port, int? receiveBufferBytes = null, int maxLineBytes = DefaultMaxLineBytes, TimeSpan? connectTimeout = null,
+        IPAddress? from = null, IPAddress? to = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (from is not null)
+            {
+                socket.Bind(new IPEndPoint(from, 0));
+            }
             if (receiveBufferBytes is { } size)
             {
                 socket.ReceiveBufferSize = size;
             }
             using var timeout = new CancellationTokenSource(connectTimeout ?? TimeSpan.FromSeconds(5));
-            socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token).AsTask().GetAwaiter().GetResult();
+            socket.ConnectAsync(new IPEndPoint(to ?? IPAddress.Loopback, port), timeout.Token).AsTask().GetAwaiter().GetResult();
             return new LineClient(socket, maxLineBytes, Math.Min(64 * 1024, receiveBufferBytes ?? 64 * 1024));
         }
         catch

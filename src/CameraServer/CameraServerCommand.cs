@@ -60,6 +60,15 @@ internal sealed class CameraServerCommand
             CommandOptions.WithDefault("--port", "TCP port; 0 picks a free port (printed as 'Listening on HOST:PORT')", Defaults.Port),
             (o, v) => o with { Port = v });
         options.Add(
+            new Option<string[]>("--allow")
+            {
+                Description = "An address or CIDR range consumers may connect from (repeatable); others are closed at once and logged " +
+                    "[default: loopback only]",
+                Arity = ArgumentArity.OneOrMore,
+                AllowMultipleArgumentsPerToken = false,
+            },
+            (o, v) => o with { Allow = v ?? [] });
+        options.Add(
             CommandOptions.WithDefault(
                 "--max-consumers",
                 "Concurrent consumers served; further connections are closed at once",

@@ -1,11 +1,11 @@
-using SparkVideo.Frames;
 using System.Net;
 using System.Net.Sockets;
 using SparkVideo.CameraServer.Encoding;
+using SparkVideo.CameraServer.Preview;
 using SparkVideo.CameraServer.Sources;
 using SparkVideo.CameraServer.Streaming;
 using SparkVideo.CommandLine;
-using SparkVideo.CameraServer.Preview;
+using SparkVideo.Frames;
 
 namespace SparkVideo.CameraServer;
 
@@ -153,6 +153,12 @@ internal static class CameraServerHost
         if (IPAddress.Any.Equals(endpoint.Address) || IPAddress.IPv6Any.Equals(endpoint.Address))
         {
             log.Info("  warning: listening on all interfaces; the stream is reachable from the network");
+        }
+        if (!IPAddress.IsLoopback(endpoint.Address))
+        {
+            log.Info(options.Allow.Count == 0
+                ? "  allow:   loopback only (name the job's machines with --allow CIDR)"
+                : $"  allow:   {string.Join(", ", options.Allow)}");
         }
         log.Info(ProgramLines.Listening(endpoint.ToString()));
         log.Info(ProgramLines.WaitingForConnection);

@@ -25,6 +25,9 @@ internal sealed record CameraServerOptions
     public int Port { get; init; } = FrameContract.DefaultPort;
     public int MaxConsumers { get; init; } = 1;
 
+    /// <summary>Addresses or CIDR ranges consumers may connect from (--allow); empty serves loopback only.</summary>
+    public IReadOnlyList<string> Allow { get; init; } = [];
+
     /// <summary>Port of the MJPEG preview of the frames sent; null = no preview, 0 = a free port.</summary>
     public int? PreviewPort { get; init; }
     public string PreviewHost { get; init; } = "127.0.0.1";
@@ -78,6 +81,10 @@ internal sealed record CameraServerOptions
         if (ResolveHost(Host) is null)
         {
             return $"--host must be an IP address or 'localhost', got '{Host}'";
+        }
+        if (Allow.Select(Streaming.ConsumerAllowList.Validate).FirstOrDefault(problem => problem is not null) is { } badAllow)
+        {
+            return badAllow;
         }
         return null;
     }

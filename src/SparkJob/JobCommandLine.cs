@@ -2,6 +2,7 @@ using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
+using SparkVideo.LiveView.Access;
 using SparkVideo.Vision;
 using static SparkVideo.CommandLine.CommandOptions;
 
@@ -146,7 +147,36 @@ internal static class JobCommandLine
                     u => u is null || LiveViewOptions.IsValidPreviewUrl(u),
                     "--camera-preview-url must be an absolute http:// or https:// URL"),
             (o, v) => o with { CameraPreviewUrl = v });
+        options.Add(
+            new Option<double?>("--retain-minutes")
+            {
+                Description = "Delete frames older than this many minutes from each output folder (each camera's), oldest first; the " +
+                    "newest 20 of a folder are always kept [default: keep all].",
+            }.Require(m => m is null or (>= 0.01 and <= 5_256_000), "--retain-minutes must be between 0.01 and 5256000 (ten years)"),
+            (o, v) => o with { RetainMinutes = v });
+        options.Add(
+            new Option<double?>("--retain-gib")
+            {
+                Description = "Keep at most this many GiB of frames in each output folder (each camera's), deleting the oldest first; " +
+                    "the newest 20 of a folder are always kept [default: keep all].",
+            }.Require(g => g is null or (> 0 and <= 1024 * 1024), "--retain-gib must be more than 0 and at most 1048576"),
+            (o, v) => o with { RetainGiB = v });
+        var tokenFile = options.Add(
+            new Option<string?>("--ui-token-file")
+            {
+                Description = "A file holding the live view's token (16-256 printable characters): every page, stream and API request " +
+                    "must carry it (open the page once with ?token=TOKEN). Default: none on loopback; off loopback a token is generated and " +
+                    "printed once.",
+            },
+            (o, v) => o with { UiTokenFile = v });
 
+        tokenFile.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && AccessToken.TryRead(path, out var problem) is null)
+            {
+                result.AddError(problem!);
+            }
+        });
         cameras.Validators.Add(result =>
         {
             if (!CameraEndpoint.TryParseAll(result.GetValueOrDefault<string[]>() ?? [], out _, out var error))

@@ -1,6 +1,8 @@
 using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
+using SparkVideo.Job.Retention;
 using SparkVideo.LiveView;
+using SparkVideo.LiveView.Access;
 using SparkVideo.Processing;
 using SparkVideo.Vision;
 
@@ -61,12 +63,29 @@ internal sealed record JobOptions
     /// <summary>The camera server's MJPEG preview, shown beside the output on the live view.</summary>
     public string? CameraPreviewUrl { get; init; }
 
+    /// <summary>Frames older than this many minutes are deleted from each output folder; null keeps them.</summary>
+    public double? RetainMinutes { get; init; }
+
+    /// <summary>Each output folder's frames are cut to this many GiB, oldest first; null keeps them.</summary>
+    public double? RetainGiB { get; init; }
+
+    public RetentionPolicy Retention => RetentionPolicy.From(RetainMinutes, RetainGiB);
+
+    /// <summary>The folders frames are written to: the output directory, or each camera's folder in it.</summary>
+    public IReadOnlyList<string> OutputFolders => Cameras.Count == 0
+        ? [Path.GetFullPath(OutputDir)]
+        : [.. Cameras.Select(camera => Path.GetFullPath(Path.Combine(OutputDir, camera.Name)))];
+
+    /// <summary>A file holding the live view's token (checked by the command line before anything starts).</summary>
+    public string? UiTokenFile { get; init; }
+
     /// <summary>The live view's settings, or null when it is off.</summary>
     public LiveViewOptions? ToLiveViewOptions() => UiPort == 0 ? null : new LiveViewOptions
     {
         Host = UiHost,
         Port = UiPort,
         CameraPreviewUrl = CameraPreviewUrl,
+        Token = UiTokenFile is null ? null : AccessToken.TryRead(UiTokenFile, out var problem) ?? throw new IOException(problem),
         Cameras = [.. Cameras.Select(camera => camera.Name)],
         OutputDirectory = Path.GetFullPath(OutputDir),
         Settings =

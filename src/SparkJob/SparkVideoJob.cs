@@ -4,7 +4,9 @@ using System.Runtime.InteropServices;
 using SparkVideo.CommandLine;
 using SparkVideo.Frames;
 using SparkVideo.Job.Monitoring;
+using SparkVideo.Job.Retention;
 using SparkVideo.LiveView;
+using SparkVideo.LiveView.Status;
 using SparkVideo.Processing;
 using SparkVideo.Processing.Rejects;
 
@@ -36,6 +38,7 @@ internal static class SparkVideoJob
         SparkSession spark = builder.GetOrCreate();
         CreateCameraFolders(options);
         LiveViewServer? liveView = StartLiveView(options);
+        using OutputJanitor? janitor = StartJanitor(options, liveView);
         StreamingQuery? query = null;
         try
         {
@@ -68,6 +71,7 @@ internal static class SparkVideoJob
         finally
         {
             spark.Stop();
+            janitor?.Dispose();
             liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             // The last window's summary and any rejects not echoed yet: the counts are complete at exit.
             RejectLog.FlushEcho();
@@ -94,9 +98,28 @@ internal static class SparkVideoJob
         }
         catch (Exception ex)
         {
-            return ProgramCommandLine.RuntimeError($"the streaming query failed: {ex.Message}");
+            // A frame that could not be written says so in one line (folder, reason, free space) under the engine's wrapping.
+            return ProgramCommandLine.RuntimeError($"the streaming query failed: {FrameWriteException.FindIn(ex)?.Message ?? ex.Message}");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The retention janitor, when --retain-minutes or --retain-gib is given: it runs on this driver, over the output
+    /// folders it sees, and its count goes to [stats] and the live view.
+    /// </summary>
+    private static OutputJanitor? StartJanitor(JobOptions options, LiveViewServer? liveView)
+    {
+        if (!options.Retention.IsOn)
+        {
+            return null;
+        }
+        Console.WriteLine($"Retention: {options.Retention.Describe()} (the newest {RetentionPolicy.AlwaysKeptPerFolder} frames of each folder are always kept)");
+        return new OutputJanitor(options.OutputFolders, options.Retention, report =>
+        {
+            PipelineStats.Instance.RecordDeletedByRetention(report.Deleted);
+            liveView?.RecordDiskUse(new DiskUse(report.FrameFiles, report.FrameBytes, report.Deleted, report.Policy));
+        });
     }
 
     /// <summary>

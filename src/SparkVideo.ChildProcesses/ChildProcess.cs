@@ -54,7 +54,9 @@ public sealed class ChildProcess : IDisposable
         {
             throw new FileNotFoundException($"program not built: {dllPath} (build its project, or reference it from the project that runs it)", dllPath);
         }
-        return Start(DotnetHost.Executable, [dllPath, .. arguments], options);
+        return options.RunThrough is { Count: > 0 } through
+            ? Start(through[0], [.. through.Skip(1), DotnetHost.Executable, dllPath, .. arguments], options)
+            : Start(DotnetHost.Executable, [dllPath, .. arguments], options);
     }
 
     private static ChildProcess Start(string program, IEnumerable<string> arguments, ChildProcessOptions options)

@@ -6,6 +6,12 @@ public sealed record ChildProcessOptions
     /// <summary>The child's working directory; the repository root when null.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// A program and its arguments that <c>dotnet</c> is started through (it must exec it, as <c>nsenter ... --</c>
+    /// does, so the child's id and signals stay the program's); null starts dotnet directly.
+    /// </summary>
+    public IReadOnlyList<string>? RunThrough { get; init; }
+
     /// <summary>Variables added to (or replacing in) the environment the child inherits.</summary>
     public IEnumerable<KeyValuePair<string, string>>? Environment { get; init; }
 

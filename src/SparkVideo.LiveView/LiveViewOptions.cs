@@ -22,6 +22,12 @@ public sealed record LiveViewOptions
     public string? CameraPreviewUrl { get; init; }
 
     /// <summary>
+    /// The token every request must carry (--ui-token-file). Null: none on loopback; off loopback one is generated
+    /// and printed once, since a live view on the network without one would show the video to anyone.
+    /// </summary>
+    public Access.AccessToken? Token { get; init; }
+
+    /// <summary>
     /// The cameras of a multi-camera job, each writing into its folder <c>OutputDirectory/NAME/</c>: each gets its
     /// own stream and count on the page. Empty: one stream of every frame, as for a one-camera job.
     /// </summary>

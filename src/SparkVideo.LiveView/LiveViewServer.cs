@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
+using SparkVideo.LiveView.Access;
 using SparkVideo.LiveView.Frames;
 using SparkVideo.LiveView.Status;
 using SparkVideo.LiveView.Web;
@@ -32,10 +33,14 @@ public sealed class LiveViewServer : IAsyncDisposable
     private readonly OutputDirectoryWatcher _frames;
     private readonly Timer _everySecond;
     private WebApplication? _app;
+    private DiskUse? _diskUse;
 
-    private LiveViewServer(LiveViewOptions options)
+    private readonly AccessToken? _token;
+
+    private LiveViewServer(LiveViewOptions options, AccessToken? token)
     {
         _options = options;
+        _token = token;
         _cameras = options.Cameras.ToDictionary(name => name, _ => new FrameFeed(), StringComparer.Ordinal);
         _rejects = new RejectsLogReader(options.RejectsLogPath);
         _frames = new OutputDirectoryWatcher(options.OutputDirectory, _allFrames, _cameras, _statistics);
@@ -52,7 +57,9 @@ public sealed class LiveViewServer : IAsyncDisposable
     public static async Task<LiveViewServer?> StartAsync(LiveViewOptions options, TextWriter output, TextWriter error)
     {
         var address = LiveViewOptions.ParseHost(options.Host) ?? throw new ArgumentException($"not an IP address or 'localhost': {options.Host}", nameof(options));
-        var server = new LiveViewServer(options);
+        // Off loopback a token is always required: the given one, else one made now and printed once below.
+        var token = options.Token ?? (IPAddress.IsLoopback(address) ? null : AccessToken.Generate());
+        var server = new LiveViewServer(options, token);
         try
         {
             var (app, port) = await WebHostStarter.StartAsync(address, options.Port, LiveViewOptions.PortAttempts, server.MapRoutes).ConfigureAwait(false);
@@ -68,11 +75,18 @@ public sealed class LiveViewServer : IAsyncDisposable
         }
         if (!IPAddress.IsLoopback(address))
         {
-            error.WriteLine($"warning: the live view listens on {options.Host}: anyone who can reach this machine can watch the video (no authentication)");
+            error.WriteLine($"warning: the live view listens on {options.Host} over plain HTTP: its token and the video cross the network unencrypted");
         }
         output.WriteLine($"Live view: {server.Address}");
+        if (token is not null && options.Token is null)
+        {
+            output.WriteLine($"Live view token (printed only now; open the page once as {server.Address}?token=TOKEN): {token.Value}");
+        }
         return server;
     }
+
+    /// <summary>Called by the job's retention janitor after each round.</summary>
+    public void RecordDiskUse(DiskUse use) => Volatile.Write(ref _diskUse, use);
 
     /// <summary>Called by the driver's query listener after each micro-batch (embedded engine only).</summary>
     public void RecordProgress(QueryProgressSample progress) => _statistics.RecordProgress(progress);
@@ -80,12 +94,31 @@ public sealed class LiveViewServer : IAsyncDisposable
     public StatusSnapshot Snapshot()
     {
         var viewers = _allFrames.Viewers.Active + _cameras.Values.Sum(camera => camera.Viewers.Active);
-        var snapshot = _statistics.Snapshot(viewers, _allFrames.Viewers.Capacity, _options.CameraPreviewUrl) with { Settings = _options.Settings };
+        var snapshot = _statistics.Snapshot(viewers, _allFrames.Viewers.Capacity, _options.CameraPreviewUrl) with { Settings = _options.Settings, Disk = Disk() };
         return _options.Cameras.Count == 0 ? snapshot : snapshot with
         {
             Cameras = [.. _options.Cameras.Select(name => new CameraStatus(
                 name, CameraPath(name, "stream.mjpg"), CameraPath(name, "frame.jpg"), _cameras[name].Processed, _cameras[name].Viewers.Active))],
         };
+    }
+
+    private DiskStatus Disk()
+    {
+        var use = Volatile.Read(ref _diskUse);
+        return new DiskStatus(use?.Retention ?? "off", FreeBytes(), use?.FrameFiles, use?.FrameBytes, use?.Deleted);
+    }
+
+    /// <summary>The output volume's free space (one statvfs); null where it cannot be asked.</summary>
+    private long? FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(_options.OutputDirectory).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static string CameraPath(string name, string resource) => $"/cameras/{Uri.EscapeDataString(name)}/{resource}";
@@ -109,6 +142,10 @@ public sealed class LiveViewServer : IAsyncDisposable
             headers.ContentSecurityPolicy = contentSecurity;
             return next();
         });
+        if (_token is not null)
+        {
+            web.Use(TokenGate.Middleware(_token));
+        }
         web.MapGet("/", () => EmbeddedAssets.Serve(EmbeddedAssets.Page, "text/html; charset=utf-8"));
         web.MapGet("/live-view.js", () => EmbeddedAssets.Serve(EmbeddedAssets.Script, "text/javascript; charset=utf-8"));
         web.MapGet("/live-view.css", () => EmbeddedAssets.Serve(EmbeddedAssets.Style, "text/css; charset=utf-8"));

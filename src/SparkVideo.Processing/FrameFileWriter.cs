@@ -10,6 +10,8 @@ namespace SparkVideo.Processing;
 public static class FrameFileWriter
 {
     private const int MaxSameMillisecond = 1000;
+    private const int NoSpaceLeft = 28;       // ENOSPC
+    private const int DiskQuotaExceeded = 122; // EDQUOT
 
     /// <summary>Returns the file name written (without the directory).</summary>
     public static string Write(string directory, double timestamp, ReadOnlySpan<byte> jpeg) =>
@@ -37,9 +39,13 @@ public static class FrameFileWriter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new IOException($"cannot write frames to '{directory}': {ex.Message}", ex);
+            throw new FrameWriteException(directory, Reason(ex), ex);
         }
     }
+
+    /// <summary>The errno's own words for a full volume; .NET's message names the temporary file, which is gone.</summary>
+    private static string Reason(Exception ex) =>
+        ex is IOException && (ex.HResult & 0xFFFF) is NoSpaceLeft or DiskQuotaExceeded ? "no space left on device" : ex.Message;
 
     /// <summary>
     /// Creates the directory when it is missing: on a cluster the executor writing this frame may be on a machine

@@ -6,7 +6,8 @@ namespace SparkVideo.Processing;
 /// <summary>
 /// Per-process counters and latency samples, printed as one summary line every few seconds:
 /// <c>[stats] 10.0 frames/s | latency p50 41 ms, p99 77 ms | processed 1200 | rejected 3 | dropped 0</c>
-/// ("dropped": over-long lines the source discarded, on backends that report it).
+/// ("dropped": over-long lines the source discarded, on backends that report it; "deleted": frame files the retention
+/// janitor removed, once retention is on).
 /// Latency is from the frame's capture timestamp to its file being written. A negative one means the camera's
 /// clock is ahead of this machine's: such frames are counted apart (<c>| camera clock ahead N</c>) and kept out
 /// of the percentiles, which would otherwise mix two clocks. With mask reuse on, <c>| inferences N</c> follows: how
@@ -28,6 +29,7 @@ public sealed class PipelineStats
     private long _sourceDroppedLines = -1;
     private long _inferences;
     private volatile bool _showsInferences;
+    private long _deletedByRetention = -1;
     private long _processedAtLastReport;
     private long _rejectedAtLastReport;
     private long _lastReportTicks = Environment.TickCount64;
@@ -57,6 +59,9 @@ public sealed class PipelineStats
 
     /// <summary>Lines the source dropped over its line-length cap, where the backend reports it (cumulative).</summary>
     public void RecordSourceDroppedLines(long total) => Interlocked.Exchange(ref _sourceDroppedLines, total);
+
+    /// <summary>Frame files the driver's retention janitor deleted so far (cumulative); shown once retention is on.</summary>
+    public void RecordDeletedByRetention(long total) => Interlocked.Exchange(ref _deletedByRetention, total);
 
     /// <summary>Prints the summary every <paramref name="intervalSeconds"/> (0: only when asked); the first call wins.</summary>
     public void StartReporting(int intervalSeconds)
@@ -124,6 +129,7 @@ public sealed class PipelineStats
         var fps = sinceLast * 1000.0 / elapsedMs;
         var dropped = Interlocked.Read(ref _sourceDroppedLines);
         var ahead = ClockAhead;
+        var deleted = Interlocked.Read(ref _deletedByRetention);
         var latency = samples.Length == 0
             ? "latency n/a"
             : string.Create(CultureInfo.InvariantCulture, $"latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms");

@@ -32,6 +32,7 @@ public sealed class ReadmeCommandTests
         ["dotnet tool restore && dotnet test SparkVideo.sln"] = "the test command itself: .ci/run runs it",
         ["dotnet build SparkVideo.sln"] = "the test command builds the same solution; building it again while its tests run would rewrite the assemblies under test",
         ["dotnet run -c Release --project tools/Soak -- --frames 10000 --bad-percent 1"] = "minutes long and judges memory flatness, which a loaded test machine cannot; the soak smoke test runs the same program on 400 frames",
+        ["dotnet run -c Release --project tools/Soak -- --cameras 8 --minutes 60 --retain-gib 0.2 --retain-minutes 30 --report-dir docs/perf"] = "an hour long; the camera soak smoke test runs the same program for 24 s with two cameras",
         ["dotnet run -c Release --project bench/SparkVideo.Benchmarks -- --filter '*'"] = "BenchmarkDotNet's full run takes many minutes",
         ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- all"] = "4-15 minutes on 2 cores",
     };

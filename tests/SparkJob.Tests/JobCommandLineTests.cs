@@ -46,6 +46,10 @@ public sealed class JobCommandLineTests
     [InlineData("--background", "blur:0", "--background blur:RADIUS needs a radius from 1 to 100 pixels")]
     [InlineData("--background", "image:no-such-picture.png", "--background image 'no-such-picture.png' cannot be read")]
     [InlineData("--edges", "sharp", "sharp")]
+    [InlineData("--retain-minutes", "0", "--retain-minutes must be between 0.01 and 5256000")]
+    [InlineData("--retain-gib", "0", "--retain-gib must be more than 0")]
+    [InlineData("--retain-gib", "-1", "--retain-gib must be more than 0")]
+    [InlineData("--ui-token-file", "/nonexistent/token", "--ui-token-file '/nonexistent/token' does not exist")]
     public void Rejects_bad_option_values_before_starting_Spark(string option, string value, string message)
     {
         var error = ParseError(option, value);
@@ -105,6 +109,21 @@ public sealed class JobCommandLineTests
         Assert.Null(ProgramCommandLine.UsageErrorLine(parsed));
         Assert.Equal(0, parsed.Invoke());
         return options!;
+    }
+
+    [Fact]
+    public void Refuses_a_token_file_with_a_token_too_short_to_be_secret()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "short\n");
+            Assert.Equal($"error: --ui-token-file '{file}' must hold a token of 16-256 characters, got 5 (see --help)", UsageError("--ui-token-file", file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Runs the job with bad arguments: it must refuse them as a usage error (exit 2, one stderr line) before Spark starts.</summary>

@@ -1,12 +1,13 @@
-using SparkVideo.Frames;
 using System.Net;
 using System.Net.Sockets;
+using SparkVideo.Frames;
 
 namespace SparkVideo.CameraServer.Streaming;
 
 /// <summary>
 /// The TCP listener: admits up to --max-consumers concurrent consumers, each served by a
-/// <see cref="ConsumerSession"/> on its own thread, and closes further connections at once.
+/// <see cref="ConsumerSession"/> on its own thread, and closes further connections at once. A connection from an
+/// address outside --allow is closed before anything else, so it never holds a consumer slot.
 /// </summary>
 internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbox mailbox, SendBudget budget, ServerLog log) : IDisposable
 {
@@ -17,6 +18,8 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
     private readonly TcpListener _listener = new(options.ListenEndpoint);
     private readonly TimeSpan _sendTimeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
     private readonly Dictionary<ConsumerSession, Thread> _sessions = [];
+    private readonly ConsumerAllowList _allowList = ConsumerAllowList.From(options.Allow);
+    private long _refusedByAllowList;
     private volatile bool _stopping;
 
     /// <summary>Raised when --max-frames frames have been sent in total.</summary>
@@ -57,6 +60,13 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
 
     private void Admit(Socket socket)
     {
+        if (socket.RemoteEndPoint is not IPEndPoint remote || !_allowList.Allows(remote.Address))
+        {
+            var refused = Interlocked.Increment(ref _refusedByAllowList);
+            log.Info($"Refused consumer {socket.RemoteEndPoint}: not in --allow {_allowList.Describe()} ({refused} refused so far)");
+            socket.Dispose();
+            return;
+        }
         lock (_sessions)
         {
             // A session whose consumer has just gone is still finishing on its thread; its slot is free already.

@@ -158,6 +158,23 @@ function showSettings(settings) {
   }));
 }
 
+function formatBytes(bytes) {
+  if (bytes === null || bytes === undefined) return "–";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes, unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+  return `${formatNumber(value, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+// The frames' disk use and deletions come from the job's retention janitor; the free space is always there.
+function showDisk(disk) {
+  if (!disk) return;
+  byId("disk").textContent = disk.frameBytes === null ? `${formatBytes(disk.freeBytes)} free` : formatBytes(disk.frameBytes);
+  byId("disk-detail").textContent = disk.frameBytes === null
+    ? "retention off"
+    : `${formatNumber(disk.frameFiles, 0)} frames · deleted ${formatNumber(disk.deleted, 0)} · ${formatBytes(disk.freeBytes)} free · keep ${disk.retention}`;
+}
+
 function showHealth(status) {
   const health = byId("health");
   const recent = status.series.slice(-5);
@@ -178,6 +195,7 @@ function render(status) {
   showOutputs(status.cameras);
   showRejects(status.recentRejects);
   showSettings(status.settings || []);
+  showDisk(status.disk);
   showHealth(status);
 
   const series = status.series;

@@ -21,7 +21,8 @@ public sealed record StatusSnapshot(
     IReadOnlyList<StatusPoint> Series,
     IReadOnlyList<RejectEntry> RecentRejects,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CameraStatus>? Cameras = null,
-    long? Inferences = null)
+    long? Inferences = null,
+    DiskStatus? Disk = null)
 {
     /// <summary>The job's settings (<see cref="LiveViewOptions.Settings"/>), name and value, in the job's order.</summary>
     public IReadOnlyList<JobSetting> Settings { get; init; } = [];

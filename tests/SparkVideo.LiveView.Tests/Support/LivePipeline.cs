@@ -29,7 +29,8 @@ public sealed partial class LivePipeline : IDisposable
 
     public string PageUrl => $"http://127.0.0.1:{UiPort.ToString(CultureInfo.InvariantCulture)}/";
 
-    public static LivePipeline Start(double fps, int? maxFrames = null)
+    /// <param name="jobArguments">More options for the job (e.g. --ui-token-file).</param>
+    public static LivePipeline Start(double fps, int? maxFrames = null, params string[] jobArguments)
     {
         string[] limit = maxFrames is { } max ? ["--max-frames", max.ToString(CultureInfo.InvariantCulture)] : ["--loop"];
         var camera = CameraServerProcess.Start(["--source", RepoPaths.PeopleWalkingVideo, "--fps", fps.ToString(CultureInfo.InvariantCulture), "--preview-port", "0", .. limit]);
@@ -37,7 +38,7 @@ public sealed partial class LivePipeline : IDisposable
         {
             var previewUrl = ProgramLines.PreviewUrlOf(camera.Process.WaitForLine(line => ProgramLines.PreviewUrlOf(line) is not null, CameraServerProcess.StartupTimeout))!;
             var job = JobProcess.Start(camera.Port, null,
-                "--ui-port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--camera-preview-url", previewUrl, "--parallelism", "1");
+                ["--ui-port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--camera-preview-url", previewUrl, "--parallelism", "1", .. jobArguments]);
             var liveView = job.Process.WaitForLine(LiveViewLine().IsMatch, TimeSpan.FromSeconds(5));
             var uiPort = int.Parse(LiveViewLine().Match(liveView).Groups["port"].Value, CultureInfo.InvariantCulture);
             return new LivePipeline(camera, job, previewUrl, uiPort);

@@ -20,7 +20,7 @@ public abstract class PipelineWithBrowserFixture<TPipeline> : IAsyncLifetime
         (_playwright, Browser) = await SystemChromium.LaunchAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -1,5 +1,5 @@
-using SparkVideo.Frames;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames;
 using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Soak.Job;
@@ -18,6 +18,7 @@ public sealed class JobChild : IDisposable
     private int _rejectedOnStderr;
     private int _droppedBySource;
     private int _batches;
+    private StatsLine? _stats;
 
     public JobChild(string jobDll, string workingDirectory, IEnumerable<string> arguments)
     {
@@ -45,6 +46,9 @@ public sealed class JobChild : IDisposable
     public int DroppedBySource => Volatile.Read(ref _droppedBySource);
 
     public int Batches => Volatile.Read(ref _batches);
+
+    /// <summary>The job's latest [stats] summary; null before the first.</summary>
+    public StatsLine? LatestStats => Volatile.Read(ref _stats);
 
     public void WaitUntilStarted(TimeSpan timeout)
     {
@@ -89,6 +93,10 @@ public sealed class JobChild : IDisposable
         else if (line.StartsWith("Batch: ", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _batches);
+        }
+        else if (StatsLine.TryParse(line) is { } stats)
+        {
+            Volatile.Write(ref _stats, stats);
         }
     }
 
