@@ -49,17 +49,6 @@ public static partial class OutputLayout
                 || int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out sameMillisecondIndex));
     }
 
-    /// <summary>As <see cref="TryParseFrameFileName(string, out long)"/>, with the n of <c>frame_&lt;ms&gt;_&lt;n&gt;.jpg</c> (0 without).</summary>
-    public static bool TryParseFrameFileName(string fileName, out long captureUnixMs, out int sameMillisecondIndex)
-    {
-        var match = FrameFileNamePattern().Match(fileName);
-        captureUnixMs = 0;
-        sameMillisecondIndex = 0;
-        return match.Success &&
-            long.TryParse(match.Groups["ms"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out captureUnixMs) &&
-            (!match.Groups["n"].Success || int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out sameMillisecondIndex));
-    }
-
     /// <summary>The capture time in Unix ms, as frame names carry it (floored).</summary>
     public static long CaptureMillis(double timestampSeconds) => checked((long)Math.Floor(timestampSeconds * 1000.0));
 
