@@ -1,6 +1,6 @@
+using SparkVideo.ChildProcesses;
 using SparkVideo.CommandLine;
 using SparkVideo.PipelineBench.Cli;
-using SparkVideo.ChildProcesses;
 using SparkVideo.Vision;
 
 // Never leave a camera server or job running behind, whatever way the harness ends.

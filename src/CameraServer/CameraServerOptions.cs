@@ -1,5 +1,5 @@
-using SparkVideo.Frames;
 using System.Net;
+using SparkVideo.Frames;
 
 namespace SparkVideo.CameraServer;
 

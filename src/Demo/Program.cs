@@ -1,9 +1,9 @@
-using SparkVideo.Frames;
-using SparkVideo.Frames.Output;
-using SparkVideo.LiveView;
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.Demo;
+using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
+using SparkVideo.LiveView;
 using SparkVideo.Vision;
 using static SparkVideo.CommandLine.CommandOptions;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 
 namespace SparkVideo.Frames;
 

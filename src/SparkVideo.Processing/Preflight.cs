@@ -1,5 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using SparkVideo.Vision;
 

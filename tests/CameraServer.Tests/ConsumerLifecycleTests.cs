@@ -1,5 +1,5 @@
-using SparkVideo.Frames;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames;
 using SparkVideo.Testing;
 
 namespace SparkVideo.CameraServer.Tests;

@@ -1,5 +1,5 @@
-using SparkVideo.CommandLine;
 using SparkVideo.ChildProcesses;
+using SparkVideo.CommandLine;
 
 namespace SparkVideo.Job.Tests;
 

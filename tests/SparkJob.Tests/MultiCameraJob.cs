@@ -1,7 +1,7 @@
-using SparkVideo.Frames;
-using SparkVideo.ChildProcesses;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SparkVideo.ChildProcesses;
+using SparkVideo.Frames;
 using SparkVideo.Testing;
 
 namespace SparkVideo.Job.Tests;

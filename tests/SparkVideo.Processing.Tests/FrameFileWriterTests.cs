@@ -64,7 +64,7 @@ public sealed class FrameFileWriterTests : IDisposable
         File.WriteAllText(notADirectory, "");
         var target = Path.Combine(notADirectory, "output_frames");
 
-        var error = Assert.Throws<IOException>(() => FrameFileWriter.Write(target, 1767668128.5, [1]));
+        var error = Assert.ThrowsAny<IOException>(() => FrameFileWriter.Write(target, 1767668128.5, [1]));
 
         Assert.Contains($"cannot write frames to '{target}'", error.Message);
     }

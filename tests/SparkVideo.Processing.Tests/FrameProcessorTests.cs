@@ -1,5 +1,5 @@
-using SparkVideo.Frames;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames;
 using SparkVideo.Processing;
 using SparkVideo.Testing;
 

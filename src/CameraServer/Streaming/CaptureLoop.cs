@@ -1,6 +1,6 @@
+using OpenCvSharp;
 using SparkVideo.CameraServer.Encoding;
 using SparkVideo.CameraServer.Sources;
-using OpenCvSharp;
 using SparkVideo.Mjpeg;
 
 namespace SparkVideo.CameraServer.Streaming;

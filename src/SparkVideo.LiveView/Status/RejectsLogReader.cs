@@ -1,5 +1,5 @@
-using SparkVideo.Frames.Output;
 using System.Text;
+using SparkVideo.Frames.Output;
 
 namespace SparkVideo.LiveView.Status;
 

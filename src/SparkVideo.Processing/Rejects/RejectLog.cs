@@ -1,5 +1,5 @@
-using SparkVideo.Frames.Output;
 using System.Globalization;
+using SparkVideo.Frames.Output;
 
 namespace SparkVideo.Processing.Rejects;
 

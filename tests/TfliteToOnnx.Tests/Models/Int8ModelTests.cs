@@ -18,7 +18,7 @@ public sealed class Int8ModelTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     [Fact]
-    public void Int8_model_runs_as_quantized_convolutions_in_OnnxRuntime()
+    public void The_int8_model_runs_as_quantized_convolutions_in_onnx_runtime()
     {
         var int8 = ConvertGeneralToInt8();
         var profilePrefix = Path.Combine(_temp, "profile");
