@@ -149,6 +149,8 @@ internal static class DemoPipeline
 
         var processedTarget = options.MaxFrames * options.Cameras;
         var outputDir = Path.GetFullPath(options.OutputDir, cwd);
+        // Frames an earlier run left in the folder are not this run's.
+        var framesBefore = CountFrames(outputDir);
         while (!stop.Wait(TimeSpan.FromMilliseconds(250)))
         {
             if (job.HasExited)
@@ -156,7 +158,7 @@ internal static class DemoPipeline
                 Console.Error.WriteLine($"[demo] The job exited with code {job.ExitCode}.");
                 break;
             }
-            if (processedTarget is { } target && CountFrames(outputDir) >= target)
+            if (processedTarget is { } target && CountFrames(outputDir) - framesBefore >= target)
             {
                 Console.WriteLine($"[demo] {target} frames processed.");
                 break;

@@ -63,6 +63,10 @@ internal static class SparkVideoJob
             }
         }
 
+        // Registered for the clean-up too: a second Ctrl+C while the session and the live view stop is not a kill.
+        StreamingQuery running = query;
+        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, running));
+        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, running));
         int exitCode;
         try
         {
@@ -83,15 +87,11 @@ internal static class SparkVideoJob
 
     private static int AwaitTermination(StreamingQuery query, JobOptions options)
     {
-
         Console.WriteLine(ProgramLines.JobStarted);
         Console.WriteLine(options.Cameras.Count > 0
             ? $"Processed frames are saved in ./{options.OutputDir}/<camera>/"
             : $"Processed frames are saved in ./{options.OutputDir}");
         Console.WriteLine("Press Ctrl+C to stop");
-
-        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, query));
-        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, query));
         try
         {
             query.AwaitTermination();

@@ -134,7 +134,8 @@ public sealed class PipelineStats
             ? "latency n/a"
             : string.Create(CultureInfo.InvariantCulture, $"latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms");
         return string.Create(CultureInfo.InvariantCulture,
-            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}{(_showsInferences ? $" | inferences {Inferences}" : "")}");
+            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}{(_showsInferences ? $" | inferences {Inferences}" : "")}" +
+            $"{(deleted >= 0 ? $" | deleted {deleted}" : "")}");
     }
 
     private static double Percentile(double[] sorted, double q) =>
