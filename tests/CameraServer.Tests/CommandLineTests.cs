@@ -1,4 +1,5 @@
 using SparkVideo.ChildProcesses;
+using SparkVideo.CommandLine;
 
 namespace SparkVideo.CameraServer.Tests;
 
@@ -24,11 +25,24 @@ public sealed class CommandLineTests
     [InlineData("--no-such-option", "Unrecognized command or argument '--no-such-option'")]
     public void Invalid_option_values_are_usage_errors(string arguments, string message)
     {
-        string[] port = arguments.Contains("--port", StringComparison.Ordinal) ? [] : ["--port", "0"];
-        using var process = ChildProcess.StartProgram("CameraServer", [.. arguments.Split(' '), "--source", "synthetic", .. port]);
+        Assert.Contains(message, UsageProblem([.. arguments.Split(' '), "--source", "synthetic"]) ?? "(accepted)", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--fps -1", "--fps must be between 0")]
+    [InlineData("--no-such-option", "Unrecognized command or argument '--no-such-option'")]
+    public void The_program_exits_2_with_one_line_for_a_usage_error(string arguments, string message)
+    {
+        using var process = ChildProcess.StartProgram("CameraServer", [.. arguments.Split(' '), "--source", "synthetic", "--port", "0"]);
 
         Assert.Equal(2, process.WaitForExit(Timeout));
         AssertOneLineError(process, message);
+    }
+
+    [Fact]
+    public void A_good_command_line_is_no_usage_error()
+    {
+        Assert.Null(UsageProblem(["--source", "synthetic", "--fps", "0", "--allow", "10.0.0.0/8", "--port", "0"]));
     }
 
     [Theory]
@@ -71,6 +85,27 @@ public sealed class CommandLineTests
         {
             Assert.Contains(defaultValue, help, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// What the program would report for <paramref name="arguments"/>, parsed in process: the parser's usage line,
+    /// or the options' own validation problem (Program.cs reports either as a usage error, exit code 2); null when
+    /// the program would start.
+    /// </summary>
+    private static string? UsageProblem(string[] arguments)
+    {
+        CameraServerOptions? options = null;
+        var parsed = new CameraServerCommand(o =>
+        {
+            options = o;
+            return 0;
+        }).Root.Parse(arguments);
+        if (ProgramCommandLine.UsageErrorLine(parsed) is { } line)
+        {
+            return line;
+        }
+        Assert.Equal(0, parsed.Invoke());
+        return options!.Validate();
     }
 
     private static void AssertOneLineError(ChildProcess process, string message)
