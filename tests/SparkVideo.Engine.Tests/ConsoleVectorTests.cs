@@ -17,23 +17,7 @@ public sealed class ConsoleVectorTests
     [Fact]
     public void Console_sink_prints_what_Spark_3_5_prints_for_every_vector()
     {
-        List<Vector> vectors = VectorFile.JsonLines("console.jsonl");
-        List<string> failures = vectors.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(Checked).OfType<string>().ToList();
-
-        Assert.True(vectors.Count >= 25, $"only {vectors.Count} vectors");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {vectors.Count} vectors failed:\n{string.Join("\n", failures)}");
-    }
-
-    private static string? Checked(Vector vector)
-    {
-        try
-        {
-            return Check(vector);
-        }
-        catch (Exception e)
-        {
-            return $"{vector}: {e.GetType().Name}: {e.Message}";
-        }
+        VectorFile.AssertEveryVectorAgrees("console.jsonl", atLeast: 25, Check, parallelism: 4);
     }
 
     private static string? Check(Vector vector)

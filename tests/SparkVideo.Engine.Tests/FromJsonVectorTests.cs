@@ -16,23 +16,7 @@ public sealed class FromJsonVectorTests : IDisposable
     [Fact]
     public void From_json_gives_what_Spark_gives_for_every_vector()
     {
-        List<Vector> vectors = VectorFile.JsonLines("from-json.jsonl");
-        List<string> failures = vectors.Select(Checked).OfType<string>().ToList();
-
-        Assert.True(vectors.Count >= 40, $"only {vectors.Count} vectors");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {vectors.Count} vectors failed:\n{string.Join("\n", failures)}");
-    }
-
-    private string? Checked(Vector vector)
-    {
-        try
-        {
-            return Check(vector);
-        }
-        catch (Exception e)
-        {
-            return $"{vector}: {e.GetType().Name}: {e.Message}";
-        }
+        VectorFile.AssertEveryVectorAgrees("from-json.jsonl", atLeast: 40, Check);
     }
 
     /// <summary>Null when the engine gives what the vector says; otherwise what went wrong.</summary>

@@ -18,23 +18,7 @@ public sealed class SocketVectorTests
     [Fact]
     public void Socket_source_splits_lines_as_Spark_does_for_every_vector()
     {
-        List<Vector> vectors = VectorFile.JsonLines("socket.jsonl");
-        List<string> failures = vectors.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(Checked).OfType<string>().ToList();
-
-        Assert.True(vectors.Count >= 10, $"only {vectors.Count} vectors");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {vectors.Count} vectors failed:\n{string.Join("\n", failures)}");
-    }
-
-    private static string? Checked(Vector vector)
-    {
-        try
-        {
-            return Check(vector);
-        }
-        catch (Exception e)
-        {
-            return $"{vector}: {e.GetType().Name}: {e.Message}";
-        }
+        VectorFile.AssertEveryVectorAgrees("socket.jsonl", atLeast: 10, Check, parallelism: 4);
     }
 
     private static string? Check(Vector vector)

@@ -18,6 +18,33 @@ internal static class VectorFile
 
     public static List<Vector> JsonLines(string name) =>
         DataLines(name).Select(l => new Vector(l.LineNumber, JObject.Parse(l.Line))).ToList();
+
+    /// <summary>
+    /// Runs <paramref name="check"/> (null when the engine agrees, else what went wrong) on every vector of the JSON
+    /// Lines file <paramref name="name"/>, on <paramref name="parallelism"/> threads, and fails with every vector that
+    /// did not agree, each named by its line; a file holding fewer than <paramref name="atLeast"/> vectors fails too.
+    /// </summary>
+    public static void AssertEveryVectorAgrees(string name, int atLeast, Func<Vector, string?> check, int parallelism = 1)
+    {
+        List<Vector> vectors = JsonLines(name);
+        List<string> failures = vectors.AsParallel().AsOrdered().WithDegreeOfParallelism(parallelism)
+            .Select(vector => Checked(vector, check)).OfType<string>().ToList();
+
+        Assert.True(vectors.Count >= atLeast, $"only {vectors.Count} vectors in {name}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {vectors.Count} vectors failed:\n{string.Join("\n", failures)}");
+    }
+
+    private static string? Checked(Vector vector, Func<Vector, string?> check)
+    {
+        try
+        {
+            return check(vector);
+        }
+        catch (Exception e)
+        {
+            return $"{vector}: {e.GetType().Name}: {e.Message}";
+        }
+    }
 }
 
 /// <summary>One vector: its line in the file and its fields.</summary>
