@@ -11,17 +11,27 @@ public static class FramesToVideoCommand
     {
         var input = new Option<DirectoryInfo>("--input", "-i")
         {
-            Description = "The job's output folder (frame_<ms>.jpg or .png), one camera's folder, or a multi-camera run's folder with one subfolder per camera.",
+            Description = "The job's output folder (frame_<ms>.jpg or .png), one camera's folder, or a multi-camera run's folder with " +
+                "one subfolder per camera.",
             Required = true,
         }.Require(d => d is null || d.Exists, "--input must be an existing folder");
-        var output = CommandOptions.WithDefault("--output-dir", "Where the videos go: <folder name>.mp4, one per camera (<camera>.mp4).", ".");
+        var output = CommandOptions.WithDefault(
+            "--output-dir",
+            "Where the videos go: <folder name>.mp4, one per camera (<camera>.mp4).",
+            ".");
         var fps = new Option<double?>("--fps")
         {
             Description = "Frames per second of the video. Default: the camera's rate, from the capture times in the frame names.",
-        }.Require(f => f is null or (> 0 and <= FrameRate.Max), $"--fps must be above 0 and at most {FrameRate.Max.ToString(CultureInfo.InvariantCulture)}");
-        var format = CommandOptions.WithDefault("--format", "Mp4 (mp4v; Motion JPEG AVI when this OpenCV build has no mp4v) or Avi (Motion JPEG).", VideoFormat.Mp4);
+        }.Require(
+            f => f is null or (> 0 and <= FrameRate.Max),
+            $"--fps must be above 0 and at most {FrameRate.Max.ToString(CultureInfo.InvariantCulture)}");
+        var format = CommandOptions.WithDefault(
+            "--format",
+            "Mp4 (mp4v; Motion JPEG AVI when this OpenCV build has no mp4v) or Avi (Motion JPEG).",
+            VideoFormat.Mp4);
 
-        var command = new RootCommand("Turn the job's output frames into a video (one per camera), in capture-time order at the camera's rate.")
+        var command = new RootCommand(
+            "Turn the job's output frames into a video (one per camera), in capture-time order at the camera's rate.")
         {
             input, output, fps, format,
         };
@@ -40,11 +50,15 @@ public static class FramesToVideoCommand
             {
                 var measured = FrameRate.FromCaptureTimes(frames);
                 var rate = fps ?? measured ?? FrameRate.Fallback;
-                var source = fps is not null ? "given" : measured is not null ? "from the capture times" : "default: the frames have no gaps to measure";
+                var source = fps is not null ? "given"
+                    : measured is not null ? "from the capture times"
+                    : "default: the frames have no gaps to measure";
                 var result = encoder.Write(name, frames, Path.Combine(outputDir, name), format, rate);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: {result.Written} frames, {result.Size.Width}x{result.Size.Height} at {result.Fps:0.##} FPS ({source}) -> {Path.GetFullPath(result.Path)}"
-                    + $" ({(result.Format == VideoFormat.Mp4 ? "MP4, mp4v" : "AVI, Motion JPEG")}; {result.Unreadable} unreadable frames skipped, {result.Resized} resized)"));
+                    $"{name}: {result.Written} frames, {result.Size.Width}x{result.Size.Height} at {result.Fps:0.##} FPS ({source})"
+                    + $" -> {Path.GetFullPath(result.Path)}"
+                    + $" ({(result.Format == VideoFormat.Mp4 ? "MP4, mp4v" : "AVI, Motion JPEG")};"
+                    + $" {result.Unreadable} unreadable frames skipped, {result.Resized} resized)"));
             }
             return ExitCodes.Success;
         }

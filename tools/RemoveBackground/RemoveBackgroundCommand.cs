@@ -10,9 +10,20 @@ public static class RemoveBackgroundCommand
 {
     public static RootCommand Create()
     {
-        var input = new Option<FileInfo>("--input", "-i") { Description = "Photo to process (JPEG, PNG, ...). Processed at its own size.", Required = true };
-        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the result: JPEG, or PNG for a .png name (--background transparent needs one).", Required = true };
-        var model = CommandOptions.WithDefault("--model", "Segmentation model: general (256x256) or landscape (144x256).", SegmentationModelKind.General);
+        var input = new Option<FileInfo>("--input", "-i")
+        {
+            Description = "Photo to process (JPEG, PNG, ...). Processed at its own size.",
+            Required = true,
+        };
+        var output = new Option<FileInfo>("--output", "-o")
+        {
+            Description = "Where to write the result: JPEG, or PNG for a .png name (--background transparent needs one).",
+            Required = true,
+        };
+        var model = CommandOptions.WithDefault(
+            "--model",
+            "Segmentation model: general (256x256) or landscape (144x256).",
+            SegmentationModelKind.General);
         var threshold = new Option<float?>("--threshold")
         {
             Description = "Hard mask: keep pixels whose person probability is above this value (0..1). Omit for a soft blend.",
@@ -22,7 +33,9 @@ public static class RemoveBackgroundCommand
         var background = CommandOptions.WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
         var edges = CommandOptions.WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
 
-        var command = new RootCommand("Replace the background of a photo (gray 192,192,192 by default; a colour, a blur, a picture or transparency with --background) using the MediaPipe selfie segmentation model.")
+        var command = new RootCommand(
+            "Replace the background of a photo (gray 192,192,192 by default; a colour, a blur, a picture or transparency with " +
+                "--background) using the MediaPipe selfie segmentation model.")
         {
             input, output, model, threshold, quality, sideBySide, background, edges,
         };
@@ -42,7 +55,9 @@ public static class RemoveBackgroundCommand
             {
                 Threshold = parseResult.GetValue(threshold),
                 JpegQuality = parseResult.GetValue(quality),
-                Background = BackgroundSpecParser.TryParse(parseResult.GetValue(background), out var spec, out var error) ? spec : throw new UsageException(error!),
+                Background = BackgroundSpecParser.TryParse(parseResult.GetValue(background), out var spec, out var error)
+                    ? spec
+                    : throw new UsageException(error!),
                 Edges = parseResult.GetValue(edges),
             },
             parseResult.GetValue(sideBySide)));

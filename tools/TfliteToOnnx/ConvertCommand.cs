@@ -15,7 +15,10 @@ public static class ConvertCommand
         {
             Description = "Refuse to convert unless the input's sha256 (hex) matches.",
         };
-        var license = CommandOptions.WithDefault("--license", "Licence recorded in the ONNX metadata_props.", ModelConverter.DefaultLicense);
+        var license = CommandOptions.WithDefault(
+            "--license",
+            "Licence recorded in the ONNX metadata_props.",
+            ModelConverter.DefaultLicense);
         var quantize = CommandOptions.WithDefault("--quantize",
             "none, or int8: static int8 (QDQ) Conv layers calibrated on --calibrate.", "none");
         quantize.AcceptOnlyFromAmong("none", "int8");
@@ -78,7 +81,8 @@ public static class ConvertCommand
 
         output.Directory?.Create();
         File.WriteAllBytes(output.FullName, onnx);
-        Console.WriteLine($"{input.Name} (sha256 {actualSha256}) -> {output.Name} ({onnx.Length:N0} bytes, sha256 {ModelConverter.Sha256Hex(onnx)})");
+        Console.WriteLine(
+            $"{input.Name} (sha256 {actualSha256}) -> {output.Name} ({onnx.Length:N0} bytes, sha256 {ModelConverter.Sha256Hex(onnx)})");
         return ExitCodes.Success;
     }
 }
