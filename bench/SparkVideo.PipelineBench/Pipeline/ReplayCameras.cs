@@ -24,7 +24,6 @@ public sealed class ReplayCameras : IDisposable
 
     /// <summary>The whole sample video (100 frames), so that the replay loops over real motion.</summary>
     private const int RecordedVideoFrames = 100;
-    private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<Camera> _cameras;
     private bool _disposed;
@@ -99,7 +98,7 @@ public sealed class ReplayCameras : IDisposable
         private readonly TimeSpan _interval;
         private readonly TimeSpan _phase;
         private readonly int _framesToSend;
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly OneConsumerListener _listener = new();
         private readonly CancellationTokenSource _stop = new();
         private Thread? _thread;
         private long _sent, _dropped;
@@ -108,11 +107,9 @@ public sealed class ReplayCameras : IDisposable
         public Camera(IReadOnlyList<(int, int, string)> frames, TimeSpan interval, TimeSpan phase, int framesToSend)
         {
             (_frames, _interval, _phase, _framesToSend) = (frames, interval, phase, framesToSend);
-            _listener.Start(1);
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         }
 
-        public int Port { get; }
+        public int Port => _listener.Port;
 
         public long Sent => Interlocked.Read(ref _sent);
 
@@ -129,7 +126,7 @@ public sealed class ReplayCameras : IDisposable
         public void Dispose()
         {
             _stop.Cancel();
-            _listener.Stop();
+            _listener.Dispose();
             _thread?.Join();
             _stop.Dispose();
         }
@@ -138,11 +135,7 @@ public sealed class ReplayCameras : IDisposable
         {
             try
             {
-                using var accept = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                accept.CancelAfter(AcceptTimeout);
-                using var socket = _listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
-                _listener.Stop();
-                socket.NoDelay = true;
+                using var socket = _listener.AcceptOne(_stop.Token);
                 Send(socket);
             }
             catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)

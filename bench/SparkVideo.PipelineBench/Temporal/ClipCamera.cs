@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using SparkVideo.Frames;
+using SparkVideo.PipelineBench.Pipeline;
 
 namespace SparkVideo.PipelineBench.Temporal;
 
@@ -13,12 +13,10 @@ namespace SparkVideo.PipelineBench.Temporal;
 /// </summary>
 public sealed class ClipCamera : IDisposable
 {
-    private static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(60);
-
     private readonly IReadOnlyList<byte[]> _jpegs;
     private readonly int _width, _height;
     private readonly TimeSpan _interval;
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly OneConsumerListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _sent;
@@ -26,20 +24,18 @@ public sealed class ClipCamera : IDisposable
     public ClipCamera(IReadOnlyList<byte[]> jpegs, int width, int height, double fps)
     {
         (_jpegs, _width, _height, _interval) = (jpegs, width, height, TimeSpan.FromSeconds(1 / fps));
-        _listener.Start(1);
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _thread = new Thread(Run) { IsBackground = true, Name = $"clip camera {Port}" };
         _thread.Start();
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     public long Sent => Interlocked.Read(ref _sent);
 
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Stop();
+        _listener.Dispose();
         _thread.Join();
         _stop.Dispose();
     }
@@ -48,11 +44,7 @@ public sealed class ClipCamera : IDisposable
     {
         try
         {
-            using var accept = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            accept.CancelAfter(AcceptTimeout);
-            using var socket = _listener.AcceptSocketAsync(accept.Token).AsTask().GetAwaiter().GetResult();
-            _listener.Stop();
-            socket.NoDelay = true;
+            using var socket = _listener.AcceptOne(_stop.Token);
             var clock = Stopwatch.StartNew();
             for (var k = 0; k < _jpegs.Count && !_stop.IsCancellationRequested; k++)
             {
