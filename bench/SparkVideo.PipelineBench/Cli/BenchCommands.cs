@@ -155,9 +155,10 @@ public static class BenchCommands
                 "its own), replay-video (the same with the sample video's real frames) or camera-server (one CameraServer process " +
                 "per camera, on the same cores)",
             "replay").AcceptOnlyFromAmong("replay", "replay-video", "camera-server");
-        root.Subcommands.Add(Command("cameras", "N synthetic cameras into one job (--camera), for each N: frames delivered and dropped " +
-            "per camera, latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 10), RSS at 8 (target <= 400 " +
-            "MB); writes cameras.md, cameras.csv and cameras.png (cameras_camera_servers.* with --producer camera-server).",
+        root.Subcommands.Add(Command("cameras", "N cameras into one job (--camera), for each N: frames delivered and dropped per camera, " +
+            "latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 16), RSS at 16 (target <= 400 MB); " +
+            "writes cameras.md, cameras.csv and cameras.png (cameras_video.* with --producer replay-video, cameras_camera_servers.* " +
+            "with --producer camera-server).",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
             r => Print(
                 CamerasScenario.Run(
