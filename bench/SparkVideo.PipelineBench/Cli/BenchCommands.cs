@@ -156,7 +156,9 @@ public static class BenchCommands
                 "per camera, on the same cores)",
             "replay").AcceptOnlyFromAmong("replay", "replay-video", "camera-server");
         root.Subcommands.Add(Command("cameras", "N cameras into one job (--camera), for each N: frames delivered and dropped per camera, " +
-            "latency p50/p99, job RSS; the largest N with p99 <= 150 ms and 0 drops (target >= 16), RSS at 16 (target <= 400 MB); " +
+            $"latency p50/p99, job RSS; the largest N with p99 <= {CamerasScenario.TargetP99Ms:0} ms and 0 drops " +
+            $"(target >= {CamerasScenario.TargetCameras}), RSS at {CamerasScenario.RssCheckedAtCameras} " +
+            $"(target <= {CamerasScenario.TargetRssMiB:0} MiB); " +
             "writes cameras.md, cameras.csv and cameras.png (cameras_video.* with --producer replay-video, cameras_camera_servers.* " +
             "with --producer camera-server).",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],

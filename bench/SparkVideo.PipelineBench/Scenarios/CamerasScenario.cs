@@ -14,7 +14,8 @@ public static class CamerasScenario
 {
     public const double TargetP99Ms = 150;
     public const int TargetCameras = 16;
-    public const double TargetRssMiBAt16 = 400;
+    public const int RssCheckedAtCameras = 16;
+    public const double TargetRssMiB = 400;
 
     public static ScenarioReport Run(IReadOnlyList<int> cameraCounts, double fps, int seconds, int warmUpFrames, PipelineSettings job, CameraProducer producer, string outDir, bool verbose)
     {
@@ -48,11 +49,11 @@ public static class CamerasScenario
         };
         var report = new ScenarioReport(title, settings);
         var capacity = steps.Where(s => s.Meets).Select(s => s.Cameras).DefaultIfEmpty(0).Max();
-        report.Add("largest N with p99 <= 150 ms and 0 drops", capacity.ToString(CultureInfo.InvariantCulture), $">= {TargetCameras}", capacity >= TargetCameras);
-        if (steps.Find(s => s.Cameras == 16) is { } sixteen)
+        report.Add($"largest N with p99 <= {TargetP99Ms:0} ms and 0 drops", capacity.ToString(CultureInfo.InvariantCulture), $">= {TargetCameras}", capacity >= TargetCameras);
+        if (steps.Find(s => s.Cameras == RssCheckedAtCameras) is { } checkedStep)
         {
-            report.Add("job RSS at 16 cameras (peak)", Format.N(sixteen.PeakRssMiB, 0) + " MiB", $"<= {TargetRssMiBAt16:0} MiB",
-                sixteen.PeakRssMiB <= TargetRssMiBAt16);
+            report.Add($"job RSS at {RssCheckedAtCameras} cameras (peak)", Format.N(checkedStep.PeakRssMiB, 0) + " MiB",
+                $"<= {TargetRssMiB:0} MiB", checkedStep.PeakRssMiB <= TargetRssMiB);
         }
         report.MarkdownSections.Add(Table(steps));
 

@@ -26,7 +26,8 @@ public static partial class FlickerScenario
     public static ScenarioReport Run(int frames, double fps, double sigma, float smoothing, int maskReuse, int parallelism, string outDir, bool verbose)
     {
         var video = SampleFrames.Load(RepoPaths.PeopleWalkingVideo, Width, Height).Select(j => Cv2.ImDecode(j, ImreadModes.Color)).ToList();
-        var clip = StillClip.Make(video[Math.Min(StillFrameIndex, video.Count - 1)], frames, sigma);
+        var stillFrame = video[Math.Min(StillFrameIndex, video.Count - 1)];
+        var clip = StillClip.Make(stillFrame, frames, sigma);
         var report = new ScenarioReport("flicker",
             $"{frames} frames of a still clip (sample frame {StillFrameIndex}, noise sigma {Format.N(sigma)}) at {Format.N(fps)} FPS through the real job, " +
             $"--parallelism {parallelism}; --smoothing {Format.N(smoothing, 2)}, --mask-reuse {maskReuse}; lag on the {video.Count}-frame sample video");
@@ -65,9 +66,9 @@ public static partial class FlickerScenario
         // Every frame segmented disagrees with itself (the floor above), so the still clip is also scored against
         // the mask of the frame it is made of, without the noise: does reuse lose anything a fresh inference keeps?
         using var cleanMask = new Mat();
-        segmenter.Segment(video[Math.Min(StillFrameIndex, video.Count - 1)], cleanMask);
-        var everyClean = stillEvery.Masks.Average(m => MaskMeasures.Iou(m, cleanMask));
-        var reuseClean = stillReuse.Masks.Average(m => MaskMeasures.Iou(m, cleanMask));
+        segmenter.Segment(stillFrame, cleanMask);
+        var everyClean = stillEvery.MeanIou(cleanMask);
+        var reuseClean = stillReuse.MeanIou(cleanMask);
         report.Add($"lag: --smoothing {Format.N(smoothing, 2)} mask IoU with every frame's, moving video", Format.N(lag, 3), $">= {TargetLagIou}", lag >= TargetLagIou);
         report.Add("still clip: IoU of consecutive frames' own masks (the model's noise floor)", Format.N(floor, 3));
         report.Add($"still clip: --mask-reuse {maskReuse} IoU with every frame segmented", $"{Format.N(stillIou, 3)} ({stillReuse.Inferences} inferences for {still.Count} frames)",

@@ -31,6 +31,9 @@ public sealed record MaskRun(IReadOnlyList<Mat> Masks, int Inferences) : IDispos
     /// <summary>The mean IoU of each mask with the other run's mask of the same frame.</summary>
     public double MeanIou(MaskRun other) => Masks.Zip(other.Masks, MaskMeasures.Iou).Average();
 
+    /// <summary>The mean IoU of each mask with one reference mask.</summary>
+    public double MeanIou(Mat reference) => Masks.Average(mask => MaskMeasures.Iou(mask, reference));
+
     public void Dispose()
     {
         foreach (var mask in Masks)
