@@ -154,8 +154,8 @@ internal sealed class MicroBatchExecution
 
     private void RunBatch(long batchId, CancellationToken token)
     {
-        // Stopwatch, not Environment.TickCount64: on Linux that is the coarse clock (4 ms steps), and a 25 ms batch
-        // read as 21-24 ms.
+        // Stopwatch, not Environment.TickCount64: on Linux that is the coarse clock (4 ms steps), which read 25 ms
+        // sleeps as 20-24 ms and a batch of them below its own sleep.
         long started = Stopwatch.GetTimestamp();
         var input = new Dictionary<StreamingSourcePlan, List<object?[]>>(_sources.Length);
         long[] endOffsets = new long[_sources.Length];
