@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
@@ -106,6 +107,24 @@ public sealed class CameraMaskStateTests(SegmenterFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public void Reused_masks_of_a_still_portrait_agree_with_segmenting_every_frame()
+    {
+        using var state = new CameraMaskState(new TemporalMaskOptions { MaskReuseFrames = 10 });
+        var origins = new List<MaskOrigin>();
+        var ious = new List<double>();
+        for (var i = 0; i < _astronaut.Count; i++)
+        {
+            using var mask = new Mat();
+            origins.Add(state.MaskFor(_astronaut[i], Start + (0.1 * i), fixture.Segmenter, mask));
+            using var own = OwnMask(_astronaut[i]);
+            ious.Add(Iou(mask, own));
+        }
+        output.WriteLine($"IoU with each frame's own mask: {string.Join(", ", ious.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
+        Assert.Equal(1, origins.Count(o => o == MaskOrigin.Segmented));
+        Assert.True(ious.Min() >= 0.97, $"a reused mask should agree with the frame's own mask (IoU >= 0.97): {ious.Min():F4}");
+    }
+
+    [Fact]
     public void Smoothing_calms_the_mask_of_a_still_noisy_clip()
     {
         var offFlicker = MeanChange(new TemporalMaskOptions { MaskReuseFrames = 0 });
@@ -162,6 +181,20 @@ public sealed class CameraMaskStateTests(SegmenterFixture fixture, ITestOutputHe
         var mask = new Mat();
         fixture.Segmenter.Segment(frame, mask);
         return mask;
+    }
+
+    /// <summary>Intersection over union of the person (probability above 0.5) in two masks.</summary>
+    private static double Iou(Mat a, Mat b)
+    {
+        using var personA = new Mat();
+        using var personB = new Mat();
+        Cv2.Compare(a, new Scalar(0.5), personA, CmpTypes.GT);
+        Cv2.Compare(b, new Scalar(0.5), personB, CmpTypes.GT);
+        using var both = new Mat();
+        using var either = new Mat();
+        Cv2.BitwiseAnd(personA, personB, both);
+        Cv2.BitwiseOr(personA, personB, either);
+        return Cv2.CountNonZero(both) / (double)Math.Max(1, Cv2.CountNonZero(either));
     }
 
     private static double MaxDifference(Mat a, Mat b)

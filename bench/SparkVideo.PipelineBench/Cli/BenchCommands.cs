@@ -177,7 +177,7 @@ public static class BenchCommands
         var fFps = Fps(10);
         var fSigma = CommandOptions.WithDefault(
             "--sigma",
-            "Sensor noise of the still clip (Gaussian sigma, gray levels)",
+            "Sensor noise of the still clips (Gaussian sigma, gray levels)",
             3.0).Require(s => s is >= 0 and <= 50, "--sigma must be between 0 and 50");
         var fSmoothing = CommandOptions.WithDefault(
             "--smoothing",
@@ -185,9 +185,10 @@ public static class BenchCommands
             0.25f).Require(a => a is > 0 and < 1, "--smoothing must be more than 0 and less than 1");
         var fReuse = CommandOptions.WithDefault("--mask-reuse", "The job's --mask-reuse for the mask reuse run", 10).Between(1, 100);
         var fParallelism = Parallelism();
-        root.Subcommands.Add(Command("flicker", "A still noisy clip through the real job with smoothing off, on and with mask reuse: " +
-            "flicker between output frames (target >= 4x less), inferences (target >= 3x fewer); the smoothed mask's lag and the reused " +
-            "masks' IoU on the sample video; writes flicker.png.",
+        root.Subcommands.Add(Command("flicker", "Still noisy clips (a street frame, a webcam portrait) through the real job with smoothing off, on and " +
+            $"with mask reuse: flicker between output frames (target >= {FlickerScenario.TargetFlickerRatio}x less), inferences (target " +
+            $">= {FlickerScenario.TargetReuseInferenceRatio}x fewer); the smoothed mask's lag and the reused masks' IoU with every frame " +
+            $"segmented (target >= {FlickerScenario.TargetStillReuseIou} on the webcam clip); writes flicker.png.",
             [fFrames, fFps, fSigma, fSmoothing, fReuse, fParallelism],
             r => Print(
                 FlickerScenario.Run(

@@ -39,4 +39,12 @@ public static class MaskMeasures
         var union = Cv2.CountNonZero(either);
         return union == 0 ? 1 : Cv2.CountNonZero(both) / (double)union;
     }
+
+    /// <summary>The share (0..1) of a mask's pixels that are person (probability above 0.5).</summary>
+    public static double PersonShare(Mat mask)
+    {
+        using var person = new Mat();
+        Cv2.Threshold(mask, person, 0.5, 1, ThresholdTypes.Binary);
+        return Cv2.CountNonZero(person) / (double)mask.Total();
+    }
 }
