@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenCvSharp;
+using SparkVideo.Testing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Vision.Tests;
@@ -117,7 +118,7 @@ public sealed class CameraMaskStateTests(SegmenterFixture fixture, ITestOutputHe
             using var mask = new Mat();
             origins.Add(state.MaskFor(_astronaut[i], Start + (0.1 * i), fixture.Segmenter, mask));
             using var own = OwnMask(_astronaut[i]);
-            ious.Add(Iou(mask, own));
+            ious.Add(PersonMasks.Iou(mask, own));
         }
         output.WriteLine($"IoU with each frame's own mask: {string.Join(", ", ious.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
         Assert.Equal(1, origins.Count(o => o == MaskOrigin.Segmented));
@@ -181,20 +182,6 @@ public sealed class CameraMaskStateTests(SegmenterFixture fixture, ITestOutputHe
         var mask = new Mat();
         fixture.Segmenter.Segment(frame, mask);
         return mask;
-    }
-
-    /// <summary>Intersection over union of the person (probability above 0.5) in two masks.</summary>
-    private static double Iou(Mat a, Mat b)
-    {
-        using var personA = new Mat();
-        using var personB = new Mat();
-        Cv2.Compare(a, new Scalar(0.5), personA, CmpTypes.GT);
-        Cv2.Compare(b, new Scalar(0.5), personB, CmpTypes.GT);
-        using var both = new Mat();
-        using var either = new Mat();
-        Cv2.BitwiseAnd(personA, personB, both);
-        Cv2.BitwiseOr(personA, personB, either);
-        return Cv2.CountNonZero(both) / (double)Math.Max(1, Cv2.CountNonZero(either));
     }
 
     private static double MaxDifference(Mat a, Mat b)

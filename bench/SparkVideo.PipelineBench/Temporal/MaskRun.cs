@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Testing;
 using SparkVideo.Vision;
 
 namespace SparkVideo.PipelineBench.Temporal;
@@ -29,10 +30,10 @@ public sealed record MaskRun(IReadOnlyList<Mat> Masks, int Inferences) : IDispos
     }
 
     /// <summary>The mean IoU of each mask with the other run's mask of the same frame.</summary>
-    public double MeanIou(MaskRun other) => Masks.Zip(other.Masks, MaskMeasures.Iou).Average();
+    public double MeanIou(MaskRun other) => Masks.Zip(other.Masks, PersonMasks.Iou).Average();
 
     /// <summary>The mean IoU of each mask with one reference mask.</summary>
-    public double MeanIou(Mat reference) => Masks.Average(mask => MaskMeasures.Iou(mask, reference));
+    public double MeanIou(Mat reference) => Masks.Average(mask => PersonMasks.Iou(mask, reference));
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Testing;
 using SparkVideo.Vision;
 
 namespace SparkVideo.PipelineBench.Temporal;
@@ -25,8 +26,8 @@ public sealed record ReuseAgreement(
         using var cleanMask = new Mat();
         segmenter.Segment(cleanFrame, cleanMask);
         return new ReuseAgreement(
-            PersonShare: MaskMeasures.PersonShare(cleanMask),
-            NoiseFloor: every.Masks.Skip(1).Zip(every.Masks, MaskMeasures.Iou).Average(),
+            PersonShare: PersonMasks.PersonShare(cleanMask),
+            NoiseFloor: every.Masks.Skip(1).Zip(every.Masks, PersonMasks.Iou).Average(),
             ReuseIou: reuse.MeanIou(every),
             EveryCleanIou: every.MeanIou(cleanMask),
             ReuseCleanIou: reuse.MeanIou(cleanMask),
