@@ -14,9 +14,15 @@ $ErrorActionPreference = 'Stop'
 $repoRoot = $PSScriptRoot
 $microsoftSparkVersionDefault = '2.3.1'
 
-# The newest Spark patch release each microsoft-spark-<major>-<minor> jar of Microsoft.Spark 2.3.x accepts
-# (DotnetRunner's supported versions); a newer patch needs spark.dotnet.ignoreSparkPatchVersionCheck=true.
-$knownSparkPatches = @{ '3.3' = 4; '3.4' = 4; '3.5' = 3 }
+# Which Apache Spark lines each Microsoft.Spark release serves (the bridge jars in its NuGet package, from dotnet/spark's
+# release notes), the Scala build of each line's jar, and the newest patch release that jar accepts; a newer patch
+# needs spark.dotnet.ignoreSparkPatchVersionCheck=true. Spark 4 needs 2.4.0 (its Scala 2.13 bridge) and JDK 17.
+$releases = [ordered]@{
+    '2.3.1' = @{ '3.3' = 4; '3.4' = 4; '3.5' = 3 }
+    '2.4.0' = @{ '3.3' = 4; '3.4' = 4; '3.5' = 3; '4.0' = 4 }
+}
+$bridgeScala = @{ 3 = '2.12'; 4 = '2.13' }
+$minimumJava = @{ 3 = 8; 4 = 17 }
 
 $usage = @"
 Submits the SparkVideo streaming job to a real Apache Spark (local[*] or a cluster) with .NET for Apache Spark.
@@ -25,13 +31,14 @@ Usage: ./spark-submit.ps1 [options] [--] [job arguments]
 
 Options (one dash; everything else, or all after --, goes to the job: see dotnet run --project src/SparkJob -- --help):
   -Master <url>                 Spark master: local[*] (default), local[N], spark://host:7077, yarn, k8s://...
-  -SparkHome <dir>              Apache Spark 3.3-3.5 installation (default: `$env:SPARK_HOME).
+  -SparkHome <dir>              Apache Spark 3.3-3.5 or 4.0 installation (default: `$env:SPARK_HOME).
   -WorkerDir <dir>              Microsoft.Spark.Worker directory (default: `$env:DOTNET_WORKER_DIR); on a cluster,
                                 the worker must be at this path on every node (or pass -Conf
                                 spark.executorEnv.DOTNET_WORKER_DIR=<path on the nodes>).
   -JarPath <file>               The microsoft-spark-*.jar to use (default: found for the installed Spark).
   -AppPath <dir>                An already published job folder (with SparkJob.dll); default: publish one.
-  -MicrosoftSparkVersion <v>    Microsoft.Spark package version to build against (default: $microsoftSparkVersionDefault; = the worker's).
+  -MicrosoftSparkVersion <v>    Microsoft.Spark package version to build against, = the worker's (default: $microsoftSparkVersionDefault
+                                for Spark 3.3-3.5, 2.4.0 for Spark 4.0; 2.4.0 also serves 3.3-3.5).
   -Conf <key=value>             An extra spark-submit --conf (repeatable).
   -DryRun                       Print the exact command instead of running it.
   -Help                         Show this help.
@@ -39,7 +46,8 @@ Options (one dash; everything else, or all after --, goes to the job: see dotnet
 What it does:
   1. Publishes src/SparkJob for the Microsoft.Spark backend (-p:SparkBackend=Microsoft.Spark, portable RID),
      unless -AppPath is given.
-  2. Finds Java, SPARK_HOME (and Spark's version), the worker and the matching microsoft-spark jar; each missing
+  2. Finds Java, SPARK_HOME (and Spark's version), picks the Microsoft.Spark release and bridge jar for that Spark
+     (Spark 4.0: 2.4.0, microsoft-spark-4-0_2.13, JDK 17), then the worker; each missing or mismatched
      prerequisite stops it with one message saying how to fix it.
   3. local master: DOTNET_ASSEMBLY_SEARCH_PATHS points at the published job. Any other master: the job is zipped
      and shipped with --archives <zip>#sparkvideo, and executors search ./sparkvideo.
@@ -66,7 +74,7 @@ function Read-Arguments([object[]] $arguments) {
     $valued = @('Master', 'SparkHome', 'WorkerDir', 'JarPath', 'AppPath', 'MicrosoftSparkVersion', 'Conf')
     $options = @{
         Master = 'local[*]'; SparkHome = $env:SPARK_HOME; WorkerDir = $env:DOTNET_WORKER_DIR; JarPath = $null
-        AppPath = $null; MicrosoftSparkVersion = $microsoftSparkVersionDefault; Conf = @(); DryRun = $false; Help = $false
+        AppPath = $null; MicrosoftSparkVersion = $null; Conf = @(); DryRun = $false; Help = $false
         JobArgs = @()
     }
     $i = 0
@@ -111,14 +119,14 @@ function Find-Java {
     if ($onPath) { $candidates += $onPath.Source }
     $found = $candidates | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
     if (-not $found) {
-        Stop-WithError 'Java was not found. Install a JDK 8, 11 or 17 (Spark 3.x) and set JAVA_HOME or put java on PATH.'
+        Stop-WithError 'Java was not found. Install a JDK (8, 11 or 17 for Spark 3.x; 17 for Spark 4.0) and set JAVA_HOME or put java on PATH.'
     }
     return $found
 }
 
 function Resolve-SparkInstall([string] $sparkDir) {
     if (-not $sparkDir) {
-        Stop-WithError 'SPARK_HOME is not set. Download Apache Spark 3.3-3.5, unpack it, and set SPARK_HOME (or pass -SparkHome <dir>).'
+        Stop-WithError 'SPARK_HOME is not set. Download Apache Spark 3.3-3.5 or 4.0, unpack it, and set SPARK_HOME (or pass -SparkHome <dir>).'
     }
     if (-not (Test-Path -LiteralPath $sparkDir -PathType Container)) {
         Stop-WithError "SPARK_HOME '$sparkDir' does not exist. Point SPARK_HOME (or -SparkHome) at an unpacked Apache Spark."
@@ -150,17 +158,58 @@ function Resolve-Worker([string] $dir, [string] $version) {
     if (-not (Test-Path -LiteralPath $exe -PathType Leaf)) {
         Stop-WithError "the Microsoft.Spark worker was not found at '$exe'. DOTNET_WORKER_DIR must be the unpacked Microsoft.Spark.Worker $version folder."
     }
+    # The worker's version: its assembly's, else the release archive's folder name (Microsoft.Spark.Worker-2.4.0).
     $dll = Join-Path $dir 'Microsoft.Spark.Worker.dll'
-    if (Test-Path -LiteralPath $dll -PathType Leaf) {
-        $workerVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($dll).ProductVersion
-        if ($workerVersion -and -not $workerVersion.StartsWith($version)) {
-            Stop-WithError "the worker in '$dir' is version $workerVersion but the job is built against Microsoft.Spark $version; they must match."
-        }
+    $workerVersion = (Test-Path -LiteralPath $dll -PathType Leaf) ? [System.Diagnostics.FileVersionInfo]::GetVersionInfo($dll).ProductVersion : $null
+    if (-not $workerVersion -and (Split-Path -Leaf $dir) -match '^Microsoft\.Spark\.Worker-(?<version>\d+\.\d+\.\d+)') {
+        $workerVersion = $Matches.version
+    }
+    if ($workerVersion -and -not $workerVersion.StartsWith($version)) {
+        Stop-WithError "the worker in '$dir' is version $workerVersion but the job is built against Microsoft.Spark $version; they must match: unpack Microsoft.Spark.Worker $version (net8.0) from the dotnet/spark releases and point DOTNET_WORKER_DIR at it."
     }
     return (Resolve-Path -LiteralPath $dir).Path
 }
 
+# The Microsoft.Spark release for this Spark: the one asked for, else the default for its line; one line says which
+# release to use when the pair does not fit (Spark 4 with 2.3.1, a Spark no release serves yet).
+function Select-MicrosoftSparkVersion([pscustomobject] $spark, [string] $requested) {
+    $line = "$($spark.Major).$($spark.Minor)"
+    $serving = @($releases.Keys | Where-Object { $releases[$_].ContainsKey($line) })
+    $sparkName = "Spark $line.$($spark.Patch)"
+    if ($serving.Count -eq 0) {
+        $newest = @($releases.Keys)[-1]
+        $supported = $releases.Values | ForEach-Object { $_.Keys } | Sort-Object -Unique | ForEach-Object {
+            $served = $_
+            "$served ($(@($releases.Keys | Where-Object { $releases[$_].ContainsKey($served) }) -join '/'))"
+        }
+        Stop-WithError "SparkVideo runs on Spark $($supported -join ', ') with those Microsoft.Spark releases, not on ${sparkName}: install Spark 4.0.x with Microsoft.Spark $newest, or 3.5.x."
+    }
+    $version = $requested ? $requested : ($spark.Major -ge 4 ? $serving[-1] : $microsoftSparkVersionDefault)
+    if ($releases.Contains($version) -and $version -notin $serving) {
+        Stop-WithError "$sparkName needs Microsoft.Spark $($serving -join ' or '): $version has no $line bridge. Pass -MicrosoftSparkVersion $($serving[-1]) with the Microsoft.Spark.Worker $($serving[-1]) (net8.0)."
+    }
+    return $version
+}
+
+# Spark 4 runs on JDK 17 or newer; `java -version` prints e.g. openjdk version "17.0.9" (or "1.8.0_392" for 8).
+function Assert-JavaFor([pscustomobject] $spark, [string] $java) {
+    $needed = $minimumJava[$spark.Major]
+    if (-not $needed -or $needed -le 8) { return }
+    $text = (& $java -version 2>&1 | Out-String)
+    if ($text -notmatch 'version "(?<first>\d+)(\.(?<second>\d+))?') {
+        Stop-WithError "cannot tell the version of '$java' (java -version printed: $($text.Trim())); Spark $($spark.Major) needs JDK $needed."
+    }
+    $major = $Matches.first -eq '1' ? [int]$Matches.second : [int]$Matches.first
+    if ($major -lt $needed) {
+        Stop-WithError "Spark $($spark.Major).$($spark.Minor).$($spark.Patch) needs JDK $needed or newer, but '$java' is Java $major. Set JAVA_HOME to a JDK $needed."
+    }
+}
+
 function Find-Jar([pscustomobject] $spark, [string] $version, [string[]] $searchDirs) {
+    $scala = $bridgeScala[$spark.Major]
+    if ($scala -and $spark.Scala -ne $scala) {
+        Stop-WithError "Spark $($spark.Major).$($spark.Minor).$($spark.Patch) at '$($options.SparkHome)' is built for Scala $($spark.Scala), but Microsoft.Spark's $($spark.Major).$($spark.Minor) bridge is for Scala ${scala}: use the Scala $scala build of Spark."
+    }
     $name = "microsoft-spark-$($spark.Major)-$($spark.Minor)_$($spark.Scala)-$version.jar"
     foreach ($dir in $searchDirs | Where-Object { $_ -and (Test-Path -LiteralPath $_ -PathType Container) }) {
         $hit = Get-ChildItem -LiteralPath $dir -Filter $name -Recurse -File -ErrorAction SilentlyContinue | Select-Object -First 1
@@ -191,8 +240,9 @@ if ($options.Help) {
 
 $java = Find-Java
 $spark = Resolve-SparkInstall $options.SparkHome
-$worker = Resolve-Worker $options.WorkerDir $options.MicrosoftSparkVersion
-$version = $options.MicrosoftSparkVersion
+$version = Select-MicrosoftSparkVersion $spark $options.MicrosoftSparkVersion
+Assert-JavaFor $spark $java
+$worker = Resolve-Worker $options.WorkerDir $version
 
 if ($options.AppPath) {
     if (-not (Test-Path -LiteralPath (Join-Path $options.AppPath 'SparkJob.dll') -PathType Leaf)) {
@@ -214,8 +264,9 @@ if ($options.JarPath) {
 
 $conf = @()
 $line = "$($spark.Major).$($spark.Minor)"
-if ($knownSparkPatches.ContainsKey($line) -and $spark.Patch -gt $knownSparkPatches[$line]) {
-    Write-Host "Spark $line.$($spark.Patch) is newer than the microsoft-spark $line jar knows ($line.0-$line.$($knownSparkPatches[$line])): passing spark.dotnet.ignoreSparkPatchVersionCheck=true"
+$knownPatch = $releases.Contains($version) ? $releases[$version][$line] : $null
+if ($null -ne $knownPatch -and $spark.Patch -gt $knownPatch) {
+    Write-Host "Spark $line.$($spark.Patch) is newer than the microsoft-spark $line jar knows ($line.0-$line.$knownPatch): passing spark.dotnet.ignoreSparkPatchVersionCheck=true"
     $conf += 'spark.dotnet.ignoreSparkPatchVersionCheck=true'
 }
 

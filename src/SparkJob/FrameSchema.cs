@@ -1,3 +1,8 @@
+#if MICROSOFT_SPARK
+using Microsoft.Spark.Sql.Types;
+#else
+using SparkVideo.Engine.Sql.Types;
+#endif
 using SparkVideo.Frames;
 
 namespace SparkVideo.Job;

@@ -1,6 +1,13 @@
-// SparkSession, DataFrame, Column, Trigger and the Functions (Col, Lit, FromJson, Udf) come from SparkJob.csproj's
-// global usings: the embedded engine (default) or Microsoft.Spark (-p:SparkBackend=Microsoft.Spark).
 using System.Runtime.InteropServices;
+#if MICROSOFT_SPARK
+using Microsoft.Spark.Sql;
+using Microsoft.Spark.Sql.Streaming;
+using static Microsoft.Spark.Sql.Functions;
+#else
+using SparkVideo.Engine.Sql;
+using SparkVideo.Engine.Sql.Streaming;
+using static SparkVideo.Engine.Sql.Functions;
+#endif
 using SparkVideo.CommandLine;
 using SparkVideo.Frames;
 using SparkVideo.Job.Monitoring;

@@ -7,13 +7,19 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// </summary>
 public sealed class FakeSparkInstall : IDisposable
 {
-    public FakeSparkInstall(string sparkVersion = "3.5.1")
+    /// <param name="sparkVersion">Spark's version, as its jars name it.</param>
+    /// <param name="microsoftSparkVersion">The release of the worker and the jar laid out (2.4.0 for Spark 4).</param>
+    /// <param name="scala">Spark's Scala build: 2.12 for Spark 3, 2.13 for Spark 4 unless given.</param>
+    public FakeSparkInstall(string sparkVersion = "3.5.1", string? microsoftSparkVersion = null, string? scala = null)
     {
         SparkVersion = sparkVersion;
+        var major = int.Parse(sparkVersion.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+        MicrosoftSparkVersion = microsoftSparkVersion ?? (major >= 4 ? "2.4.0" : "2.3.1");
+        Scala = scala ?? (major >= 4 ? "2.13" : "2.12");
         Root = Directory.CreateTempSubdirectory("sparkvideo-submit-").FullName;
         SparkHome = Path.Combine(Root, $"spark-{sparkVersion}-bin-hadoop3");
         JavaHome = Path.Combine(Root, "jdk");
-        WorkerDir = Path.Combine(Root, "Microsoft.Spark.Worker-2.3.1");
+        WorkerDir = Path.Combine(Root, $"Microsoft.Spark.Worker-{MicrosoftSparkVersion}");
         AppDir = Path.Combine(Root, "app");
         RecordedArgs = Path.Combine(Root, "spark-submit-args.txt");
         RecordedPublishArgs = Path.Combine(Root, "dotnet-publish-args.txt");
@@ -21,6 +27,8 @@ public sealed class FakeSparkInstall : IDisposable
     }
 
     public string SparkVersion { get; }
+    public string MicrosoftSparkVersion { get; }
+    public string Scala { get; }
 
     public string Root { get; }
     public string SparkHome { get; }
@@ -34,18 +42,20 @@ public sealed class FakeSparkInstall : IDisposable
 
     /// <summary>Put first on PATH: the stand-in <c>dotnet</c> (and <c>pwsh</c>) of <see cref="WithPublishStub"/>.</summary>
     public string ToolsDir { get; }
-    public string JarName => "microsoft-spark-3-5_2.12-2.3.1.jar";
+    /// <summary>The bridge jar of <see cref="MicrosoftSparkVersion"/> for this Spark line: microsoft-spark-3-5_2.12-2.3.1.jar.</summary>
+    public string JarName => $"microsoft-spark-{string.Join('-', SparkVersion.Split('.')[..2])}_{Scala}-{MicrosoftSparkVersion}.jar";
 
     public FakeSparkInstall WithSpark()
     {
         Script(Path.Combine(SparkHome, "bin", "spark-submit"), $"printf '%s\\n' \"$@\" > '{RecordedArgs}'\necho \"DOTNET_WORKER_DIR seen by spark-submit: $DOTNET_WORKER_DIR\"\n");
-        Touch(Path.Combine(SparkHome, "jars", $"spark-core_2.12-{SparkVersion}.jar"));
+        Touch(Path.Combine(SparkHome, "jars", $"spark-core_{Scala}-{SparkVersion}.jar"));
         return this;
     }
 
-    public FakeSparkInstall WithJava()
+    /// <summary>A java that prints its version as a JDK does, on stderr: <c>openjdk version "17.0.9" ...</c> (8: "1.8.0_392").</summary>
+    public FakeSparkInstall WithJava(string version = "17.0.9")
     {
-        Script(Path.Combine(JavaHome, "bin", "java"), "echo 'openjdk version \"17\"'\n");
+        Script(Path.Combine(JavaHome, "bin", "java"), $"echo 'openjdk version \"{version}\" 2023-10-17' >&2\n");
         return this;
     }
 
@@ -68,7 +78,7 @@ public sealed class FakeSparkInstall : IDisposable
     /// <summary>The jar in the NuGet cache, where a real publish of the Microsoft.Spark backend leaves it.</summary>
     public FakeSparkInstall WithJarInNuGetCache()
     {
-        Touch(Path.Combine(Root, "nuget", "microsoft.spark", "2.3.1", "jars", JarName));
+        Touch(Path.Combine(Root, "nuget", "microsoft.spark", MicrosoftSparkVersion, "jars", JarName));
         return this;
     }
 

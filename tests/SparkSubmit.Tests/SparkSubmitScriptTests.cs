@@ -50,12 +50,12 @@ public sealed class SparkSubmitScriptTests : IDisposable
     [InlineData("3.5.4", true)]
     [InlineData("3.5.7", true)]
     [InlineData("3.4.4", false)]
+    [InlineData("4.0.4", false)]
+    [InlineData("4.0.5", true)]
     public void A_Spark_patch_newer_than_the_jar_knows_is_allowed_explicitly(string sparkVersion, bool expectFlag)
     {
         _install.Dispose();
         _install = new FakeSparkInstall(sparkVersion).WithEverything();
-        var minor = string.Join('-', sparkVersion.Split('.')[..2]);
-        File.Move(Path.Combine(_install.AppDir, _install.JarName), Path.Combine(_install.AppDir, $"microsoft-spark-{minor}_2.12-2.3.1.jar"));
 
         var result = SparkSubmitScript.Run(_install, _install.Environment(), "-AppPath", _install.AppDir, "--", "--port", "9999");
 

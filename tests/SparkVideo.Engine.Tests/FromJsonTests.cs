@@ -31,6 +31,29 @@ public sealed class FromJsonTests : IDisposable
     }
 
     [Fact]
+    public void A_fields_metadata_is_written_into_the_schema_json_as_Spark_writes_it()
+    {
+        var metadata = new Newtonsoft.Json.Linq.JObject { ["comment"] = "capture time" };
+
+        var schema = new StructType([new StructField("timestamp", new DoubleType(), metadata: metadata)]);
+
+        Assert.Equal(
+            "{\"fields\":[{\"metadata\":{\"comment\":\"capture time\"},\"name\":\"timestamp\",\"nullable\":true,\"type\":\"double\"}],\"type\":\"struct\"}",
+            schema.Json);
+    }
+
+    [Fact]
+    public void From_json_takes_Sparks_options_parameter_and_refuses_an_option_it_does_not_implement()
+    {
+        Assert.NotNull(FromJson(Col("value"), FrameSchema.Json, []));
+
+        var refused = Assert.Throws<NotSupportedException>(() =>
+            FromJson(Col("value"), FrameSchema.Json, new Dictionary<string, string> { ["mode"] = "FAILFAST" }));
+
+        Assert.Equal("The embedded engine's from_json takes no options; given: 'mode'.", refused.Message);
+    }
+
+    [Fact]
     public void Parses_good_lines_and_nulls_bad_ones()
     {
         DataFrame frames = _session.Lines(

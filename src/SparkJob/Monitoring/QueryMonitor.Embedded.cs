@@ -1,5 +1,6 @@
 using SparkVideo.Engine;
 using SparkVideo.Engine.Monitoring;
+using SparkVideo.Engine.Sql;
 using SparkVideo.LiveView;
 using SparkVideo.LiveView.Status;
 using SparkVideo.Processing;

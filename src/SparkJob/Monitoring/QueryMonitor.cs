@@ -1,3 +1,8 @@
+#if MICROSOFT_SPARK
+using Microsoft.Spark.Sql;
+#else
+using SparkVideo.Engine.Sql;
+#endif
 using SparkVideo.LiveView;
 
 namespace SparkVideo.Job.Monitoring;

@@ -12,7 +12,8 @@ namespace SparkVideo.Engine.Sql.Streaming;
 public sealed class DataStreamWriter
 {
     private const string ForeachBatchFormat = "foreachBatch";
-    private static readonly string[] ConsoleOptions = ["numRows", "truncate", "checkpointLocation"];
+    /// <summary>Spark's console sink reads numRows and truncate and ignores a path (Start(path) sets the option).</summary>
+    private static readonly string[] ConsoleOptions = ["numRows", "truncate", "checkpointLocation", "path"];
 
     private readonly DataFrame _df;
     private readonly Dictionary<string, string> _options = new(StringComparer.OrdinalIgnoreCase);
@@ -72,9 +73,13 @@ public sealed class DataStreamWriter
         return this;
     }
 
-    /// <summary>Starts the query on its own thread.</summary>
-    public StreamingQuery Start()
+    /// <summary>Starts the query on its own thread; a path is the sink's "path" option, as in Spark.</summary>
+    public StreamingQuery Start(string? path = null)
     {
+        if (path is not null)
+        {
+            Option("path", path);
+        }
         if (_completeMode)
         {
             throw new AnalysisException(

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace SparkVideo.Engine.Sql.Types;
 
 /// <summary>One named, typed field of a <see cref="StructType"/>.</summary>
-public sealed class StructField(string name, DataType dataType, bool isNullable = true)
+public sealed class StructField(string name, DataType dataType, bool isNullable = true, JObject? metadata = null)
 {
     internal string Name { get; } = name ?? throw new ArgumentNullException(nameof(name));
 
@@ -15,7 +15,7 @@ public sealed class StructField(string name, DataType dataType, bool isNullable 
         new JProperty("name", Name),
         new JProperty("type", DataType.JsonValue),
         new JProperty("nullable", IsNullable),
-        new JProperty("metadata", new JObject()));
+        new JProperty("metadata", metadata?.DeepClone() ?? new JObject()));
 }
 
 /// <summary>A struct of named fields; also the schema of a DataFrame.</summary>
