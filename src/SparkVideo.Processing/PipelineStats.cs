@@ -4,7 +4,7 @@ using SparkVideo.Vision;
 namespace SparkVideo.Processing;
 
 /// <summary>
-/// Per-process counters and latency samples, printed as one summary line every few seconds:
+/// Per-process counters and latency samples, printed as one summary line every few seconds (<see cref="StatsLine"/>):
 /// <c>[stats] 10.0 frames/s | latency p50 41 ms, p99 77 ms | processed 1200 | rejected 3 | dropped 0</c>
 /// ("dropped": over-long lines the source discarded, on backends that report it; "deleted": frame files the retention
 /// janitor removed, once retention is on).
@@ -126,16 +126,19 @@ public sealed class PipelineStats
             return null;
         }
         Array.Sort(samples);
-        var fps = sinceLast * 1000.0 / elapsedMs;
         var dropped = Interlocked.Read(ref _sourceDroppedLines);
         var ahead = ClockAhead;
         var deleted = Interlocked.Read(ref _deletedByRetention);
-        var latency = samples.Length == 0
-            ? "latency n/a"
-            : string.Create(CultureInfo.InvariantCulture, $"latency p50 {Percentile(samples, 0.50):F0} ms, p99 {Percentile(samples, 0.99):F0} ms");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"[stats] {fps:F1} frames/s | {latency} | processed {done} | rejected {rejectedNow}{(dropped >= 0 ? $" | dropped {dropped}" : "")}{(ahead > 0 ? $" | camera clock ahead {ahead}" : "")}{(_showsInferences ? $" | inferences {Inferences}" : "")}" +
-            $"{(deleted >= 0 ? $" | deleted {deleted}" : "")}");
+        return new StatsLine(
+            sinceLast * 1000.0 / elapsedMs,
+            samples.Length == 0 ? null : Percentile(samples, 0.50),
+            samples.Length == 0 ? null : Percentile(samples, 0.99),
+            done,
+            rejectedNow,
+            Dropped: dropped >= 0 ? dropped : null,
+            CameraClockAhead: ahead > 0 ? ahead : null,
+            Inferences: _showsInferences ? Inferences : null,
+            Deleted: deleted >= 0 ? deleted : null).Format();
     }
 
     private static double Percentile(double[] sorted, double q) =>

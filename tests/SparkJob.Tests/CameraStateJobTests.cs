@@ -66,9 +66,9 @@ public sealed class CameraStateJobTests : IDisposable
         Assert.Equal(0, job.Stop(interrupt: true));
 
         // Segmented, reused, reused, segmented, reused, reused.
-        var stats = job.Process.StdoutLines.Last(line => line.StartsWith("[stats]", StringComparison.Ordinal));
-        Assert.EndsWith("| inferences 2", stats);
-        Assert.Contains("| processed 6 |", stats);
+        var stats = StatsLine.TryParse(job.Process.StdoutLines.Last(StatsLine.IsStatsLine))!;
+        Assert.Equal(2, stats.Inferences);
+        Assert.Equal(6, stats.Processed);
     }
 
     private static List<(double Timestamp, byte[] Jpeg)> Frames(IEnumerable<byte[]> jpegs, double[] timestamps) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 
@@ -60,7 +61,7 @@ public static class MultiCameraRunner
         {
             WorkingDirectory = workspace.Path,
             Environment = [.. job.JobEnvironment.Select(PipelineRunner.ParseVariable)],
-            OnStdoutLine = line => { if (verbose && line.StartsWith("[stats]", StringComparison.Ordinal)) Console.WriteLine($"  [job] {line}"); },
+            OnStdoutLine = line => { if (verbose && StatsLine.IsStatsLine(line)) Console.WriteLine($"  [job] {line}"); },
             MaxLinesKept = 200,
         });
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Pipeline;
 
@@ -42,7 +43,7 @@ public static class PipelineRunner
             {
                 liveViewPort.TrySetResult(new Uri(line[LiveViewPrefix.Length..]).Port);
             }
-            var isStats = line.StartsWith("[stats]", StringComparison.Ordinal);
+            var isStats = StatsLine.IsStatsLine(line);
             if (isStats)
             {
                 lock (statsLines)

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
 using SparkVideo.PipelineBench.Bare;
 using SparkVideo.PipelineBench.Temporal;
+using SparkVideo.Processing;
 using SparkVideo.Vision;
 
 namespace SparkVideo.PipelineBench.Scenarios;
@@ -15,7 +15,7 @@ namespace SparkVideo.PipelineBench.Scenarios;
 /// and agreement, in this process through the same per-camera state the UDF runs: the smoothed and the reused masks'
 /// mean IoU with every frame segmented, on the moving sample video and on both still clips.
 /// </summary>
-public static partial class FlickerScenario
+public static class FlickerScenario
 {
     public const double TargetFlickerRatio = 4, TargetLagIou = 0.90, TargetReuseInferenceRatio = 3, TargetStillReuseIou = 0.97, TargetMovingReuseIou = 0.95;
 
@@ -127,13 +127,11 @@ public static partial class FlickerScenario
     /// <summary>processed and inferences from a [stats] line (<c>... | processed 60 | ... | inferences 12</c>).</summary>
     private static (long Processed, long Inferences) Counts(string? stats)
     {
-        var processed = stats is null ? null : ProcessedCount().Match(stats);
-        var inferences = stats is null ? null : InferenceCount().Match(stats);
-        if (processed is not { Success: true } || inferences is not { Success: true })
+        if ((stats is null ? null : StatsLine.TryParse(stats)) is not { Inferences: { } inferences } line)
         {
             throw new BenchException($"the job's last [stats] line has no processed and inferences counts: {stats ?? "(none)"}");
         }
-        return (long.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(inferences.Groups[1].Value, CultureInfo.InvariantCulture));
+        return (line.Processed, inferences);
     }
 
     /// <summary>
@@ -181,10 +179,4 @@ public static partial class FlickerScenario
         picture.SetTo(new Scalar(0, 0, 255), flickering);
         return picture;
     }
-
-    [GeneratedRegex(@"\| processed (\d+)")]
-    private static partial Regex ProcessedCount();
-
-    [GeneratedRegex(@"\| inferences (\d+)")]
-    private static partial Regex InferenceCount();
 }

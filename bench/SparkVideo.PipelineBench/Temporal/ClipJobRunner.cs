@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Temporal;
 
@@ -43,7 +44,7 @@ public static class ClipJobRunner
             WorkingDirectory = workspace.Path,
             OnStdoutLine = line =>
             {
-                if (line.StartsWith("[stats]", StringComparison.Ordinal))
+                if (StatsLine.IsStatsLine(line))
                 {
                     Volatile.Write(ref lastStats, line);
                     if (verbose)

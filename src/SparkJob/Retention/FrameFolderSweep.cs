@@ -7,9 +7,9 @@ public readonly record struct FolderSweep(long FrameFiles, long FrameBytes, int 
 
 /// <summary>
 /// One pass over one output folder: deletes its oldest frame files past the policy. Only regular files whose name the
-/// job could have written (<c>frame_&lt;ms&gt;.jpg</c>, <c>frame_&lt;ms&gt;_&lt;n&gt;.jpg</c>) are ever counted or
-/// deleted, and never one of the folder's newest <see cref="RetentionPolicy.AlwaysKeptPerFolder"/>; rejects.log,
-/// temporary files, sub-folders and anything else stay as they are.
+/// job could have written (<see cref="OutputLayout.TryParseFrameFileName(string, out long)"/>: every format, JPEG and
+/// PNG) are ever counted or deleted, and never one of the folder's newest <see cref="RetentionPolicy.AlwaysKeptPerFolder"/>;
+/// rejects.log, temporary files, sub-folders and anything else stay as they are.
 /// </summary>
 public static class FrameFolderSweep
 {
@@ -50,7 +50,7 @@ public static class FrameFolderSweep
             return [];
         }
         var frames = new List<FrameFile>();
-        foreach (var file in directory.EnumerateFiles("frame_*.jpg", TopLevelOnly))
+        foreach (var file in directory.EnumerateFiles(OutputLayout.FrameFilePattern, TopLevelOnly))
         {
             if (OutputLayout.TryParseFrameFileName(file.Name, out var captureMs, out var sequence) && TryStat(file) is { } stat)
             {

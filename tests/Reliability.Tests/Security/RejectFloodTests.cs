@@ -1,4 +1,5 @@
 using System.Text;
+using SparkVideo.Processing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Reliability.Tests.Security;
@@ -59,7 +60,7 @@ public sealed class RejectFloodTests(ITestOutputHelper output)
 
         Assert.Equal(5, job.FrameFiles().Length);
         Assert.Equal(FloodLines, job.RejectedOnStderr());
-        Assert.Contains(job.Process.StdoutLines, line => line.StartsWith("[stats]", StringComparison.Ordinal) && line.Contains($"| rejected {FloodLines}", StringComparison.Ordinal));
+        Assert.Contains(job.Process.StdoutLines, line => StatsLine.TryParse(line)?.Rejected == FloodLines);
         Assert.True(logBytes <= CapBytes, $"rejects.log and its rotated files hold {logBytes} bytes, over the {CapBytes}-byte cap");
         Assert.Equal(["rejects.log", "rejects.log.1", "rejects.log.2", "rejects.log.3"], logs.Select(Path.GetFileName));
         Assert.True(echoed < FloodLines / 10, $"{echoed} stderr lines for {FloodLines} rejects: the echo is not rate-limited");

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SparkVideo.Frames.Output;
 using SparkVideo.Job.Retention;
 
 namespace SparkVideo.Job.Tests.Retention;
@@ -83,6 +83,18 @@ public sealed class FrameFolderSweepTests : IDisposable
     }
 
     [Fact]
+    public void Transparent_frames_are_swept_like_jpeg_frames()
+    {
+        // --background transparent writes frame_<ms>.png: about three times a JPEG, so retention matters most there.
+        var frames = WriteFrames(50, extension: OutputLayout.TransparentFrameExtension);
+
+        var sweep = FrameFolderSweep.Run(_folder, new RetentionPolicy(null, 30 * FrameBytes), Now);
+
+        Assert.Equal(new FolderSweep(30, 30 * FrameBytes, 20), sweep);
+        Assert.Equal(frames[20..], FrameNamesLeft());
+    }
+
+    [Fact]
     public void A_folder_that_does_not_exist_yet_is_empty()
     {
         Assert.Equal(new FolderSweep(0, 0, 0), FrameFolderSweep.Run(Path.Combine(_folder, "later"), new RetentionPolicy(null, 1), Now));
@@ -91,12 +103,12 @@ public sealed class FrameFolderSweepTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Frames one millisecond apart, oldest first, each <see cref="FrameBytes"/> long; returns their names in that order.</summary>
-    private string[] WriteFrames(int count, Func<int, DateTime>? writtenAt = null, long first = FirstMillis)
+    private string[] WriteFrames(int count, Func<int, DateTime>? writtenAt = null, long first = FirstMillis, string extension = OutputLayout.FrameExtension)
     {
         var names = new string[count];
         for (var i = 0; i < count; i++)
         {
-            names[i] = $"frame_{(first + i).ToString(CultureInfo.InvariantCulture)}.jpg";
+            names[i] = OutputLayout.FrameFileName(first + i, 0, extension);
             var path = Path.Combine(_folder, names[i]);
             File.WriteAllBytes(path, new byte[FrameBytes]);
             File.SetLastWriteTimeUtc(path, writtenAt?.Invoke(i) ?? Now);
@@ -105,5 +117,7 @@ public sealed class FrameFolderSweepTests : IDisposable
     }
 
     private string[] FrameNamesLeft() =>
-        [.. Directory.GetFiles(_folder, "frame_*.jpg").Select(Path.GetFileName).Where(name => !name!.StartsWith("frame_17676680000", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(_folder, OutputLayout.FrameFilePattern).Select(Path.GetFileName)
+            .Where(name => OutputLayout.TryParseFrameFileName(name!, out _) && !name!.StartsWith("frame_17676680000", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)!];
 }

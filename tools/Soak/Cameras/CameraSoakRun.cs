@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Processing;
 using SparkVideo.Soak.Input;
 using SparkVideo.Soak.Job;
 

@@ -1,5 +1,6 @@
 using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
+using SparkVideo.Processing;
 using SparkVideo.Processing.Rejects;
 
 namespace SparkVideo.Soak.Job;
