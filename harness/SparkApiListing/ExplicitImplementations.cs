@@ -81,17 +81,7 @@ internal static class ExplicitImplementations
         }
     }
 
-    /// <summary>The names after ':' up to any 'where', split at top-level commas.</summary>
-    private static IEnumerable<string> BaseList(ListedType type)
-    {
-        var tail = type.Tail;
-        if (!tail.StartsWith(':'))
-        {
-            return [];
-        }
-        var where = tail.IndexOf(" where ", StringComparison.Ordinal);
-        return SplitTopLevel(where < 0 ? tail[1..] : tail[1..where]);
-    }
+    private static IEnumerable<string> BaseList(ListedType type) => type.BaseNames;
 
     private static List<string> TypeParameters(string fullName) =>
         fullName.Contains('<', StringComparison.Ordinal) ? SplitTopLevel(fullName[(fullName.IndexOf('<') + 1)..^1]) : [];

@@ -32,6 +32,20 @@ public sealed record ListedType(string Header, IReadOnlyList<string> Members)
         }
     }
 
+    /// <summary>The base class and interfaces after ':', as written (up to any 'where').</summary>
+    public IReadOnlyList<string> BaseNames
+    {
+        get
+        {
+            if (!Tail.StartsWith(':'))
+            {
+                return [];
+            }
+            var where = Tail.IndexOf(" where ", StringComparison.Ordinal);
+            return ExplicitImplementations.SplitTopLevel(where < 0 ? Tail[1..] : Tail[1..where]);
+        }
+    }
+
     private IEnumerable<string> HeaderWords => Header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsKindWord(string word) => Kinds.Contains(word);

@@ -53,6 +53,28 @@ public sealed class SparkApiParityTests
     }
 
     [Fact]
+    public void Each_engine_type_derives_from_and_implements_only_what_its_Spark_type_does()
+    {
+        var differences = new List<string>();
+        foreach (var type in EngineSqlTypes)
+        {
+            if (Listing.Find(SparkName(type)) is not { } listed)
+            {
+                continue;
+            }
+            var sparkBases = Ancestors(listed).ToHashSet(StringComparer.Ordinal);
+            // Interfaces a System base brings (Exception's ISerializable) come with that base on both sides.
+            var declaredInterfaces = type.GetInterfaces().Except(type.BaseType?.GetInterfaces() ?? []);
+            var engineBases = new[] { type.BaseType }.Concat(declaredInterfaces)
+                .Where(b => b is not null && b != typeof(object) && b != typeof(ValueType) && b != typeof(Enum))
+                .Select(b => ListingSignature.TypeName(b!, MapNamespace));
+            differences.AddRange(engineBases.Where(b => !sparkBases.Contains(b)).Select(b => $"{listed.Name}: {b}"));
+        }
+
+        Assert.True(differences.Count == 0, "engine bases Microsoft.Spark 2.3.1's types do not have:\n" + string.Join("\n", differences));
+    }
+
+    [Fact]
     public void A_member_Spark_does_not_have_is_caught()
     {
         // The check itself: a signature differing from Spark's only in a parameter name is not in the listing.
@@ -61,6 +83,22 @@ public sealed class SparkApiParityTests
 
         Assert.Contains(ListingSignature.Of(alias, MapNamespace), column.Members);
         Assert.DoesNotContain(ListingSignature.Of(alias, MapNamespace)!.Replace("alias)", "name)", StringComparison.Ordinal), column.Members);
+    }
+
+    /// <summary>Every base type and interface of a listed type, through the listed bases.</summary>
+    private static IEnumerable<string> Ancestors(ListedType type)
+    {
+        foreach (var name in type.BaseNames)
+        {
+            yield return name;
+            if (Listing.Find(name.Split('<')[0]) is { } listedBase)
+            {
+                foreach (var ancestor in Ancestors(listedBase))
+                {
+                    yield return ancestor;
+                }
+            }
+        }
     }
 
     private static string SparkName(Type type) => ListingSignature.TypeName(type, MapNamespace).Split('<')[0];
