@@ -19,13 +19,6 @@ public static class ProgramLines
 
     public static bool IsListening(string line, string endpoint) => line == Listening(endpoint);
 
-    /// <summary>The port of a "Listening on 127.0.0.1:PORT" line, or null for any other line.</summary>
-    public static int? ListeningPortOnLoopback(string line) =>
-        line.StartsWith(ListeningPrefix + "127.0.0.1:", StringComparison.Ordinal) &&
-        int.TryParse(line.AsSpan((ListeningPrefix + "127.0.0.1:").Length), System.Globalization.CultureInfo.InvariantCulture, out var port)
-            ? port
-            : null;
-
     public static string Preview(Uri streamUrl) => PreviewPrefix + streamUrl;
 
     /// <summary>The preview URL of a "Preview: URL" line, or null for any other line.</summary>

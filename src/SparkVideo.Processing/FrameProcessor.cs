@@ -1,4 +1,5 @@
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing.Rejects;
 using SparkVideo.Vision;
 
@@ -64,9 +65,8 @@ public static class FrameProcessor
             jpeg.Dispose();
         }
 
-        var directory = camera is null ? settings.OutputDirFullPath : Path.Combine(settings.OutputDirFullPath, camera);
-        var name = FrameFileWriter.Write(directory, timestamp, output, remover.OutputExtension);
+        var name = FrameFileWriter.Write(OutputLayout.CameraFolder(settings.OutputDirFullPath, camera), timestamp, output, remover.OutputExtension);
         PipelineStats.Instance.RecordProcessed(timestamp);
-        return camera is null ? Path.Combine(settings.OutputDir, name) : Path.Combine(settings.OutputDir, camera, name);
+        return Path.Combine(OutputLayout.CameraFolder(settings.OutputDir, camera), name);
     }
 }

@@ -48,7 +48,7 @@ public sealed class SocketSourceTests : IDisposable
         int port = LineServer.FreePort();
         var batches = new BatchCollector();
         StreamingQuery query = Collect(Socket(port).Load(), batches);
-        Thread.Sleep(300);
+        Eventually.True(() => _session.Log.Contains("cannot connect", StringComparison.Ordinal), "a first connection attempt");
         Assert.True(query.IsActive());
 
         using var server = new LineServer(port);
@@ -118,8 +118,8 @@ public sealed class SocketSourceTests : IDisposable
         {
             Thread.Sleep(20);
         }
-        Thread.Sleep(500);
-        bool producerBlocked = producer.IsAlive;
+        // Unbounded, the rest of the 39 MB would be read in well under this; held back, the producer cannot finish.
+        bool producerBlocked = !producer.Join(TimeSpan.FromMilliseconds(500));
         long processed = progress.Progress.Sum(p => p.NumInputRows);
         int highWater = query.Execution.SourceBuffer.HighWaterMark;
         query.Stop();

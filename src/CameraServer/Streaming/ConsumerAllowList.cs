@@ -13,17 +13,10 @@ internal sealed class ConsumerAllowList
 
     private readonly IPNetwork[] _networks;
 
-    private ConsumerAllowList(IPNetwork[] networks, bool isDefault)
-    {
-        _networks = networks;
-        IsLoopbackOnly = isDefault;
-    }
-
-    /// <summary>True when no --allow was given.</summary>
-    public bool IsLoopbackOnly { get; }
+    private ConsumerAllowList(IPNetwork[] networks) => _networks = networks;
 
     public static ConsumerAllowList From(IReadOnlyList<string> cidrs) =>
-        cidrs.Count == 0 ? new ConsumerAllowList(Loopback, isDefault: true) : new ConsumerAllowList([.. cidrs.Select(Parse)], isDefault: false);
+        new(cidrs.Count == 0 ? Loopback : [.. cidrs.Select(Parse)]);
 
     /// <summary>Null when <paramref name="cidr"/> is an address with an optional prefix length (10.0.0.0/8, ::1, 192.168.1.7).</summary>
     public static string? Validate(string cidr) =>

@@ -1,3 +1,5 @@
+using SparkVideo.Frames.Output;
+
 namespace SparkVideo.Vision;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed record BackgroundSpec
     public string? ImageName { get; init; }
 
     /// <summary>The file extension of an output frame: <c>.png</c> for a transparent background, else <c>.jpg</c>.</summary>
-    public string OutputExtension => Mode == BackgroundMode.Transparent ? ".png" : ".jpg";
+    public string OutputExtension => Mode == BackgroundMode.Transparent ? OutputLayout.TransparentFrameExtension : OutputLayout.FrameExtension;
 
     /// <summary>The mode as the command line writes it, e.g. <c>blur:15</c> or <c>image:beach.jpg</c>.</summary>
     public string Describe() => Mode switch
