@@ -32,46 +32,32 @@ public sealed class SparkApiParityTests
     [Fact]
     public void Every_public_member_of_those_types_has_the_signature_Microsoft_Spark_gives_it()
     {
-        var differences = new List<string>();
-        foreach (var type in EngineSqlTypes)
-        {
-            if (Listing.Find(SparkName(type)) is not { } listed)
-            {
-                continue;
-            }
-            var members = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly);
-            foreach (var signature in members.Select(m => ListingSignature.Of(m, MapNamespace)).OfType<string>())
-            {
-                if (!listed.Members.Contains(signature))
-                {
-                    differences.Add($"{SparkName(type)}: {signature}" + Nearest(listed, signature));
-                }
-            }
-        }
+        var differences =
+            from pair in EngineTypesWithTheirSparkTypes
+            from member in pair.Type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            let signature = ListingSignature.Of(member, MapNamespace)
+            where signature is not null && !pair.Listed.Members.Contains(signature)
+            select $"{pair.Listed.Name}: {signature}" + Nearest(pair.Listed, signature);
 
-        Assert.True(differences.Count == 0, "engine members not in Microsoft.Spark 2.3.1 as written:\n" + string.Join("\n", differences.Order(StringComparer.Ordinal)));
+        var found = differences.Order(StringComparer.Ordinal).ToList();
+        Assert.True(found.Count == 0, "engine members not in Microsoft.Spark 2.3.1 as written:\n" + string.Join("\n", found));
     }
 
     [Fact]
     public void Each_engine_type_derives_from_and_implements_only_what_its_Spark_type_does()
     {
-        var differences = new List<string>();
-        foreach (var type in EngineSqlTypes)
-        {
-            if (Listing.Find(SparkName(type)) is not { } listed)
-            {
-                continue;
-            }
-            var sparkBases = Ancestors(listed).ToHashSet(StringComparer.Ordinal);
-            // Interfaces a System base brings (Exception's ISerializable) come with that base on both sides.
-            var declaredInterfaces = type.GetInterfaces().Except(type.BaseType?.GetInterfaces() ?? []);
-            var engineBases = new[] { type.BaseType }.Concat(declaredInterfaces)
-                .Where(b => b is not null && b != typeof(object) && b != typeof(ValueType) && b != typeof(Enum))
-                .Select(b => ListingSignature.TypeName(b!, MapNamespace));
-            differences.AddRange(engineBases.Where(b => !sparkBases.Contains(b)).Select(b => $"{listed.Name}: {b}"));
-        }
+        // Interfaces a System base brings (Exception's ISerializable) come with that base on both sides.
+        var differences =
+            from pair in EngineTypesWithTheirSparkTypes
+            let sparkBases = Ancestors(pair.Listed).ToHashSet(StringComparer.Ordinal)
+            from engineBase in pair.Type.GetInterfaces().Except(pair.Type.BaseType?.GetInterfaces() ?? []).Prepend(pair.Type.BaseType)
+            where engineBase is not null && engineBase != typeof(object) && engineBase != typeof(ValueType) && engineBase != typeof(Enum)
+            let name = ListingSignature.TypeName(engineBase, MapNamespace)
+            where !sparkBases.Contains(name)
+            select $"{pair.Listed.Name}: {name}";
 
-        Assert.True(differences.Count == 0, "engine bases Microsoft.Spark 2.3.1's types do not have:\n" + string.Join("\n", differences));
+        var found = differences.ToList();
+        Assert.True(found.Count == 0, "engine bases Microsoft.Spark 2.3.1's types do not have:\n" + string.Join("\n", found));
     }
 
     [Fact]
@@ -100,6 +86,9 @@ public sealed class SparkApiParityTests
             }
         }
     }
+
+    private static IEnumerable<(Type Type, ListedType Listed)> EngineTypesWithTheirSparkTypes =>
+        EngineSqlTypes.Select(t => (t, Listing.Find(SparkName(t)))).Where(p => p.Item2 is not null).Select(p => (p.t, p.Item2!));
 
     private static string SparkName(Type type) => ListingSignature.TypeName(type, MapNamespace).Split('<')[0];
 
