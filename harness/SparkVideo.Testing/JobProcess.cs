@@ -30,7 +30,7 @@ public sealed partial class JobProcess : IDisposable
 
     public string WorkingDirectory { get; }
 
-    public string OutputDirectory => Path.Combine(WorkingDirectory, "output_frames");
+    public string OutputDirectory => Path.Combine(WorkingDirectory, OutputLayout.DefaultOutputDir);
 
     public string CheckpointDirectory => Path.Combine(WorkingDirectory, "checkpoint");
 
@@ -86,10 +86,7 @@ public sealed partial class JobProcess : IDisposable
     }
 
     /// <summary>The frames written so far (.jpg, or .png for a transparent background).</summary>
-    public string[] FrameFiles() =>
-        Directory.Exists(OutputDirectory)
-            ? [.. Directory.GetFiles(OutputDirectory, OutputLayout.FrameFilePattern).Where(path => OutputLayout.TryParseFrameFileName(Path.GetFileName(path), out _))]
-            : [];
+    public string[] FrameFiles() => [.. OutputLayout.FrameFiles(OutputDirectory)];
 
     public string[] RejectsLogLines() => File.Exists(RejectsLog) ? File.ReadAllLines(RejectsLog) : [];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.Testing;
 
 namespace SparkVideo.Job.Tests;
@@ -22,7 +23,7 @@ public sealed partial class MultiCameraJob : IDisposable
 
     public ChildProcess Process { get; }
 
-    public string OutputDirectory => Path.Combine(_workingDirectory, "output_frames");
+    public string OutputDirectory => Path.Combine(_workingDirectory, OutputLayout.DefaultOutputDir);
 
     public static MultiCameraJob Start(IEnumerable<(string Name, int Port)> cameras, params string[] arguments)
     {
@@ -40,11 +41,7 @@ public sealed partial class MultiCameraJob : IDisposable
     }
 
     /// <summary>Frame files in one camera's folder.</summary>
-    public string[] Frames(string camera)
-    {
-        var folder = Path.Combine(OutputDirectory, camera);
-        return Directory.Exists(folder) ? Directory.GetFiles(folder, "frame_*.jpg") : [];
-    }
+    public string[] Frames(string camera) => [.. OutputLayout.FrameFiles(OutputLayout.CameraFolder(OutputDirectory, camera))];
 
     /// <summary>Every file and folder under the output directory, relative to the working directory ("output_frames/a/frame_1.jpg").</summary>
     public string[] EverythingWritten() =>

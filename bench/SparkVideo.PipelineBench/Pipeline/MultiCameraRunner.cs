@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Pipeline;
@@ -106,7 +107,7 @@ public static class MultiCameraRunner
     }
 
     private static int CountFiles(string outputDir) =>
-        Directory.EnumerateFiles(outputDir, "frame_*.jpg", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 }).Count();
+        OutputLayout.FrameFiles(outputDir, andCameraFolders: true).Count();
 
     /// <summary>The N cameras of one run, whichever the producer.</summary>
     private interface ICameraFleet : IDisposable

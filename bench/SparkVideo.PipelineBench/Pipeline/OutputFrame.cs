@@ -1,3 +1,5 @@
+using SparkVideo.Frames.Output;
+
 namespace SparkVideo.PipelineBench.Pipeline;
 
 /// <summary>A file the job wrote: the capture time encoded in its name and the time it was written (its mtime).</summary>
@@ -6,18 +8,11 @@ public sealed record OutputFrame(string Name, long CaptureUnixMs, double Written
     /// <summary>Capture to file written. The name holds whole milliseconds (floored), so this reads up to 1 ms high.</summary>
     public double LatencyMs => WrittenUnixMs - CaptureUnixMs;
 
-    /// <summary>Parses frame_&lt;ms&gt;.jpg or frame_&lt;ms&gt;_&lt;n&gt;.jpg; null for any other file.</summary>
+    /// <summary>A frame file's capture time (<see cref="OutputLayout"/>'s name) and write time; null for any other file.</summary>
     public static OutputFrame? TryRead(string path)
     {
         var name = Path.GetFileName(path);
-        if (!name.StartsWith("frame_", StringComparison.Ordinal) || !name.EndsWith(".jpg", StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var stem = name["frame_".Length..^".jpg".Length];
-        var underscore = stem.IndexOf('_');
-        var millis = underscore < 0 ? stem : stem[..underscore];
-        if (!long.TryParse(millis, NumberStyles.None, CultureInfo.InvariantCulture, out var captureMs))
+        if (!OutputLayout.TryParseFrameFileName(name, out var captureMs))
         {
             return null;
         }
@@ -28,5 +23,5 @@ public sealed record OutputFrame(string Name, long CaptureUnixMs, double Written
 
     /// <summary>Every frame file in <paramref name="directory"/>, oldest write first.</summary>
     public static List<OutputFrame> ReadAll(string directory) =>
-        [.. Directory.EnumerateFiles(directory, "frame_*.jpg").Select(TryRead).OfType<OutputFrame>().OrderBy(f => f.WrittenUnixMs)];
+        [.. OutputLayout.FrameFiles(directory).Select(TryRead).OfType<OutputFrame>().OrderBy(f => f.WrittenUnixMs)];
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Pipeline;
@@ -86,7 +87,7 @@ public static class PipelineRunner
         while (true)
         {
             Thread.Sleep(Poll);
-            var count = Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count();
+            var count = OutputLayout.FrameFiles(outputDir).Count();
             samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count,
                 ResidentMemory.MiB(job.Id), ResidentMemory.MiB(camera.Id), ProcCpu.Seconds(job.Id), ProcCpu.Seconds(camera.Id)));
             if (count != lastCount)

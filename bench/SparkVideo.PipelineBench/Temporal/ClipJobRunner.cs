@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Temporal;
@@ -56,7 +57,7 @@ public static class ClipJobRunner
             MaxLinesKept = 200,
         });
         var clock = Stopwatch.StartNew();
-        while (Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count() < clip.Count)
+        while (OutputLayout.FrameFiles(outputDir).Count() < clip.Count)
         {
             if (job.HasExited)
             {
@@ -64,7 +65,7 @@ public static class ClipJobRunner
             }
             if (clock.Elapsed > FilesTimeout)
             {
-                throw new BenchException($"SparkJob wrote {Directory.EnumerateFiles(outputDir, "frame_*.jpg").Count()} of {clip.Count} files in {FilesTimeout.TotalSeconds:F0} s");
+                throw new BenchException($"SparkJob wrote {OutputLayout.FrameFiles(outputDir).Count()} of {clip.Count} files in {FilesTimeout.TotalSeconds:F0} s");
             }
             Thread.Sleep(200);
         }

@@ -49,6 +49,20 @@ public static partial class OutputLayout
                 || int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out sameMillisecondIndex));
     }
 
+    /// <summary>
+    /// The frame files the job wrote directly in <paramref name="folder"/> (every format; names that parse), or with
+    /// <paramref name="andCameraFolders"/> also one level down, in the cameras' folders. Empty for a missing folder.
+    /// </summary>
+    public static IEnumerable<string> FrameFiles(string folder, bool andCameraFolders = false) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, FrameFilePattern, new EnumerationOptions { RecurseSubdirectories = andCameraFolders, MaxRecursionDepth = 1 })
+                .Where(path => TryParseFrameFileName(Path.GetFileName(path), out _))
+            : [];
+
+    /// <summary>Frames still being written (<see cref="TemporaryFramePrefix"/>), directly in <paramref name="folder"/>.</summary>
+    public static IEnumerable<string> TemporaryFrameFiles(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, TemporaryFramePrefix + "*.tmp") : [];
+
     /// <summary>The capture time in Unix ms, as frame names carry it (floored).</summary>
     public static long CaptureMillis(double timestampSeconds) => checked((long)Math.Floor(timestampSeconds * 1000.0));
 

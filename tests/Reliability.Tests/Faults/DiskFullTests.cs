@@ -1,4 +1,5 @@
 using System.Globalization;
+using SparkVideo.Frames.Output;
 
 namespace SparkVideo.Reliability.Tests.Faults;
 
@@ -17,7 +18,7 @@ public sealed class DiskFullTests
     {
         var baseMillis = SampleFrames.BaseMillis();
         var workingDirectory = JobProcess.NewWorkingDirectory();
-        var output = Path.Combine(workingDirectory, "output_frames");
+        var output = Path.Combine(workingDirectory, OutputLayout.DefaultOutputDir);
         try
         {
             using var volume = SmallVolume.Mount(output, VolumeKiB);
@@ -38,8 +39,8 @@ public sealed class DiskFullTests
                 var error = Assert.Single(errors);
                 Assert.StartsWith($"error: the streaming query failed: cannot write frames to '{output}': no space left on device (", error);
                 Assert.EndsWith($" free of {VolumeKiB.ToString(CultureInfo.InvariantCulture)}.0 KiB)", error);
-                Assert.Empty(Directory.GetFiles(volume.FromHere(output), ".frame_*"));
-                Assert.NotEmpty(Directory.GetFiles(volume.FromHere(output), "frame_*.jpg"));
+                Assert.Empty(OutputLayout.TemporaryFrameFiles(volume.FromHere(output)));
+                Assert.NotEmpty(OutputLayout.FrameFiles(volume.FromHere(output)));
                 lastBatch = job.BatchIds().DefaultIfEmpty(-1).Max();
             }
 

@@ -1,4 +1,5 @@
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 namespace SparkVideo.LiveView.Tests.Support;
 
 /// <summary>
@@ -28,7 +29,7 @@ public sealed partial class MultiCameraLivePipeline : IDisposable
 
     public string PageUrl => $"http://127.0.0.1:{UiPort.ToString(CultureInfo.InvariantCulture)}/";
 
-    public string OutputDirectory => Path.Combine(_workingDirectory, "output_frames");
+    public string OutputDirectory => Path.Combine(_workingDirectory, OutputLayout.DefaultOutputDir);
 
     public static MultiCameraLivePipeline Start()
     {
@@ -63,11 +64,7 @@ public sealed partial class MultiCameraLivePipeline : IDisposable
     }
 
     /// <summary>Frame files in one camera's folder.</summary>
-    public string[] Frames(string camera)
-    {
-        var folder = Path.Combine(OutputDirectory, camera);
-        return Directory.Exists(folder) ? Directory.GetFiles(folder, "frame_*.jpg") : [];
-    }
+    public string[] Frames(string camera) => [.. OutputLayout.FrameFiles(OutputLayout.CameraFolder(OutputDirectory, camera))];
 
     public JsonElement Status() =>
         Http.GetFromJsonAsync<JsonElement>(PageUrl + "api/status").GetAwaiter().GetResult();

@@ -1,5 +1,6 @@
 using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
+using SparkVideo.Frames.Output;
 using SparkVideo.Processing;
 using SparkVideo.Processing.Rejects;
 
@@ -36,7 +37,7 @@ public sealed class JobChild : IDisposable
 
     public string WorkingDirectory { get; }
 
-    public string OutputDirectory => Path.Combine(WorkingDirectory, "output_frames");
+    public string OutputDirectory => Path.Combine(WorkingDirectory, OutputLayout.DefaultOutputDir);
 
     public int Id => _process.Id;
 
@@ -59,11 +60,9 @@ public sealed class JobChild : IDisposable
         }
     }
 
-    public int CountFrameFiles() =>
-        Directory.Exists(OutputDirectory) ? Directory.EnumerateFiles(OutputDirectory, "frame_*.jpg").Count() : 0;
+    public int CountFrameFiles() => OutputLayout.FrameFiles(OutputDirectory).Count();
 
-    public int CountTemporaryFiles() =>
-        Directory.Exists(OutputDirectory) ? Directory.EnumerateFiles(OutputDirectory, ".frame_*.tmp").Count() : 0;
+    public int CountTemporaryFiles() => OutputLayout.TemporaryFrameFiles(OutputDirectory).Count();
 
     /// <summary>Lines in rejects.log and its rotated files (rejects.log.1..).</summary>
     public int CountRejectsLogLines() =>
