@@ -1,4 +1,4 @@
-using System.Globalization;
+using SparkVideo.Frames;
 using SparkVideo.Vision;
 
 namespace SparkVideo.Processing;
@@ -131,8 +131,8 @@ public sealed class PipelineStats
         var deleted = Interlocked.Read(ref _deletedByRetention);
         return new StatsLine(
             sinceLast * 1000.0 / elapsedMs,
-            samples.Length == 0 ? null : Percentile(samples, 0.50),
-            samples.Length == 0 ? null : Percentile(samples, 0.99),
+            samples.Length == 0 ? null : Percentiles.Of(samples, 0.50),
+            samples.Length == 0 ? null : Percentiles.Of(samples, 0.99),
             done,
             rejectedNow,
             Dropped: dropped >= 0 ? dropped : null,
@@ -140,7 +140,4 @@ public sealed class PipelineStats
             Inferences: _showsInferences ? Inferences : null,
             Deleted: deleted >= 0 ? deleted : null).Format();
     }
-
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 }

@@ -1,3 +1,5 @@
+using SparkVideo.Frames;
+
 namespace SparkVideo.LiveView.Status;
 
 /// <summary>
@@ -116,6 +118,5 @@ internal sealed class LiveStatistics
         }
     }
 
-    private static double? Percentile(List<double> sorted, double q) =>
-        sorted.Count == 0 ? null : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    private static double? Percentile(List<double> sorted, double q) => sorted.Count == 0 ? null : Percentiles.Of(sorted, q);
 }

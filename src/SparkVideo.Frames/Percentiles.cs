@@ -1,6 +1,9 @@
-namespace SparkVideo.PipelineBench.Infrastructure;
+namespace SparkVideo.Frames;
 
-/// <summary>Nearest-rank percentiles (the value below which q of the samples lie, always one of the samples).</summary>
+/// <summary>
+/// Nearest-rank percentiles (the value below which q of the samples lie, always one of the samples): one formula for the
+/// job's [stats] line, the live view and the bench, so their p50 and p99 agree.
+/// </summary>
 public static class Percentiles
 {
     public static double Of(IReadOnlyList<double> sorted, double q)
