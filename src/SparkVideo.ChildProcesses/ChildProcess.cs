@@ -30,7 +30,7 @@ public sealed class ChildProcess : IDisposable
         var onStderrLine = Forwarding(options.ForwardAs, Console.Error, options.OnStderrLine);
         process.OutputDataReceived += (_, e) => Append(_stdout, e.Data, onStdoutLine);
         process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data, onStderrLine);
-        process.Start();
+        InterruptInheritance.StartWithDefaultInterrupt(process.Start);
         Live[process.Id] = this;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -144,8 +144,9 @@ public sealed class ChildProcess : IDisposable
     public void SendTerminate() => PosixSignals.Send(_process.Id, "TERM", PosixSignals.Terminate);
 
     /// <summary>
-    /// SIGINT, then up to <paramref name="grace"/> for a clean exit, else kills the process tree (also when the
-    /// signal cannot be sent). Returns the exit code, or null when the process had to be killed.
+    /// SIGINT (SIGTERM when the process ignores SIGINT), then up to <paramref name="grace"/> for a clean exit, else
+    /// kills the process tree (also when no signal can be sent). Returns the exit code, or null when the process had
+    /// to be killed.
     /// </summary>
     public int? InterruptOrKill(TimeSpan grace)
     {
@@ -153,7 +154,14 @@ public sealed class ChildProcess : IDisposable
         {
             try
             {
-                SendInterrupt();
+                try
+                {
+                    SendInterrupt();
+                }
+                catch (SignalIgnoredException)
+                {
+                    SendTerminate();
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException)
             {
