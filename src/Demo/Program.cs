@@ -30,7 +30,7 @@ var model = WithDefault("--model", "general or landscape.", "general");
 model.AcceptOnlyFromAmong("general", "landscape");
 // Checked here, so a bad value stops the demo before any process starts; the job is given the same value.
 var background = WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
-var edges = WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
+var edges = LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp);
 
 var root = new RootCommand(
     "SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, " +
