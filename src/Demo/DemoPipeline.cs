@@ -102,7 +102,7 @@ internal static class DemoPipeline
         var name = options.Cameras == 1 ? "camera" : CameraName(index);
         Console.WriteLine($"[demo] Starting the camera server on {source} at {options.Fps} FPS, port {port}...");
         using var listening = new ManualResetEventSlim();
-        var camera = StartProgram(name, "CameraServer", cameraArgs, cwd, line =>
+        var camera = StartCameraProgram(name, "CameraServer", cameraArgs, cwd, line =>
         {
             if (ProgramLines.PreviewUrlOf(line) is { } previewUrl)
             {
@@ -129,7 +129,7 @@ internal static class DemoPipeline
         Console.WriteLine("[demo] Starting the streaming job on the embedded engine (it loads the model first)...");
         if (run.ShowBatches > 1)
         {
-            Console.WriteLine($"[demo] Showing every {Ordinal(run.ShowBatches)} batch of the job and its [stats] line every 5 s (--show-batches 1 shows every batch).");
+            Console.WriteLine($"[demo] Showing every {Ordinal(run.ShowBatches)} batch of the job, its [stats] line every 5 s and the camera's progress every {CameraProgressFilter.ShownEvery} frames (--show-batches 1 shows every batch).");
         }
         var jobArgs = new List<string>
         {
@@ -196,14 +196,24 @@ internal static class DemoPipeline
         return jobExit == 0 ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
 
-    /// <summary>Starts <c>dotnet &lt;program&gt;.dll</c>, built next to the demo, with its output shown as <c>[name] line</c>.</summary>
-    private static ChildProcess StartProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
+    /// <summary>Starts a camera server, built next to the demo, with its output shown as <c>[name] line</c> (progress every 100th frame).</summary>
+    private static ChildProcess StartCameraProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
         ChildProcess.StartDotnet(RepoPaths.InOutputFolder(program + ".dll"), arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
-            ForwardAs = name,
-            OnStdoutLine = onLine,
-            OnStderrLine = onLine,
+            OnStdoutLine = line =>
+            {
+                if (CameraProgressFilter.Shows(line))
+                {
+                    Console.WriteLine($"[{name}] {line}");
+                }
+                onLine?.Invoke(line);
+            },
+            OnStderrLine = line =>
+            {
+                Console.Error.WriteLine($"[{name}] {line}");
+                onLine?.Invoke(line);
+            },
             MaxLinesKept = LinesKept,
         });
 
