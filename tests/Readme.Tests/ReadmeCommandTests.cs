@@ -1,5 +1,6 @@
 using System.Globalization;
 using SparkVideo.ChildProcesses;
+using SparkVideo.Testing;
 
 namespace SparkVideo.Readme.Tests;
 
@@ -8,11 +9,11 @@ namespace SparkVideo.Readme.Tests;
 /// until Ctrl+C get it (SIGINT to their process group, as a terminal sends it) once they have shown they work.
 /// They use the README's fixed ports (9999, 9998, 4050), so they run one after the other in this one class. What
 /// they write into the repository root is deleted after each test, and what was there before is put back
-/// (<see cref="RootOutputs"/>).
+/// (<see cref="RepositoryOutputs"/>).
 /// </summary>
 public sealed class ReadmeCommandTests : IDisposable
 {
-    private readonly RootOutputs _rootOutputs = new();
+    private readonly RepositoryOutputs _rootOutputs = new("output_frames", "checkpoint", "output_frames.mp4", "astronaut_gray.jpg");
 
     private static readonly TimeSpan Start = TimeSpan.FromMinutes(3); // includes the build dotnet run does first
     private static readonly TimeSpan Stop = TimeSpan.FromSeconds(60);

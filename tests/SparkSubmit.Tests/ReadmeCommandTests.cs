@@ -7,6 +7,7 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// Every spark-submit.ps1 command the README shows, run exactly as written in the shell it is written for, against
 /// a stand-in Spark layout: the job arguments after <c>--</c> must reach spark-submit unchanged.
 /// </summary>
+[Collection(PublishedJob.Name)]
 public sealed partial class ReadmeCommandTests : IDisposable
 {
     private readonly FakeSparkInstall _install = new FakeSparkInstall().WithSpark().WithJava().WithWorker().WithJarInNuGetCache().WithPublishStub();
