@@ -45,7 +45,7 @@ internal static class CameraServerHost
         using var server = new FrameServer(options, mailbox, budget, log);
         server.BudgetSpent += () =>
         {
-            log.Info($"Sent {options.MaxFrames} frames in total (--max-frames), stopping.");
+            log.Info($"Sent {options.MaxFrames} {(options.MaxFrames == 1 ? "frame" : "frames")} in total (--max-frames), stopping.");
             shutdown.Cancel();
         };
 

@@ -1,3 +1,5 @@
+using SparkVideo.Demo.Runs;
+
 namespace SparkVideo.Demo;
 
 internal sealed record DemoOptions(
@@ -11,4 +13,5 @@ internal sealed record DemoOptions(
     int UiPort,
     int Cameras = 1,
     string Background = "gray",
-    string Edges = "none");
+    string Edges = "none",
+    DemoRunOptions? Run = null);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using SparkVideo.ChildProcesses;
 using SparkVideo.CommandLine;
+using SparkVideo.Demo.Display;
+using SparkVideo.Demo.Runs;
 using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.Vision;
@@ -45,10 +47,14 @@ internal static class DemoPipeline
         var cwd = Directory.GetCurrentDirectory();
         var inv = CultureInfo.InvariantCulture;
         var uiPort = options.UiPort == 0 ? 0 : FreePort.FirstFrom(options.UiPort, 16);
+        string? liveView = null;
         if (uiPort > 0)
         {
-            Console.WriteLine($"[demo] Live view: http://127.0.0.1:{uiPort.ToString(inv)}/ (input and output side by side, with the query's health)");
+            liveView = $"http://127.0.0.1:{uiPort.ToString(inv)}/";
+            Console.WriteLine($"[demo] Live view: {liveView} (input and output side by side, with the query's health)");
         }
+        var run = options.Run ?? new DemoRunOptions();
+        var framesBefore = RunStart.Prepare(options, run, Path.GetFullPath(options.OutputDir, cwd), Path.GetFullPath(RunStart.CheckpointFor(options), cwd));
         // With --cameras N: N camera servers on --port, --port+1, ...; the first on --source, the others synthetic.
         var cameras = new List<ChildProcess>();
         string? previewUrl = null;
@@ -63,7 +69,7 @@ internal static class DemoPipeline
                 }
                 cameras.Add(camera);
             }
-            return RunJob(options, uiPort, previewUrl, cameras, cwd);
+            return RunJob(options, run, new JobConsole(run.ShowBatches, liveView), uiPort, previewUrl, cameras, cwd, framesBefore);
         }
         finally
         {
@@ -96,7 +102,7 @@ internal static class DemoPipeline
         var name = options.Cameras == 1 ? "camera" : CameraName(index);
         Console.WriteLine($"[demo] Starting the camera server on {source} at {options.Fps} FPS, port {port}...");
         using var listening = new ManualResetEventSlim();
-        var camera = StartProgram(name, "CameraServer", cameraArgs, cwd, line =>
+        var camera = StartCameraProgram(name, "CameraServer", cameraArgs, cwd, line =>
         {
             if (ProgramLines.PreviewUrlOf(line) is { } previewUrl)
             {
@@ -116,10 +122,15 @@ internal static class DemoPipeline
         return camera;
     }
 
-    private static int RunJob(DemoOptions options, int uiPort, string? previewUrl, List<ChildProcess> cameras, string cwd)
+    private static int RunJob(
+        DemoOptions options, DemoRunOptions run, JobConsole console, int uiPort, string? previewUrl, List<ChildProcess> cameras, string cwd, int framesBefore)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine("[demo] Starting the streaming job on the embedded engine...");
+        Console.WriteLine("[demo] Starting the streaming job on the embedded engine (it loads the model first)...");
+        if (run.ShowBatches > 1)
+        {
+            Console.WriteLine($"[demo] Showing every {Ordinal(run.ShowBatches)} batch of the job, its [stats] line every 5 s and the camera's progress every {CameraProgressFilter.ShownEvery} frames (--show-batches 1 shows every batch).");
+        }
         var jobArgs = new List<string>
         {
             "--output-dir", options.OutputDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
@@ -141,7 +152,14 @@ internal static class DemoPipeline
         {
             jobArgs.AddRange(["--camera-preview-url", previewUrl]);
         }
-        using var job = StartProgram("job", "SparkJob", jobArgs, cwd);
+        jobArgs.AddRange(RunStart.RetentionArguments(run));
+        using var job = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), jobArgs, new ChildProcessOptions
+        {
+            WorkingDirectory = cwd,
+            OnStdoutLine = console.WriteLine,
+            OnStderrLine = line => Console.Error.WriteLine("[job] " + line),
+            MaxLinesKept = LinesKept,
+        });
 
         using var stop = new ManualResetEventSlim();
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
@@ -149,8 +167,6 @@ internal static class DemoPipeline
 
         var processedTarget = options.MaxFrames * options.Cameras;
         var outputDir = Path.GetFullPath(options.OutputDir, cwd);
-        // Frames an earlier run left in the folder are not this run's.
-        var framesBefore = CountFrames(outputDir);
         while (!stop.Wait(TimeSpan.FromMilliseconds(250)))
         {
             if (job.HasExited)
@@ -160,7 +176,7 @@ internal static class DemoPipeline
             }
             if (processedTarget is { } target && CountFrames(outputDir) - framesBefore >= target)
             {
-                Console.WriteLine($"[demo] {target} frames processed.");
+                Console.WriteLine($"[demo] {RunStart.Counted(target, "frame")} processed.");
                 break;
             }
             if (cameras.Find(c => c.HasExited) is { } exited && processedTarget is null)
@@ -174,18 +190,30 @@ internal static class DemoPipeline
         var jobExit = Stop(job, "job");
         var cameraExits = cameras.Select((c, i) => Stop(c, options.Cameras == 1 ? "camera" : CameraName(i))).ToList();
         var cameraExit = cameraExits.Contains(null) ? null : cameraExits.Max();
-        Console.WriteLine($"[demo] Done: {CountFrames(outputDir)} frames in {options.OutputDir} (job exit {Describe(jobExit)}, camera exit {Describe(cameraExit)}).");
+        var total = CountFrames(outputDir);
+        var earlier = framesBefore > 0 ? $", {RunStart.Counted(total, "frame")} with the earlier run's" : "";
+        Console.WriteLine($"[demo] Done: {RunStart.Counted(total - framesBefore, "frame")} in {options.OutputDir}{earlier} (job exit {Describe(jobExit)}, camera exit {Describe(cameraExit)}).");
         return jobExit == 0 ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
 
-    /// <summary>Starts <c>dotnet &lt;program&gt;.dll</c>, built next to the demo, with its output shown as <c>[name] line</c>.</summary>
-    private static ChildProcess StartProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
+    /// <summary>Starts a camera server, built next to the demo, with its output shown as <c>[name] line</c> (progress every 100th frame).</summary>
+    private static ChildProcess StartCameraProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
         ChildProcess.StartDotnet(RepoPaths.InOutputFolder(program + ".dll"), arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
-            ForwardAs = name,
-            OnStdoutLine = onLine,
-            OnStderrLine = onLine,
+            OnStdoutLine = line =>
+            {
+                if (CameraProgressFilter.Shows(line))
+                {
+                    Console.WriteLine($"[{name}] {line}");
+                }
+                onLine?.Invoke(line);
+            },
+            OnStderrLine = line =>
+            {
+                Console.Error.WriteLine($"[{name}] {line}");
+                onLine?.Invoke(line);
+            },
             MaxLinesKept = LinesKept,
         });
 
@@ -198,6 +226,13 @@ internal static class DemoPipeline
             Console.Error.WriteLine($"[demo] {name} did not stop on SIGINT within {StopGrace.TotalSeconds:F0} s; killed it.");
         }
         return exitCode;
+    }
+
+    /// <summary>"50th", "2nd", "11th".</summary>
+    private static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
     private static string Describe(int? exitCode) => exitCode?.ToString(CultureInfo.InvariantCulture) ?? "killed";

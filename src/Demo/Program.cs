@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SparkVideo.CommandLine;
 using SparkVideo.Demo;
+using SparkVideo.Demo.Runs;
 using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
@@ -29,7 +30,7 @@ var model = WithDefault("--model", "general or landscape.", "general");
 model.AcceptOnlyFromAmong("general", "landscape");
 // Checked here, so a bad value stops the demo before any process starts; the job is given the same value.
 var background = WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
-var edges = WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
+var edges = LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp);
 
 var root = new RootCommand(
     "SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, " +
@@ -37,10 +38,11 @@ var root = new RootCommand(
 {
     source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras, background, edges,
 };
+DemoRunCommandLine.AddTo(root);
 root.SetAction(result => DemoPipeline.Run(new DemoOptions(
     result.GetValue(source)!, result.GetValue(port), result.GetValue(fps), result.GetValue(maxFrames),
     result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!, result.GetValue(uiPort), result.GetValue(cameras),
-    AbsoluteImagePath(result.GetValue(background)!), result.GetValue(edges).ToString())));
+    AbsoluteImagePath(result.GetValue(background)!), result.GetValue(edges).ToString().ToLowerInvariant(), DemoRunCommandLine.Read(result))));
 return ProgramCommandLine.Run(root, args);
 
 // image:PATH is read by the job, whose working directory need not be this one.

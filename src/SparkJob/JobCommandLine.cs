@@ -100,7 +100,7 @@ internal static class JobCommandLine
         options.Add(
             WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem),
             (o, v) => o with { Background = ParseBackground(v) });
-        options.Add(WithDefault("--edges", BackgroundSpecParser.EdgesHelp, defaults.Edges), (o, v) => o with { Edges = v });
+        options.Add(LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp), (o, v) => o with { Edges = v });
         options.Add(
             WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100),
             (o, v) => o with { JpegQuality = v });

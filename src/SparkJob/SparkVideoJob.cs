@@ -236,10 +236,16 @@ internal static class SparkVideoJob
         }
     }
 
+    private static int StopSignals;
+
     private static void StopOnSignal(PosixSignalContext context, StreamingQuery query)
     {
         context.Cancel = true;
-        Console.WriteLine("Stopping the query...");
+        // Said once: Ctrl+C in a terminal reaches the whole process group, so under the demo the job gets it twice.
+        if (Interlocked.Increment(ref StopSignals) == 1)
+        {
+            Console.WriteLine("Stopping the query...");
+        }
         query.Stop();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace SparkVideo.ChildProcesses;
@@ -16,6 +17,9 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Every child not yet disposed, so a host that is itself interrupted can kill them all.</summary>
     private static readonly ConcurrentDictionary<int, ChildProcess> Live = new();
 
+    /// <summary>Held for the life of the process (<see cref="KillAllWhenThisProcessStops"/>).</summary>
+    private static readonly List<PosixSignalRegistration> StopRegistrations = [];
+
     private readonly Process _process;
     private readonly object _gate = new();
     private readonly CapturedLines _stdout;
@@ -30,7 +34,7 @@ public sealed class ChildProcess : IDisposable
         var onStderrLine = Forwarding(options.ForwardAs, Console.Error, options.OnStderrLine);
         process.OutputDataReceived += (_, e) => Append(_stdout, e.Data, onStdoutLine);
         process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data, onStderrLine);
-        process.Start();
+        InterruptInheritance.StartWithDefaultInterrupt(process.Start);
         Live[process.Id] = this;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -38,10 +42,36 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>
     /// Starts <paramref name="commandLine"/> as a user types it at a bash prompt, in a session of its own, so that
-    /// <see cref="SendInterruptToGroup"/> reaches every process of the line, as Ctrl+C does (Linux and macOS).
+    /// <see cref="SendInterruptToGroup"/> reaches every process of the line, as Ctrl+C does (Linux and macOS). A
+    /// session of its own is out of reach of a Ctrl+C or a kill of this process's group, so from now on this process
+    /// kills its children when it is stopped (<see cref="KillAllWhenThisProcessStops"/>).
     /// </summary>
-    public static ChildProcess StartCommandLine(string commandLine, ChildProcessOptions options) =>
-        Start("setsid", ["bash", "-c", commandLine], options);
+    public static ChildProcess StartCommandLine(string commandLine, ChildProcessOptions options)
+    {
+        KillAllWhenThisProcessStops();
+        return Start("setsid", ["bash", "-c", commandLine], options);
+    }
+
+    /// <summary>
+    /// Kills every child still running when this process gets SIGINT, SIGTERM or SIGHUP, or exits: for a test runner
+    /// that is stopped. The signal is not cancelled, so it then ends this process as it would have. Not for a
+    /// program that stops its children gracefully on those signals (the demo).
+    /// </summary>
+    public static void KillAllWhenThisProcessStops()
+    {
+        lock (StopRegistrations)
+        {
+            if (StopRegistrations.Count > 0 || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+            {
+                return;
+            }
+            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+            {
+                StopRegistrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll()));
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        }
+    }
 
     /// <summary>Starts <c>dotnet dllPath arguments</c> (working directory: the repository root unless given).</summary>
     public static ChildProcess StartDotnet(string dllPath, IEnumerable<string> arguments, string? workingDirectory = null) =>
@@ -144,8 +174,9 @@ public sealed class ChildProcess : IDisposable
     public void SendTerminate() => PosixSignals.Send(_process.Id, "TERM", PosixSignals.Terminate);
 
     /// <summary>
-    /// SIGINT, then up to <paramref name="grace"/> for a clean exit, else kills the process tree (also when the
-    /// signal cannot be sent). Returns the exit code, or null when the process had to be killed.
+    /// SIGINT (SIGTERM when the process ignores SIGINT), then up to <paramref name="grace"/> for a clean exit, else
+    /// kills the process tree (also when no signal can be sent). Returns the exit code, or null when the process had
+    /// to be killed.
     /// </summary>
     public int? InterruptOrKill(TimeSpan grace)
     {
@@ -153,7 +184,14 @@ public sealed class ChildProcess : IDisposable
         {
             try
             {
-                SendInterrupt();
+                try
+                {
+                    SendInterrupt();
+                }
+                catch (SignalIgnoredException)
+                {
+                    SendTerminate();
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException)
             {

@@ -18,10 +18,10 @@ internal static class PosixSignals
         }
         if (Ignores(processId, signalNumber))
         {
-            // A process started from a background job of a non-interactive shell inherits SIGINT as ignored,
-            // and .NET (like any POSIX program) keeps it ignored: the signal could never arrive.
-            throw new InvalidOperationException(
-                $"process {processId} ignores SIG{name} (inherited from the test runner); run the tests from a foreground shell");
+            // Children started through ChildProcess never inherit an ignored SIGINT (InterruptInheritance); a
+            // process started otherwise from a background job can, and keeps it ignored: the signal could never arrive.
+            throw new SignalIgnoredException(
+                $"process {processId} ignores SIG{name} (it was started with SIG{name} ignored); stop it with SIGTERM");
         }
         var target = processId.ToString(CultureInfo.InvariantCulture);
         using var kill = Process.Start(new ProcessStartInfo("kill", wholeGroup ? ["-" + name, "--", "-" + target] : ["-" + name, target])
@@ -35,7 +35,7 @@ internal static class PosixSignals
         }
     }
 
-    private static bool Ignores(int processId, int signalNumber)
+    public static bool Ignores(int processId, int signalNumber)
     {
         var status = $"/proc/{processId}/status";
         if (!File.Exists(status))

@@ -45,6 +45,19 @@ public static class CommandOptions
         return option;
     }
 
+    /// <summary>
+    /// An enum option whose values --help shows in lower case (<c>&lt;none|guided|feather&gt;</c>, <c>[default: none]</c>),
+    /// as the README writes them; parsing ignores case either way. Its default is the enum's zero value (an absent
+    /// option reads as <c>default(T)</c>), since --help would print a default value in the enum's own case.
+    /// </summary>
+    public static Option<T> LowerCaseChoice<T>(string name, string description)
+        where T : struct, Enum =>
+        new(name)
+        {
+            Description = $"{description} [default: {default(T).ToString().ToLowerInvariant()}]",
+            HelpName = string.Join('|', Enum.GetNames<T>().Select(value => value.ToLowerInvariant())),
+        };
+
     /// <summary>Requires <paramref name="min"/> &lt;= value &lt;= <paramref name="max"/> ("--name must be between min and max").</summary>
     public static Option<int> Between(this Option<int> option, int min, int max) =>
         option.Require(value => value >= min && value <= max, $"{option.Name} must be between {min} and {max}");

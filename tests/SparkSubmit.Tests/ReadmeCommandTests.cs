@@ -7,6 +7,7 @@ namespace SparkVideo.SparkSubmit.Tests;
 /// Every spark-submit.ps1 command the README shows, run exactly as written in the shell it is written for, against
 /// a stand-in Spark layout: the job arguments after <c>--</c> must reach spark-submit unchanged.
 /// </summary>
+[Collection(PublishedJob.Name)]
 public sealed partial class ReadmeCommandTests : IDisposable
 {
     private readonly FakeSparkInstall _install = new FakeSparkInstall().WithSpark().WithJava().WithWorker().WithJarInNuGetCache().WithPublishStub();
@@ -48,11 +49,12 @@ public sealed partial class ReadmeCommandTests : IDisposable
         }
     }
 
-    /// <summary>The spark-submit.ps1 lines of the README's powershell and bash code blocks, without their comments.</summary>
+    /// <summary>The spark-submit.ps1 lines of the README's (and docs/*.md's) powershell and bash code blocks, without their comments.</summary>
     private static IEnumerable<(SparkSubmitScript.Shell Shell, string Command)> ReadmeCodeBlocks()
     {
-        var readme = File.ReadAllText(RepoPaths.InRepo("README.md"));
-        foreach (Match block in CodeBlock().Matches(readme))
+        // The README and the pages under docs/ it links to (docs/spark.md holds these commands).
+        var documents = Directory.GetFiles(RepoPaths.InRepo("docs"), "*.md").Order(StringComparer.Ordinal).Prepend(RepoPaths.InRepo("README.md"));
+        foreach (Match block in documents.SelectMany(path => CodeBlock().Matches(File.ReadAllText(path))))
         {
             var shell = block.Groups["lang"].Value == "powershell" ? SparkSubmitScript.Shell.PowerShell : SparkSubmitScript.Shell.Bash;
             foreach (var line in block.Groups["body"].Value.Split('\n'))

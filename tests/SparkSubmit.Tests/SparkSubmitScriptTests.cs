@@ -3,6 +3,7 @@ using System.IO.Compression;
 namespace SparkVideo.SparkSubmit.Tests;
 
 /// <summary>The command spark-submit.ps1 builds and runs, against a stand-in Spark layout.</summary>
+[Collection(PublishedJob.Name)]
 public sealed class SparkSubmitScriptTests : IDisposable
 {
     private const string Runner = "org.apache.spark.deploy.dotnet.DotnetRunner";

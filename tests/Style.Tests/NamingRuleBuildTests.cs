@@ -48,6 +48,19 @@ public sealed partial class NamingRuleBuildTests : IDisposable
         {
             Directory.Delete(_probe, recursive: true);
         }
+        // The probe's parent exists for it alone: a run leaves nothing in the repository.
+        var parent = Path.GetDirectoryName(_probe)!;
+        if (Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+        {
+            try
+            {
+                Directory.Delete(parent);
+            }
+            catch (IOException)
+            {
+                // SparkSubmit.Tests publishes into artifacts/ too, and removes the folder itself when it is done.
+            }
+        }
     }
 
     [GeneratedRegex(@"Probe\.cs(?<where>\(\d+,\d+\)): error (?<code>[A-Z]+\d+)")]

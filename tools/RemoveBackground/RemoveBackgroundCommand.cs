@@ -31,7 +31,7 @@ public static class RemoveBackgroundCommand
         var quality = CommandOptions.WithDefault("--jpeg-quality", "JPEG quality 1..100.", 90).Between(1, 100);
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
         var background = CommandOptions.WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
-        var edges = CommandOptions.WithDefault("--edges", BackgroundSpecParser.EdgesHelp, EdgeRefinement.None);
+        var edges = CommandOptions.LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp);
 
         var command = new RootCommand(
             "Replace the background of a photo (gray 192,192,192 by default; a colour, a blur, a picture or transparency with " +

@@ -119,7 +119,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
         {
             socket.Dispose();
         }
-        return $"Consumer disconnected: {Address} (sent {sent} frames, dropped {dropped}; {reason})";
+        return $"Consumer disconnected: {Address} (sent {sent} {(sent == 1 ? "frame" : "frames")}, dropped {dropped}; {reason})";
     }
 
     /// <summary>Unblocks a send in progress (shutdown of a consumer that does not read).</summary>

@@ -16,7 +16,7 @@ public static class BackgroundSpecParser
     public const string Help = "Background: gray (192,192,192), color:R,G,B (0-255 each), blur[:RADIUS] (the scene blurred behind a sharp person, "
         + "radius 1-100 px, default 15), image:PATH (a PNG or JPEG of at most 8 MiB, scaled to cover the frame) or transparent (PNG frames, alpha = mask).";
 
-    public const string EdgesHelp = "Mask edges: None (the model's mask), Guided (follows the frame's own edges: hair, shoulders) or Feather (a softer edge).";
+    public const string EdgesHelp = "Mask edges: none (the model's mask), guided (follows the frame's own edges: hair, shoulders) or feather (a softer edge).";
 
     /// <summary>The parse's error for a bad value, null for a good one (a command line's validator).</summary>
     public static string? Problem(string? text) => TryParse(text, out _, out var error) ? null : error;
