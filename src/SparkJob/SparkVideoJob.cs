@@ -45,38 +45,20 @@ internal static class SparkVideoJob
         SparkSession spark = builder.GetOrCreate();
         CreateCameraFolders(options);
         LiveViewServer? liveView = StartLiveView(options);
-        using OutputJanitor? janitor = StartJanitor(options, liveView);
+        OutputJanitor? janitor = StartJanitor(options, liveView);
         StreamingQuery? query = null;
-        try
-        {
-            // The driver's [stats]: what the driver sees (the source's dropped lines) and, on the embedded engine,
-            // whose executor is this process, every frame.
-            PipelineStats.Instance.StartReporting(options.StatsIntervalSeconds);
-            QueryMonitor.Attach(spark, liveView);
-            query = Start(spark, options, settings);
-        }
-        catch (Exception ex)
-        {
-            // E.g. a checkpoint written by a run with another number of cameras: Spark refuses it too. The two backends
-            // throw different types (AnalysisException here, JvmException on Spark), hence the broad catch.
-            return ProgramCommandLine.RuntimeError($"cannot start the query: {ex.Message}");
-        }
-        finally
-        {
-            if (query is null)
-            {
-                spark.Stop();
-                liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-
-        // Registered for the clean-up too: a second Ctrl+C while the session and the live view stop is not a kill.
-        StreamingQuery running = query;
-        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, running));
-        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, running));
+        // Until the query runs, a signal ends the process as it would without these; from then until the clean-up
+        // ends, it stops the query, so a second Ctrl+C while the session and the live view stop is not a kill.
+        using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, query));
+        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, query));
         int exitCode;
         try
         {
+            query = TryStart(spark, liveView, options, settings, out string? failure);
+            if (query is null)
+            {
+                return ProgramCommandLine.RuntimeError($"cannot start the query: {failure}");
+            }
             exitCode = AwaitTermination(query, options);
         }
         finally
@@ -84,12 +66,33 @@ internal static class SparkVideoJob
             spark.Stop();
             janitor?.Dispose();
             liveView?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            // The last window's summary and any rejects not echoed yet: the counts are complete at exit.
-            RejectLog.FlushEcho();
-            PipelineStats.Instance.Report();
+            if (query is not null)
+            {
+                // The last window's summary and any rejects not echoed yet: the counts are complete at exit.
+                RejectLog.FlushEcho();
+                PipelineStats.Instance.Report();
+            }
         }
         Console.WriteLine("Stopped.");
         return exitCode;
+    }
+
+    private static StreamingQuery? TryStart(SparkSession spark, LiveViewServer? liveView, JobOptions options,
+        ProcessingSettings settings, out string? failure)
+    {
+        try
+        {
+            QueryMonitor.Attach(spark, liveView);
+            failure = null;
+            return Start(spark, options, settings);
+        }
+        catch (Exception ex)
+        {
+            // E.g. a checkpoint written by a run with another number of cameras: Spark refuses it too. The two backends
+            // throw different types (AnalysisException here, JvmException on Spark), hence the broad catch.
+            failure = ex.Message;
+            return null;
+        }
     }
 
     private static int AwaitTermination(StreamingQuery query, JobOptions options)
@@ -238,8 +241,12 @@ internal static class SparkVideoJob
 
     private static int StopSignals;
 
-    private static void StopOnSignal(PosixSignalContext context, StreamingQuery query)
+    private static void StopOnSignal(PosixSignalContext context, StreamingQuery? query)
     {
+        if (query is null)
+        {
+            return;
+        }
         context.Cancel = true;
         // Said once: Ctrl+C in a terminal reaches the whole process group, so under the demo the job gets it twice.
         if (Interlocked.Increment(ref StopSignals) == 1)

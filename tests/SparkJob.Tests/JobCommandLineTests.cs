@@ -155,4 +155,25 @@ public sealed class JobCommandLineTests
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_query_that_cannot_start_is_one_line_and_exit_1_without_a_stop_summary()
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-cli-").FullName;
+        try
+        {
+            var metadata = Path.Combine(Directory.CreateDirectory(Path.Combine(workingDirectory, "checkpoint")).FullName, "metadata");
+            File.WriteAllText(metadata, "{}\n");
+            using var job = Run(workingDirectory, "--port", "9");
+
+            Assert.Equal(1, job.WaitForExit(Timeout));
+            Assert.Equal($"error: cannot start the query: The checkpoint metadata file {metadata} has no id.", Assert.Single(job.StderrLines));
+            Assert.Contains("Initializing Spark session...", job.StdoutLines);
+            Assert.DoesNotContain("Stopped.", job.StdoutLines);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
 }

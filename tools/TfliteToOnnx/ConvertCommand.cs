@@ -19,41 +19,19 @@ public static class ConvertCommand
             "--license",
             "Licence recorded in the ONNX metadata_props.",
             ModelConverter.DefaultLicense);
-        var quantize = CommandOptions.WithDefault("--quantize",
-            "none, or int8: static int8 (QDQ) Conv layers calibrated on --calibrate.", "none");
-        quantize.AcceptOnlyFromAmong("none", "int8");
-        var calibrate = new Option<string[]>("--calibrate")
-        {
-            Description = "With --quantize int8: a video, an image or a folder of images to calibrate on (repeatable).",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var calibrationFrames = CommandOptions.WithDefault("--calibration-frames",
-                "Evenly spaced frames taken from each calibration video.", 24)
-            .Between(1, 1000);
 
         var command = new RootCommand(
             "Convert a TFLite model (the MediaPipe selfie segmentation op set) to ONNX opset 17, NHWC in and out. " +
             "The output is deterministic: the same input gives the same bytes.")
         {
-            input, output, expectedSha256, license, quantize, calibrate, calibrationFrames,
+            input, output, expectedSha256, license,
         };
-        command.SetAction(parseResult =>
-        {
-            var calibration = parseResult.GetValue(calibrate) ?? [];
-            if ((parseResult.GetValue(quantize) == "int8") != (calibration.Length > 0))
-            {
-                throw new UsageException(calibration.Length == 0
-                    ? "--quantize int8 needs at least one --calibrate input"
-                    : "--calibrate is only used with --quantize int8");
-            }
-            return Run(parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(expectedSha256),
-                parseResult.GetValue(license)!, calibration, parseResult.GetValue(calibrationFrames));
-        });
+        command.SetAction(parseResult => Run(parseResult.GetValue(input)!, parseResult.GetValue(output)!,
+            parseResult.GetValue(expectedSha256), parseResult.GetValue(license)!));
         return command;
     }
 
-    private static int Run(FileInfo input, FileInfo output, string? expectedSha256, string license,
-        string[] calibration, int calibrationFrames)
+    private static int Run(FileInfo input, FileInfo output, string? expectedSha256, string license)
     {
         if (!input.Exists)
         {
@@ -69,12 +47,9 @@ public static class ConvertCommand
         byte[] onnx;
         try
         {
-            onnx = calibration.Length == 0
-                ? ModelConverter.Convert(bytes, input.Name, license)
-                : ModelConverter.ConvertToInt8(bytes, input.Name, calibration, calibrationFrames, license);
+            onnx = ModelConverter.Convert(bytes, input.Name, license);
         }
-        catch (Exception e) when (e is UnsupportedOperatorException or InvalidDataException or NotSupportedException
-            or FileNotFoundException)
+        catch (Exception e) when (e is UnsupportedOperatorException or InvalidDataException or NotSupportedException)
         {
             return ProgramCommandLine.RuntimeError($"cannot convert {input.Name}: {e.Message}");
         }

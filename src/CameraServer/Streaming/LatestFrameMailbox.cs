@@ -14,6 +14,23 @@ internal sealed class LatestFrameMailbox
     private EncodedFrame? _latest;
     private long _sequence;
     private bool _completed;
+    private int _blocked;
+    private long _waitsBegun;
+
+    /// <summary>
+    /// Threads blocked in <see cref="Reader.TryTakeNewest"/> or <see cref="WaitUntilAllTaken"/> right now, and how many
+    /// waits have begun in all: a test waits on these instead of sleeping and hoping a thread got there.
+    /// </summary>
+    internal (int Blocked, long WaitsBegun) Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_blocked, _waitsBegun);
+            }
+        }
+    }
 
     public int ReaderCount
     {
@@ -90,9 +107,23 @@ internal sealed class LatestFrameMailbox
         {
             while (!_completed && _readers.Exists(reader => reader.Taken < _sequence))
             {
-                Monitor.Wait(_gate);
+                WaitLocked();
             }
             return !_completed;
+        }
+    }
+
+    private void WaitLocked()
+    {
+        _blocked++;
+        _waitsBegun++;
+        try
+        {
+            Monitor.Wait(_gate);
+        }
+        finally
+        {
+            _blocked--;
         }
     }
 
@@ -134,7 +165,7 @@ internal sealed class LatestFrameMailbox
             {
                 while (_owner._sequence == Taken && !_owner._completed && !_cancelled)
                 {
-                    Monitor.Wait(_owner._gate);
+                    _owner.WaitLocked();
                 }
                 if (_owner._sequence == Taken || _cancelled)
                 {

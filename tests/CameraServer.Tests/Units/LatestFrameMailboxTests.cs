@@ -1,5 +1,6 @@
 using SparkVideo.CameraServer.Encoding;
 using SparkVideo.CameraServer.Streaming;
+using SparkVideo.Testing;
 
 namespace SparkVideo.CameraServer.Tests.Units;
 
@@ -53,7 +54,7 @@ public sealed class LatestFrameMailboxTests
         using var reader = mailbox.Subscribe();
         var take = Task.Run(() => reader.TryTakeNewest(out var frame, out _) ? frame.Timestamp : -1);
 
-        await Task.Delay(100);
+        Eventually.True(() => mailbox.Waiting.Blocked == 1 || take.IsCompleted, "the reader to block or return");
         Assert.False(take.IsCompleted);
         mailbox.Publish(Frame(7));
 
@@ -68,9 +69,13 @@ public sealed class LatestFrameMailboxTests
         using var second = mailbox.Subscribe();
         mailbox.Publish(Frame(1));
         var producer = Task.Run(mailbox.WaitUntilAllTaken);
+        Eventually.True(() => mailbox.Waiting.Blocked == 1, "the producer to wait for both readers");
+        var waitsBefore = mailbox.Waiting.WaitsBegun;
 
         first.TryTakeNewest(out _, out _);
-        await Task.Delay(100);
+        // Woken by the first take, the producer either returns (wrong) or checks again and waits for the second.
+        Eventually.True(() => mailbox.Waiting is { Blocked: 1 } waiting && waiting.WaitsBegun > waitsBefore || producer.IsCompleted,
+            "the producer to wait again or return");
         Assert.False(producer.IsCompleted);
         second.TryTakeNewest(out _, out _);
 

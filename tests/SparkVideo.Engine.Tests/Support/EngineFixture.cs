@@ -72,23 +72,6 @@ internal sealed class TempDir : IDisposable
     }
 }
 
-internal static class Eventually
-{
-    /// <summary>Polls until the condition holds; fails the test with the message after the timeout.</summary>
-    public static void True(Func<bool> condition, string message, int timeoutMs = 10_000)
-    {
-        DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out: {message}");
-            }
-            Thread.Sleep(10);
-        }
-    }
-}
-
 /// <summary>Collects what a ForeachBatch sink receives, safe to read from the test thread.</summary>
 internal sealed class BatchCollector
 {

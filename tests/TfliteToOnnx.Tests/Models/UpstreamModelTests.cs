@@ -72,7 +72,7 @@ public class UpstreamModelTests(ITestOutputHelper output)
     public void Converted_model_matches_OpenCv_running_the_original(string stem, string photo)
     {
         var model = UpstreamModel.ByStem(stem);
-        using var input = ModelRunners.Preprocess(RepoPaths.Of("samples", "photos", photo), model.Width, model.Height);
+        using var input = ModelRunners.Preprocess(Path.Combine(RepoPaths.PhotosDirectory, photo), model.Width, model.Height);
         var reference = ModelRunners.RunOpenCv(model.TflitePath, input);
         var converted = ModelRunners.RunOnnxRuntime(File.ReadAllBytes(model.OnnxPath), input);
 

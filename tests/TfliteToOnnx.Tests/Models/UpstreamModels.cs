@@ -3,8 +3,8 @@ namespace SparkVideo.TfliteToOnnx.Tests.Models;
 /// <summary>The two committed upstream models and their converted ONNX files.</summary>
 public sealed record UpstreamModel(string Stem, string Sha256, int Height, int Width)
 {
-    public string TflitePath => RepoPaths.Of("models", "source", Stem + ".tflite");
-    public string OnnxPath => RepoPaths.Of("models", Stem + ".onnx");
+    public string TflitePath => RepoPaths.InRepo($"models/source/{Stem}.tflite");
+    public string OnnxPath => RepoPaths.InRepo($"models/{Stem}.onnx");
 
     public static readonly UpstreamModel General =
         new("selfie_segmentation", "8d13b7fae74af625c641226813616a2117bd6bca19eb3b75574621fc08557f27", 256, 256);

@@ -1,6 +1,4 @@
-using SparkVideo.Mjpeg;
-
-namespace SparkVideo.LiveView.Tests;
+namespace SparkVideo.Mjpeg.Tests;
 
 /// <summary>The slot between the job's output and the viewers: frames nobody watches cost nothing.</summary>
 public sealed class LatestFrameSlotTests

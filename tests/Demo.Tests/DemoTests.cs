@@ -1,7 +1,7 @@
 using System.Globalization;
 using SparkVideo.ChildProcesses;
 
-namespace SparkVideo.Job.Tests;
+namespace SparkVideo.Demo.Tests;
 
 /// <summary>The README's demo command, run as the real program with a frame limit so it stops by itself.</summary>
 public sealed class DemoTests
