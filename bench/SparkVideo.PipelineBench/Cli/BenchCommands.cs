@@ -62,8 +62,8 @@ public static class BenchCommands
         var size = CommandOptions.WithDefault("--size", "Frame size WIDTHxHEIGHT", "640x480");
         var openCvThreads = CommandOptions.WithDefault(
             "--opencv-threads",
-            "OpenCV's internal thread pool size (0 = OpenCV's default, as the job runs)",
-            0).Between(0, 1024);
+            "OpenCV's internal thread pool size (1 = work on the calling thread, as the job runs; 0 = OpenCV's default)",
+            1).Between(0, 1024);
         root.Subcommands.Add(Command("bare", "In-process decode → segment → composite → encode → write on every core; frames/s and the " +
             "per-stage split.",
             [bareFrames, workers, size, openCvThreads],

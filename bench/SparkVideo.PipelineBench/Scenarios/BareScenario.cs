@@ -7,8 +7,8 @@ namespace SparkVideo.PipelineBench.Scenarios;
 /// <summary>The limit: the in-process loop on every core, with the per-stage split.</summary>
 public static class BareScenario
 {
-    /// <param name="openCvThreads">OpenCV's own thread pool size for this run; 0 keeps OpenCV's default (as the job runs).</param>
-    public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 0)
+    /// <param name="openCvThreads">OpenCV's own thread pool size for this run; 0 keeps OpenCV's default; the job runs with 1.</param>
+    public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 1)
     {
         var samples = SampleFrames.Load(RepoPaths.PeopleWalkingVideo, size.Width, size.Height);
         using var workspace = new TempWorkspace("bare");
@@ -27,7 +27,7 @@ public static class BareScenario
         }
     }
 
-    public static ScenarioReport Run(long frames, int workers, FrameSize size, int openCvThreads = 0)
+    public static ScenarioReport Run(long frames, int workers, FrameSize size, int openCvThreads = 1)
     {
         var result = Measure(frames, workers, size, openCvThreads);
         var openCv = openCvThreads > 0 ? $"OpenCV threads {openCvThreads}" : "OpenCV default threads";
