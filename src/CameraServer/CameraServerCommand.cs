@@ -18,8 +18,8 @@ internal sealed class CameraServerCommand
             new Option<string?>("--source")
             {
                 Description = "Frame source: a webcam index (0, 1, ...), 'synthetic' (generated moving figure, runs anywhere), a network " +
-                    "camera (rtsp://, rtsps://, http:// MJPEG, https://; read through ffmpeg) or a video file path " +
-                    $"[default: ${Sources.SourceSelection.EnvironmentVariable} when set, else {Defaults.Source}]",
+                    "camera (rtsp://, rtsps://, http:// MJPEG, https://; read through ffmpeg) or a video file path; " +
+                    $"${Sources.SourceSelection.EnvironmentVariable} when not given [default: {Defaults.Source}]",
             },
             (o, v) => v is null ? o : o with { Source = v, SourceGiven = true });
         options.Add(
