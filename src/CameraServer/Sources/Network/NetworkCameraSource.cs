@@ -84,6 +84,18 @@ internal sealed class NetworkCameraSource : IFrameSource
 
     private void ReadUntilStopped()
     {
+        try
+        {
+            ReadWithReconnects();
+        }
+        catch (FrameSourceException e)
+        {
+            Fail(e.Message); // ffmpeg could not be started: reported by the capture loop, as one line
+        }
+    }
+
+    private void ReadWithReconnects()
+    {
         var backoff = new ReconnectBackoff(_settings.MaxReconnectDelay);
         var everConnected = false;
         Stopwatch? lostFor = null;
