@@ -152,5 +152,24 @@ public sealed class NetworkCameraTests : IDisposable
         server.Process.WaitForLine(line => line == $"Camera connected: {url}", ReadTimeout);
     }
 
+    [Fact]
+    public void Without_ffmpeg_a_network_camera_is_one_error_line_naming_the_package()
+    {
+        var noPrograms = Directory.CreateTempSubdirectory("sparkvideo-no-ffmpeg-");
+        try
+        {
+            using var server = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"), ["--source", "rtsp://127.0.0.1:9/stream", "--port", "0"],
+                new ChildProcessOptions { Environment = [new("PATH", noPrograms.FullName)] });
+
+            Assert.Equal(1, server.WaitForExit(ReadTimeout));
+            var error = Assert.Single(server.StderrLines);
+            Assert.Contains("ffmpeg, which is not installed or not on PATH (Debian/Ubuntu: sudo apt-get install ffmpeg)", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            noPrograms.Delete();
+        }
+    }
+
     public void Dispose() => _video.Dispose();
 }
