@@ -19,9 +19,13 @@ public sealed partial class CameraServerProcess : IDisposable
 
     public int Port { get; }
 
-    public static CameraServerProcess Start(params string[] arguments)
+    public static CameraServerProcess Start(params string[] arguments) => Start([], arguments);
+
+    /// <summary>Starts it with <paramref name="environment"/> added to this process's environment.</summary>
+    public static CameraServerProcess Start(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
     {
-        var process = ChildProcess.StartProgram("CameraServer", [.. arguments, "--port", "0"]);
+        var process = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"), [.. arguments, "--port", "0"],
+            new ChildProcessOptions { Environment = environment });
         try
         {
             var listening = process.WaitForLine(ListeningLine().IsMatch, StartupTimeout);

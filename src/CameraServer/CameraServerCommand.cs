@@ -15,14 +15,44 @@ internal sealed class CameraServerCommand
     {
         var options = new RecordOptions<CameraServerOptions>();
         options.Add(
-            CommandOptions.WithDefault(
-                "--source",
-                "Frame source: a webcam index (0, 1, ...), 'synthetic' (generated moving figure, runs anywhere) or a video file path",
-                Defaults.Source),
-            (o, v) => o with { Source = v });
+            new Option<string?>("--source")
+            {
+                Description = "Frame source: a webcam index (0, 1, ...), 'synthetic' (generated moving figure, runs anywhere), a network " +
+                    "camera (rtsp://, rtsps://, http:// MJPEG, https://; read through ffmpeg) or a video file path; " +
+                    $"${Sources.SourceSelection.EnvironmentVariable} when not given [default: {Defaults.Source}]",
+            },
+            (o, v) => v is null ? o : o with { Source = v, SourceGiven = true });
+        options.Add(
+            new Option<string?>("--source-file")
+            {
+                Description = "Read the source from this file's first line instead, e.g. a camera URL with a password, kept off the " +
+                    "command line",
+            },
+            (o, v) => o with { SourceFile = v });
         options.Add(
             new Option<bool>("--loop") { Description = "Restart a video file at its end instead of stopping" },
             (o, v) => o with { Loop = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--connect-timeout",
+                "Network camera: seconds to connect and receive the first frame before the attempt counts as failed",
+                Defaults.ConnectTimeoutSeconds),
+            (o, v) => o with { ConnectTimeoutSeconds = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--read-timeout",
+                "Network camera: seconds without a frame after which the stream counts as lost (stalled) and is reopened",
+                Defaults.ReadTimeoutSeconds),
+            (o, v) => o with { ReadTimeoutSeconds = v });
+        var transport = CommandOptions.WithDefault("--rtsp-transport", "RTSP camera: transport of the video, tcp or udp", Defaults.RtspTransport);
+        transport.AcceptOnlyFromAmong("tcp", "udp");
+        options.Add(transport, (o, v) => o with { RtspTransport = v });
+        options.Add(
+            CommandOptions.WithDefault(
+                "--max-reconnect-delay",
+                "Network camera: the longest wait between attempts to reach a lost camera (the wait doubles from 0.5 s up to this)",
+                Defaults.MaxReconnectDelaySeconds),
+            (o, v) => o with { MaxReconnectDelaySeconds = v });
         options.Add(
             CommandOptions.WithDefault(
                 "--width",
@@ -95,7 +125,7 @@ internal sealed class CameraServerCommand
             (o, v) => o with { PreviewHost = v });
 
         Root = new RootCommand(
-            "CameraServer: streams frames from a webcam, a video file or a synthetic scene as JSON lines " +
+            "CameraServer: streams frames from a webcam, a network camera, a video file or a synthetic scene as JSON lines " +
             "{\"timestamp\", \"frame_width\", \"frame_height\", \"frame_data\" (base64 JPEG)} over TCP.");
         options.AddTo(Root);
         Root.SetAction(parseResult => run(options.Bind(parseResult, Defaults)));

@@ -21,9 +21,10 @@ internal static class CameraServerHost
     public static int Run(CameraServerOptions options, ServerLog log, CancellationToken stop)
     {
         IFrameSource source;
+        var counters = new SourceCounters();
         try
         {
-            source = FrameSourceFactory.Open(options);
+            source = FrameSourceFactory.Open(options, log, counters);
         }
         catch (FrameSourceException e)
         {
@@ -33,16 +34,16 @@ internal static class CameraServerHost
 
         using (source)
         {
-            return Serve(source, options, log, stop);
+            return Serve(source, counters, options, log, stop);
         }
     }
 
-    private static int Serve(IFrameSource source, CameraServerOptions options, ServerLog log, CancellationToken stop)
+    private static int Serve(IFrameSource source, SourceCounters counters, CameraServerOptions options, ServerLog log, CancellationToken stop)
     {
         var mailbox = new LatestFrameMailbox();
         var budget = new SendBudget(options.MaxFrames);
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        using var server = new FrameServer(options, mailbox, budget, log);
+        using var server = new FrameServer(options, mailbox, budget, counters, log);
         server.BudgetSpent += () =>
         {
             log.Info($"Sent {options.MaxFrames} {(options.MaxFrames == 1 ? "frame" : "frames")} in total (--max-frames), stopping.");
@@ -145,7 +146,7 @@ internal static class CameraServerHost
     private static void PrintBanner(ServerLog log, IFrameSource source, CameraServerOptions options, IPEndPoint endpoint)
     {
         log.Info("CameraServer");
-        log.Info($"  source:  {source.Description}");
+        log.Info($"  source:  {source.Description}{(options.SourceOrigin.Length > 0 ? $" ({options.SourceOrigin})" : "")}");
         log.Info($"  frames:  {options.Width}x{options.Height} JPEG quality {options.JpegQuality}");
         log.Info($"  rate:    {CameraServerCommand.DescribeRate(options.Fps)}" +
                  (options.MaxFrames is { } max ? $", stop after {max} frames" : ""));

@@ -9,8 +9,29 @@ internal sealed record CameraServerOptions
     public const int MinSize = 16;
     public const int MaxSize = 4096;
 
-    /// <summary>A camera index ("0"), "synthetic", or a video file path.</summary>
+    /// <summary>A camera index ("0"), "synthetic", a network camera URL (rtsp://, http://, ...) or a video file path.</summary>
     public string Source { get; init; } = "synthetic";
+
+    /// <summary>True when --source was on the command line (the environment variable is then ignored).</summary>
+    public bool SourceGiven { get; init; }
+
+    /// <summary>A file whose first line is the source (a camera URL kept off the command line).</summary>
+    public string? SourceFile { get; init; }
+
+    /// <summary>Where the source came from when not --source ("from --source-file"), for the banner; empty otherwise.</summary>
+    public string SourceOrigin { get; init; } = "";
+
+    /// <summary>A network camera must deliver its first frame within this time of each connection attempt.</summary>
+    public double ConnectTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>A network camera that delivers no frame for this long is treated as lost (a stalled stream).</summary>
+    public double ReadTimeoutSeconds { get; init; } = 5;
+
+    /// <summary>RTSP's transport: "tcp" (default, works through NAT and firewalls) or "udp".</summary>
+    public string RtspTransport { get; init; } = "tcp";
+
+    /// <summary>The longest wait between reconnection attempts to a lost network camera (the backoff's cap).</summary>
+    public double MaxReconnectDelaySeconds { get; init; } = 5;
     public bool Loop { get; init; }
     public int Width { get; init; } = 640;
     public int Height { get; init; } = 480;
@@ -41,6 +62,15 @@ internal sealed record CameraServerOptions
         if (string.IsNullOrWhiteSpace(Source))
         {
             return "--source must not be empty";
+        }
+        if (Sources.Network.CameraUrl.LooksLikeUrl(Source) && Sources.Network.CameraUrl.Parse(Source, out var badUrl) is null)
+        {
+            return badUrl;
+        }
+        if (!IsSeconds(ConnectTimeoutSeconds) || !IsSeconds(ReadTimeoutSeconds) || !IsSeconds(MaxReconnectDelaySeconds))
+        {
+            return "--connect-timeout, --read-timeout and --max-reconnect-delay must be between 0 and 3600 seconds, got " +
+                $"{ConnectTimeoutSeconds}, {ReadTimeoutSeconds} and {MaxReconnectDelaySeconds}";
         }
         if (!double.IsFinite(Fps) || Fps < 0 || Fps > 1000)
         {
@@ -88,6 +118,8 @@ internal sealed record CameraServerOptions
         }
         return null;
     }
+
+    private static bool IsSeconds(double seconds) => double.IsFinite(seconds) && seconds > 0 && seconds <= 3600;
 
     public IPEndPoint ListenEndpoint => new(ResolveHost(Host) ?? IPAddress.Loopback, Port);
 

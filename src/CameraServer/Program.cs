@@ -1,11 +1,17 @@
 using SparkVideo.CameraServer;
+using SparkVideo.CameraServer.Sources;
 using SparkVideo.CommandLine;
 using SparkVideo.Native;
 
 OpenCvNativeResolver.Install();
 
-var command = new CameraServerCommand(options =>
+var command = new CameraServerCommand(given =>
 {
+    var options = SourceSelection.Resolve(given, Environment.GetEnvironmentVariable, out var sourceProblem);
+    if (sourceProblem is not null)
+    {
+        return ProgramCommandLine.UsageError(sourceProblem);
+    }
     if (options.Validate() is { } problem)
     {
         return ProgramCommandLine.UsageError(problem);

@@ -3,7 +3,7 @@ using SparkVideo.Demo.Runs;
 namespace SparkVideo.Demo;
 
 internal sealed record DemoOptions(
-    string Source,
+    IReadOnlyList<string> Sources,
     int Port,
     double Fps,
     int? MaxFrames,

@@ -39,6 +39,10 @@ internal static class DemoPipeline
 
     public static int Run(DemoOptions options)
     {
+        if (options.Sources.Count > options.Cameras)
+        {
+            return ProgramCommandLine.UsageError($"--source is given {options.Sources.Count} times for {options.Cameras} camera(s) (--cameras)");
+        }
         // Checked here too, so a missing library is one line from the demo rather than one from each child.
         if (NativeRuntimes.Check() is { } missing)
         {
@@ -55,7 +59,7 @@ internal static class DemoPipeline
         }
         var run = options.Run ?? new DemoRunOptions();
         var framesBefore = RunStart.Prepare(options, run, Path.GetFullPath(options.OutputDir, cwd), Path.GetFullPath(RunStart.CheckpointFor(options), cwd));
-        // With --cameras N: N camera servers on --port, --port+1, ...; the first on --source, the others synthetic.
+        // With --cameras N: N camera servers on --port, --port+1, ...; camera i on the i-th --source, or synthetic.
         var cameras = new List<ChildProcess>();
         string? previewUrl = null;
         try
@@ -83,14 +87,15 @@ internal static class DemoPipeline
     private static ChildProcess? StartCamera(DemoOptions options, int index, string cwd, bool withPreview, Action<string> onPreview)
     {
         var inv = CultureInfo.InvariantCulture;
-        var source = index == 0 ? options.Source : "synthetic";
+        var source = options.Sources.ElementAtOrDefault(index) ?? "synthetic";
         var port = options.Port + index;
         var cameraArgs = new List<string> { "--source", source, "--port", port.ToString(inv), "--fps", options.Fps.ToString(inv) };
         if (withPreview)
         {
             cameraArgs.AddRange(["--preview-port", "0"]); // the camera picks a free port and prints its address
         }
-        if (!int.TryParse(source, out _) && source != "synthetic" && options.MaxFrames is null)
+        var isFile = !int.TryParse(source, out _) && source != "synthetic" && !source.Contains("://", StringComparison.Ordinal);
+        if (isFile && options.MaxFrames is null)
         {
             cameraArgs.Add("--loop");
         }
@@ -100,7 +105,7 @@ internal static class DemoPipeline
         }
 
         var name = options.Cameras == 1 ? "camera" : CameraName(index);
-        Console.WriteLine($"[demo] Starting the camera server on {source} at {options.Fps} FPS, port {port}...");
+        Console.WriteLine($"[demo] Starting the camera server on {UrlCredentials.Redact(source)} at {options.Fps} FPS, port {port}...");
         using var listening = new ManualResetEventSlim();
         var camera = StartCameraProgram(name, "CameraServer", cameraArgs, cwd, line =>
         {

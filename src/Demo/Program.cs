@@ -8,8 +8,15 @@ using SparkVideo.LiveView;
 using SparkVideo.Vision;
 using static SparkVideo.CommandLine.CommandOptions;
 
-var source = WithDefault(
-    "--source", "Video file, webcam index or 'synthetic'. Default: the sample video, looped.", DemoPipeline.DefaultSource());
+var source = new Option<string[]>("--source")
+{
+    Description = "Video file, webcam index, 'synthetic' or a network camera (rtsp://USER:PASSWORD@HOST/..., http://HOST/video.mjpg); " +
+        "repeat it with --cameras N for one source per camera, in order (cameras without one are synthetic). " +
+        "Default: the sample video, looped.",
+    Arity = ArgumentArity.OneOrMore,
+    AllowMultipleArgumentsPerToken = false,
+    DefaultValueFactory = _ => [DemoPipeline.DefaultSource()],
+};
 var port = WithDefault("--port", "Loopback TCP port between the camera server and the job.", FrameContract.DefaultPort).Between(1, 65535);
 var fps = WithDefault("--fps", "Camera frame rate.", 10.0).Require(f => f > 0, "--fps must be positive");
 var maxFrames = new Option<int?>("--max-frames")
@@ -23,7 +30,7 @@ var uiPort = WithDefault(
     .Require(p => p is >= 0 and <= 65535, "--ui-port must be between 0 (off) and 65535");
 var cameras = WithDefault(
     "--cameras",
-    "Camera servers to run (the first on --source, the others synthetic, on --port, --port+1, ...), all read by one job: " +
+    "Camera servers to run (each on its --source, in order; those without one synthetic; on --port, --port+1, ...), all read by one job: " +
         "frames in output_frames/cam<N>/.",
     1).Between(1, 64);
 var model = WithDefault("--model", "general or landscape.", "general");

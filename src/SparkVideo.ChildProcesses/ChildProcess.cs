@@ -89,6 +89,10 @@ public sealed class ChildProcess : IDisposable
             : Start(DotnetHost.Executable, [dllPath, .. arguments], options);
     }
 
+    /// <summary>Starts an executable found on PATH (a test's stream server: python3, ffmpeg) as <paramref name="options"/> say.</summary>
+    public static ChildProcess StartExecutable(string program, IEnumerable<string> arguments, ChildProcessOptions options) =>
+        Start(program, arguments, options);
+
     private static ChildProcess Start(string program, IEnumerable<string> arguments, ChildProcessOptions options)
     {
         var startInfo = new ProcessStartInfo(program, arguments)
@@ -172,6 +176,12 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>Sends SIGTERM, as a service manager does.</summary>
     public void SendTerminate() => PosixSignals.Send(_process.Id, "TERM", PosixSignals.Terminate);
+
+    /// <summary>Freezes the process (SIGSTOP): its sockets stay open and it sends nothing more until <see cref="Resume"/>.</summary>
+    public void Pause() => PosixSignals.Send(_process.Id, "STOP", PosixSignals.Stop);
+
+    /// <summary>Lets a process frozen by <see cref="Pause"/> go on (SIGCONT).</summary>
+    public void Resume() => PosixSignals.Send(_process.Id, "CONT", PosixSignals.Continue);
 
     /// <summary>
     /// SIGINT (SIGTERM when the process ignores SIGINT), then up to <paramref name="grace"/> for a clean exit, else

@@ -9,6 +9,10 @@ internal static class PosixSignals
     public const int Interrupt = 2;
     public const int Terminate = 15;
 
+    // Linux's numbers; only read by the ignore check, which SIGCONT never fails and SIGSTOP cannot (it cannot be ignored).
+    public const int Continue = 18;
+    public const int Stop = 19;
+
     /// <summary>Sends SIG<paramref name="name"/>; throws when the platform, the target or kill(1) prevents it.</summary>
     public static void Send(int processId, string name, int signalNumber, bool wholeGroup = false)
     {

@@ -7,7 +7,7 @@ namespace SparkVideo.CommandLine;
 /// <summary>
 /// Parses and runs a program's root command the same way for every program: a usage error is one line,
 /// <c>error: &lt;message&gt; (see --help)</c> on stderr, and exit code 2; a runtime failure is
-/// <c>error: &lt;message&gt;</c> and exit code 1.
+/// <c>error: &lt;message&gt;</c> and exit code 1. Neither ever shows a URL's credentials (<see cref="UrlCredentials"/>).
 /// </summary>
 public static class ProgramCommandLine
 {
@@ -57,7 +57,8 @@ public static class ProgramCommandLine
     public static string? UsageErrorLine(ParseResult parseResult) =>
         parseResult.Action is ParseErrorAction ? UsageErrorLine(parseResult.Errors[0].Message) : null;
 
-    private static string UsageErrorLine(string message) => $"error: {OneLine(message)} (see --help)";
+    // A parser message may echo a token, and a token may be a camera URL with its password.
+    private static string UsageErrorLine(string message) => $"error: {UrlCredentials.Redact(OneLine(message))} (see --help)";
 
     /// <summary>
     /// A parser message on one line: System.CommandLine lists the accepted values of an enum option one per line
@@ -72,7 +73,7 @@ public static class ProgramCommandLine
     /// <summary>Prints <c>error: message</c> on stderr; returns <see cref="ExitCodes.RuntimeError"/>.</summary>
     public static int RuntimeError(string message)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine($"error: {UrlCredentials.Redact(message)}");
         return ExitCodes.RuntimeError;
     }
 }

@@ -41,6 +41,8 @@ public sealed class ReadmeCommandTests : IDisposable
         ["dotnet run -c Release --project tools/Soak -- --cameras 8 --minutes 60 --retain-gib 0.2 --retain-minutes 30 --report-dir docs/perf"] = "an hour long; the camera soak smoke test runs the same program for 24 s with two cameras",
         ["dotnet run -c Release --project bench/SparkVideo.Benchmarks -- --filter '*'"] = "BenchmarkDotNet's full run takes many minutes",
         ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- all"] = "4-15 minutes on 2 cores",
+        ["dotnet run --project src/CameraServer -- --source rtsp://camera.local/stream"] =
+            "names a camera host no test machine has; CameraServer.Tests' NetworkCameraTests runs the same server against a real RTSP server on loopback",
     };
 
     private static readonly string[] RunByTests =

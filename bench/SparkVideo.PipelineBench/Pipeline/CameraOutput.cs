@@ -11,7 +11,7 @@ public static partial class CameraOutput
         int.Parse(ListeningLine().Match(listeningLine).Groups["port"].Value, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Sent and dropped counts of one consumer session, from "Sent N frames (dropped D)" (progress, every 10 frames)
+    /// Sent and dropped counts of one consumer session, from "Sent N frames (dropped D)" (progress, every 10 frames; a network camera adds its counts after a ";")
     /// or "Consumer disconnected: ... (sent N frames, dropped D; ...)" (final; <paramref name="sessionEnded"/>).
     /// </summary>
     public static bool TryReadCounts(string line, out long sent, out long dropped, out bool sessionEnded)
@@ -33,6 +33,6 @@ public static partial class CameraOutput
     [GeneratedRegex(@"^Consumer disconnected: .*\(sent (?<sent>\d+) frames, dropped (?<dropped>\d+);")]
     private static partial Regex DisconnectedLine();
 
-    [GeneratedRegex(@"^Sent (?<sent>\d+) frames \(dropped (?<dropped>\d+)\)$")]
+    [GeneratedRegex(@"^Sent (?<sent>\d+) frames \(dropped (?<dropped>\d+)(?:; [^)]*)?\)$")]
     private static partial Regex ProgressLine();
 }

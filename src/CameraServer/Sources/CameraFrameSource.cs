@@ -34,7 +34,7 @@ internal sealed class CameraFrameSource : IFrameSource
 
     public bool IsLive => true;
 
-    public bool TryRead(Mat frame)
+    public bool TryRead(Mat frame, CancellationToken cancellation)
     {
         for (var attempt = 0; attempt < MaxConsecutiveFailures; attempt++)
         {

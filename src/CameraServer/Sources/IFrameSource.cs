@@ -14,7 +14,10 @@ internal interface IFrameSource : IDisposable
     /// </summary>
     bool IsLive { get; }
 
-    /// <summary>Reads the next frame into <paramref name="frame"/>; false once a finite source has ended.</summary>
+    /// <summary>
+    /// Reads the next frame into <paramref name="frame"/>; false once a finite source has ended, or when cancelled
+    /// while waiting for a frame.
+    /// </summary>
     /// <exception cref="FrameSourceException">The device stopped delivering frames.</exception>
-    bool TryRead(Mat frame);
+    bool TryRead(Mat frame, CancellationToken cancellation);
 }

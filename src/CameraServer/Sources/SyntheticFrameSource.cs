@@ -18,7 +18,7 @@ internal sealed class SyntheticFrameSource : IFrameSource
 
     public bool IsLive => false;
 
-    public bool TryRead(Mat frame)
+    public bool TryRead(Mat frame, CancellationToken cancellation)
     {
         _background.CopyTo(frame);
         SyntheticScene.DrawWalker(frame, _frameNumber);

@@ -27,7 +27,7 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
     public bool IsLive => false;
 
-    public bool TryRead(Mat frame)
+    public bool TryRead(Mat frame, CancellationToken cancellation)
     {
         if (_capture.Read(frame) && !frame.Empty())
         {

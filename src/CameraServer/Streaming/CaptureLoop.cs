@@ -41,7 +41,7 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
     private void RunLive(Mat frame, CancellationToken cancellation)
     {
         var idle = true;
-        while (!cancellation.IsCancellationRequested && source.TryRead(frame))
+        while (!cancellation.IsCancellationRequested && source.TryRead(frame, cancellation))
         {
             if (mailbox.ReaderCount == 0)
             {
@@ -85,7 +85,7 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
             {
                 continue;
             }
-            if (!source.TryRead(frame))
+            if (!source.TryRead(frame, cancellation))
             {
                 return;
             }

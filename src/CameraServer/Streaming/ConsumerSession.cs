@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using SparkVideo.CameraServer.Sources;
 
 namespace SparkVideo.CameraServer.Streaming;
 
@@ -11,7 +12,8 @@ namespace SparkVideo.CameraServer.Streaming;
 /// consumer closed or half-closed its side, or an error) means the consumer has gone, and the session ends at
 /// once instead of at its next failed send, freeing its slot for the next consumer.
 /// </summary>
-internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader reader, SendBudget budget, ServerLog log, TimeSpan sendTimeout)
+internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader reader, SendBudget budget, SourceCounters counters, ServerLog log,
+    TimeSpan sendTimeout)
 {
     private const int ProgressEvery = 10;
     private const string StreamEnded = "stream ended";
@@ -92,7 +94,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
                     sent++;
                     if (sent % ProgressEvery == 0)
                     {
-                        log.Info($"Sent {sent} frames (dropped {dropped})");
+                        log.Info(ProgressLine(sent, dropped));
                     }
                     if (budget.MarkSent())
                     {
@@ -121,6 +123,10 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
         }
         return $"Consumer disconnected: {Address} (sent {sent} {(sent == 1 ? "frame" : "frames")}, dropped {dropped}; {reason})";
     }
+
+    /// <summary>"Sent N frames (dropped D)", with "; camera lost L times, S stale frames" inside the parentheses for a network camera.</summary>
+    private string ProgressLine(long sent, long dropped) =>
+        counters.Describe() is { } camera ? $"Sent {sent} frames (dropped {dropped}; {camera})" : $"Sent {sent} frames (dropped {dropped})";
 
     /// <summary>Unblocks a send in progress (shutdown of a consumer that does not read).</summary>
     public void Abort() => socket.Dispose();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SparkVideo.CameraServer.Sources;
 using SparkVideo.Frames;
 
 namespace SparkVideo.CameraServer.Streaming;
@@ -9,7 +10,7 @@ namespace SparkVideo.CameraServer.Streaming;
 /// <see cref="ConsumerSession"/> on its own thread, and closes further connections at once. A connection from an
 /// address outside --allow is closed before anything else, so it never holds a consumer slot.
 /// </summary>
-internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbox mailbox, SendBudget budget, ServerLog log) : IDisposable
+internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbox mailbox, SendBudget budget, SourceCounters counters, ServerLog log) : IDisposable
 {
     // Small on purpose: data waiting in kernel buffers is latency. About three 640x480 JPEG lines.
     private const int SendBufferBytes = 128 * 1024;
@@ -88,7 +89,7 @@ internal sealed class FrameServer(CameraServerOptions options, LatestFrameMailbo
                 socket.Dispose(); // the consumer left before it was admitted
                 return;
             }
-            var session = new ConsumerSession(socket, mailbox.Subscribe(), budget, log, _sendTimeout);
+            var session = new ConsumerSession(socket, mailbox.Subscribe(), budget, counters, log, _sendTimeout);
             session.BudgetSpent += () => BudgetSpent?.Invoke();
             var thread = new Thread(() => Serve(session)) { IsBackground = true, Name = "consumer " + session.Address };
             _sessions.Add(session, thread);
