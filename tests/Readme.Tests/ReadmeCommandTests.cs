@@ -41,6 +41,7 @@ public sealed class ReadmeCommandTests : IDisposable
         ["dotnet run -c Release --project tools/Soak -- --cameras 8 --minutes 60 --retain-gib 0.2 --retain-minutes 30 --report-dir docs/perf"] = "an hour long; the camera soak smoke test runs the same program for 24 s with two cameras",
         ["dotnet run -c Release --project bench/SparkVideo.Benchmarks -- --filter '*'"] = "BenchmarkDotNet's full run takes many minutes",
         ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- all"] = "4-15 minutes on 2 cores",
+        ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- quality"] = "rewrites the committed docs/perf/quality.*; QualityFloorTests scores the same composites on every run",
     };
 
     private static readonly string[] RunByTests =
