@@ -22,6 +22,7 @@ public static class QualityScenario
         using var segmenter = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
         using var softRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent } });
         using var hardRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent }, Threshold = 0.5f });
+        using var detector = PersonDetector.Load(intraOpThreads: 1);
         var geometry = new CropGeometry();
         QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
         {
@@ -29,10 +30,12 @@ public static class QualityScenario
             remover.Remove(f.Bgr, output);
             return QualityRunner.AlphaOf(output);
         });
-        QualityMethod KnownBoxes(string name, float? threshold) => new(name, f =>
+        QualityMethod KnownBoxes(string name, float? threshold) => Crops(name, threshold, f => f.Boxes);
+        QualityMethod Detected(string name, float? threshold) => Crops(name, threshold, f => detector.Detect(f.Bgr));
+        QualityMethod Crops(string name, float? threshold, Func<GroundTruthFrame, IReadOnlyList<PersonBox>> boxes) => new(name, f =>
         {
             using var mask = new Mat();
-            CropSegmentation.Segment(f.Bgr, f.Boxes, segmenter, geometry, mask);
+            CropSegmentation.Segment(f.Bgr, boxes(f), segmenter, geometry, mask);
             var alpha = new Mat();
             if (threshold is { } t)
             {
@@ -47,11 +50,18 @@ public static class QualityScenario
             Removed("frame, threshold 0.5", hardRemover),
             KnownBoxes("crops, boxes known, soft", null),
             KnownBoxes("crops, boxes known, threshold 0.5", 0.5f),
+            Detected("people: pose detector + crops, soft", null),
+            Detected("people: pose detector + crops, threshold 0.5", 0.5f),
         };
+        var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector));
         var rows = QualityRunner.Score(methods, frames);
         foreach (var frame in frames)
         {
             frame.Dispose();
+        }
+        foreach (var (height, share) in recall)
+        {
+            Console.WriteLine($"pose detector recall at height {height}: {share:P0}");
         }
 
         QualityReport.Write(outDir, rows, framesPerHeight, set.Scenes.Count);
@@ -65,5 +75,21 @@ public static class QualityScenario
                 "", true);
         }
         return report;
+    }
+
+    /// <summary>The share of pasted people whose box centre lies inside a detected box.</summary>
+    private static double Recall(IEnumerable<GroundTruthFrame> frames, PersonDetector detector)
+    {
+        var (found, total) = (0, 0);
+        foreach (var frame in frames)
+        {
+            var detected = detector.Detect(frame.Bgr);
+            foreach (var truth in frame.Boxes)
+            {
+                total++;
+                found += detected.Any(d => truth.CenterX >= d.X && truth.CenterX <= d.Right && truth.CenterY >= d.Y && truth.CenterY <= d.Bottom) ? 1 : 0;
+            }
+        }
+        return total == 0 ? double.NaN : found / (double)total;
     }
 }
