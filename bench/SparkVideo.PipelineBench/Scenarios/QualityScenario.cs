@@ -32,10 +32,10 @@ public static class QualityScenario
         });
         QualityMethod KnownBoxes(string name, float? threshold) => Crops(name, threshold, f => f.Boxes);
         QualityMethod Detected(string name, float? threshold) => Crops(name, threshold, f => detector.Detect(f.Bgr));
-        QualityMethod Crops(string name, float? threshold, Func<GroundTruthFrame, IReadOnlyList<PersonBox>> boxes) => new(name, f =>
+        QualityMethod Crops(string name, float? threshold, Func<GroundTruthFrame, IReadOnlyList<PersonBox>> boxes, CropGeometry? crop = null) => new(name, f =>
         {
             using var mask = new Mat();
-            CropSegmentation.Segment(f.Bgr, boxes(f), segmenter, geometry, mask);
+            CropSegmentation.Segment(f.Bgr, boxes(f), segmenter, crop ?? geometry, mask);
             var alpha = new Mat();
             if (threshold is { } t)
             {
@@ -52,6 +52,8 @@ public static class QualityScenario
             KnownBoxes("crops, boxes known, threshold 0.5", 0.5f),
             Detected("people: pose detector + crops, soft", null),
             Detected("people: pose detector + crops, threshold 0.5", 0.5f),
+            Crops("people: pose detector, no padding, threshold 0.5", 0.5f, f => detector.Detect(f.Bgr), new CropGeometry(0)),
+            Crops("people: pose detector with 2 tiles, threshold 0.5", 0.5f, f => detector.DetectWithTiles(f.Bgr)),
         };
         var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector));
         var rows = QualityRunner.Score(methods, frames);

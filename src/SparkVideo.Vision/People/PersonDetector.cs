@@ -107,6 +107,26 @@ public sealed class PersonDetector : IDisposable
         return Suppress(found);
     }
 
+    /// <summary>
+    /// <see cref="Detect"/> on the whole frame and on its two square halves (left and right, overlapping), which the
+    /// detector sees 1.33x larger in a 640x480 frame, so people further away are found; boxes merged by suppression.
+    /// </summary>
+    public List<PersonBox> DetectWithTiles(Mat bgrFrame)
+    {
+        ArgumentNullException.ThrowIfNull(bgrFrame);
+        var all = Detect(bgrFrame);
+        var side = Math.Min(bgrFrame.Width, bgrFrame.Height);
+        if (bgrFrame.Width > side)
+        {
+            foreach (var x in new[] { 0, bgrFrame.Width - side })
+            {
+                using var tile = new Mat(bgrFrame, new Rect(x, 0, side, side));
+                all.AddRange(Detect(tile).Select(b => b with { X = b.X + x }));
+            }
+        }
+        return Suppress(all);
+    }
+
     private static List<PersonBox> Suppress(List<PersonBox> boxes)
     {
         var kept = new List<PersonBox>();
