@@ -43,6 +43,7 @@ public sealed class ReadmeCommandTests : IDisposable
         ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- all"] = "4-15 minutes on 2 cores",
         ["dotnet run --project src/CameraServer -- --source rtsp://camera.local/stream"] =
             "names a camera host no test machine has; CameraServer.Tests' NetworkCameraTests runs the same server against a real RTSP server on loopback",
+        ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- quality"] = "rewrites the committed docs/perf/quality.*; QualityFloorTests scores the same composites on every run",
     };
 
     private static readonly string[] RunByTests =

@@ -134,6 +134,12 @@ public static class BenchCommands
             r => Print(ScalingScenario.Run(ParseList(r.GetValue(sParallelism)!, int.Parse), ParseList(r.GetValue(sSizes)!, FrameSize.Parse),
                 r.GetValue(sBare), r.GetValue(sPipeline), JobTemplate(r), OutDir(r), r.GetValue(verbose)))));
 
+        var qFrames = Positive("--frames-per-height", 24, "Ground-truth composites per person height");
+        root.Subcommands.Add(Command("quality", "Kept pixels against exact person masks (samples/quality composites): IoU, soft IoU and " +
+            "boundary IoU per person height, the share kept with nobody, CPU per frame; writes quality.md, quality.csv and quality.png.",
+            [qFrames],
+            r => Print(QualityScenario.Run(r.GetValue(qFrames), OutDir(r)))));
+
         var v = PipelineRun.Options(frames: 1000);
         var vWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
         root.Subcommands.Add(Command("viewers", "The pipeline at camera --fps 0 with the live view and 0, 1, 8 MJPEG viewers: throughput " +

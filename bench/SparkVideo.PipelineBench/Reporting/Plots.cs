@@ -74,6 +74,25 @@ public static class Plots
         Save(plot, path);
     }
 
+    /// <summary>Quality: mean IoU against person height, one line per method, with the target.</summary>
+    public static void Quality(string path, IReadOnlyList<(string Method, double[] Heights, double[] Iou)> lines, double target, string subtitle)
+    {
+        var plot = new Plot();
+        foreach (var (method, heights, iou) in lines)
+        {
+            var line = plot.Add.Scatter(heights, iou);
+            line.LegendText = method;
+            line.MarkerSize = 7;
+        }
+        AddLevel(plot, target, $"target {target:F2}", Colors.OrangeRed);
+        plot.Title($"Mean IoU with the exact person mask\n{subtitle}");
+        plot.XLabel("person height / frame height");
+        plot.YLabel("mean IoU");
+        plot.Axes.SetLimits(0, 1, 0, 1.05);
+        plot.ShowLegend(Alignment.LowerRight);
+        Save(plot, path);
+    }
+
     private static void AddLevel(Plot plot, double value, string label, Color color)
     {
         if (double.IsNaN(value))

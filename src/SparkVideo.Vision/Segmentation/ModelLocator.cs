@@ -17,9 +17,11 @@ public static class ModelLocator
     /// Looks next to this assembly first: on real Spark the Microsoft.Spark worker loads it from the published
     /// job folder (DOTNET_ASSEMBLY_SEARCH_PATHS) while the process's base directory is the worker's own.
     /// </summary>
-    public static string PathOf(SegmentationModelKind kind)
+    public static string PathOf(SegmentationModelKind kind) => PathOf(FileName(kind));
+
+    /// <summary>The expected path of a shipped model file, by its name.</summary>
+    public static string PathOf(string fileName)
     {
-        var fileName = FileName(kind);
         var candidates = new[] { Path.GetDirectoryName(typeof(ModelLocator).Assembly.Location), AppContext.BaseDirectory }
             .Where(dir => !string.IsNullOrEmpty(dir))
             .Select(dir => Path.Combine(dir!, ModelsFolder, fileName))

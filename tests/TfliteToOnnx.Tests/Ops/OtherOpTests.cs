@@ -77,12 +77,11 @@ public class OtherOpTests
     {
         var m = new SyntheticModel();
         var input = m.Activation("in", 1, 2, 2, 1);
-        var shape = m.IntConstant("shape", [1, 4], 2);
-        var output = m.Activation("out", 1, 4);
-        m.Op((BuiltinOperator)22, [input, shape], [output]);
+        var output = m.Activation("out", 1, 2, 2, 1);
+        m.Op((BuiltinOperator)25, [input], [output]);
 
         var error = Assert.Throws<UnsupportedOperatorException>(() => TfliteToOnnxConverter.Convert(m.Build(input, output), TestProvenance));
-        Assert.Contains("RESHAPE", error.Message);
+        Assert.Contains("SOFTMAX", error.Message);
     }
 
     [Fact]

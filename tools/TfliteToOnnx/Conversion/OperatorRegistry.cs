@@ -18,6 +18,10 @@ public static class OperatorRegistry
         [BuiltinOperator.AveragePool2D] = PoolingOps.AveragePool2D,
         [BuiltinOperator.Mean] = PoolingOps.Mean,
         [BuiltinOperator.ResizeBilinear] = ResizeOps.ResizeBilinear,
+        [BuiltinOperator.Pad] = LayoutOps.Pad,
+        [BuiltinOperator.Reshape] = LayoutOps.Reshape,
+        [BuiltinOperator.Concatenation] = LayoutOps.Concatenation,
+        [BuiltinOperator.DepthToSpace] = LayoutOps.DepthToSpace,
     };
 
     private static readonly Dictionary<string, Action<TfliteOperator, ConversionContext>> Customs = new(StringComparer.Ordinal)

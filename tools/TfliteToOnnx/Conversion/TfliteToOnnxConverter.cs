@@ -25,9 +25,16 @@ public static class TfliteToOnnxConverter
         }
         foreach (var output in model.Outputs)
         {
-            RequireFloatImageTensor(model.Tensors[output], "output");
-            context.AddNode($"{model.Tensors[output].Name}_to_nhwc", "Transpose",
-                [context.ValueName(output)], [model.Tensors[output].Name], OnnxAttribute.Of("perm", 0, 2, 3, 1));
+            var tensor = model.Tensors[output];
+            if (tensor is { Type: TensorType.Float32, Shape.Length: 3 })
+            {
+                // A rank-3 output (a detector's boxes and scores) kept TFLite's layout inside the graph.
+                context.AddNode($"{tensor.Name}_out", "Identity", [context.ValueName(output)], [tensor.Name]);
+                continue;
+            }
+            RequireFloatImageTensor(tensor, "output");
+            context.AddNode($"{tensor.Name}_to_nhwc", "Transpose",
+                [context.ValueName(output)], [tensor.Name], OnnxAttribute.Of("perm", 0, 2, 3, 1));
         }
 
         var graph = new OnnxGraph(

@@ -44,6 +44,7 @@ public static class BuiltinOperatorNames
         [98] = "LEAKY_RELU",
         [114] = "QUANTIZE",
         [117] = "HARD_SWISH",
+        [124] = "DENSIFY",
     };
 
     public static string Get(BuiltinOperator code) =>

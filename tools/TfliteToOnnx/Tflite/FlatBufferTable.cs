@@ -85,6 +85,23 @@ public readonly struct FlatBufferTable
         return At(target.Value + 4, length);
     }
 
+    public ushort[] GetUInt16Vector(int slot)
+    {
+        var target = Indirect(slot);
+        if (target is null)
+        {
+            return [];
+        }
+        var length = checked((int)ReadUInt32(_buffer, target.Value));
+        var data = At(target.Value + 4, checked(length * 2));
+        var result = new ushort[length];
+        for (var i = 0; i < length; i++)
+        {
+            result[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[(i * 2)..]);
+        }
+        return result;
+    }
+
     public int[] GetInt32Vector(int slot)
     {
         var target = Indirect(slot);

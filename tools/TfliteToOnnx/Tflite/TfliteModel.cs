@@ -49,5 +49,9 @@ public sealed record ResizeBilinearOptions(bool AlignCorners, bool HalfPixelCent
 
 public sealed record ReducerOptions(bool KeepDims) : OperatorOptions;
 
+public sealed record ConcatenationOptions(int Axis, FusedActivation Activation) : OperatorOptions;
+
+public sealed record DepthToSpaceOptions(int BlockSize) : OperatorOptions;
+
 /// <summary>The custom Convolution2DTransposeBias op's options (a raw C struct, not a flexbuffer).</summary>
 public sealed record TransposeConvBiasOptions(Padding Padding, int StrideW, int StrideH) : OperatorOptions;

@@ -11,7 +11,7 @@ public static class TfliteModelReader
     private static class ModelSlot { public const int OperatorCodes = 1, Subgraphs = 2, Description = 3, Buffers = 4; }
     private static class OperatorCodeSlot { public const int DeprecatedBuiltinCode = 0, CustomCode = 1, BuiltinCode = 3; }
     private static class SubGraphSlot { public const int Tensors = 0, Inputs = 1, Outputs = 2, Operators = 3; }
-    private static class TensorSlot { public const int Shape = 0, Type = 1, Buffer = 2, Name = 3; }
+    private static class TensorSlot { public const int Shape = 0, Type = 1, Buffer = 2, Name = 3, Sparsity = 6; }
     private static class BufferSlot { public const int Data = 0, Offset = 1, Size = 2; }
     private static class OperatorSlot { public const int OpcodeIndex = 0, Inputs = 1, Outputs = 2, BuiltinOptions = 4, CustomOptions = 5; }
 
@@ -43,7 +43,7 @@ public static class TfliteModelReader
         return new TfliteModel(
             model.GetString(ModelSlot.Description) ?? "",
             tensors,
-            operators,
+            SparseTensors.FoldDensify(operators, tensors),
             subgraph.GetInt32Vector(SubGraphSlot.Inputs),
             subgraph.GetInt32Vector(SubGraphSlot.Outputs));
     }
@@ -63,11 +63,17 @@ public static class TfliteModelReader
         {
             data = ReadBuffer(buffers[bufferIndex], file);
         }
+        var shape = table.GetInt32Vector(TensorSlot.Shape);
+        var type = (TensorType)table.GetByte(TensorSlot.Type);
+        if (data is { Length: > 0 } && table.GetTable(TensorSlot.Sparsity) is { } sparsity)
+        {
+            data = SparseTensors.Densify(data, shape, type, sparsity, index);
+        }
         return new TfliteTensor(
             index,
             table.GetString(TensorSlot.Name) ?? $"tensor_{index}",
-            (TensorType)table.GetByte(TensorSlot.Type),
-            table.GetInt32Vector(TensorSlot.Shape),
+            type,
+            shape,
             data is { Length: > 0 } ? data : null);
     }
 
@@ -125,6 +131,8 @@ public static class TfliteModelReader
             BuiltinOperator.Add or BuiltinOperator.Mul => new ElementwiseOptions((FusedActivation)o.GetByte(0)),
             BuiltinOperator.ResizeBilinear => new ResizeBilinearOptions(o.GetBool(2), o.GetBool(3)),
             BuiltinOperator.Mean => new ReducerOptions(o.GetBool(0)),
+            BuiltinOperator.Concatenation => new ConcatenationOptions(o.GetInt32(0), (FusedActivation)o.GetByte(1)),
+            BuiltinOperator.DepthToSpace => new DepthToSpaceOptions(o.GetInt32(0)),
             _ => null,
         };
     }

@@ -15,16 +15,21 @@ public enum BuiltinOperator
 {
     Add = 0,
     AveragePool2D = 1,
+    Concatenation = 2,
     Conv2D = 3,
     DepthwiseConv2D = 4,
+    DepthToSpace = 5,
     Dequantize = 6,
     Logistic = 14,
     Mul = 18,
     Relu = 19,
+    Reshape = 22,
     ResizeBilinear = 23,
     Custom = 32,
+    Pad = 34,
     Mean = 40,
     HardSwish = 117,
+    Densify = 124,
 }
 
 public enum Padding : byte

@@ -1,0 +1,97 @@
+using OpenCvSharp;
+using SparkVideo.PipelineBench.Quality;
+using SparkVideo.Testing.Quality;
+using SparkVideo.Vision;
+
+namespace SparkVideo.PipelineBench.Scenarios;
+
+/// <summary>
+/// Whether the right pixels are kept: person cutouts with exact alpha pasted over person-free scenes (samples/quality)
+/// at heights from the full frame to 1/6, 1 to 4 people a frame, and the scenes alone; each method's alpha (what
+/// --background transparent keeps) scored per height against the exact mask. Writes quality.md, quality.csv, quality.png.
+/// </summary>
+public static class QualityScenario
+{
+    public const double TargetIou = 0.85, TargetSmallestIou = 0.70, TargetEmptyKept = 0.01, TargetSoftGap = 0.02;
+
+    public static ScenarioReport Run(int framesPerHeight, string outDir)
+    {
+        Cv2.SetNumThreads(1);
+        using var set = new GroundTruthSet();
+        var frames = GroundTruthSet.Heights.SelectMany(h => set.WithPeople(h, framesPerHeight, seed: (int)(h * 1000))).Concat(set.Empty()).ToList();
+        using var segmenter = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
+        using var softRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent } });
+        using var hardRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent }, Threshold = 0.5f });
+        using var detector = PersonDetector.Load(intraOpThreads: 1);
+        var geometry = new CropGeometry();
+        QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
+        {
+            using var output = new Mat();
+            remover.Remove(f.Bgr, output);
+            return QualityRunner.AlphaOf(output);
+        });
+        QualityMethod KnownBoxes(string name, float? threshold) => Crops(name, threshold, f => f.Boxes);
+        QualityMethod Detected(string name, float? threshold) => Crops(name, threshold, f => detector.Detect(f.Bgr));
+        QualityMethod Crops(string name, float? threshold, Func<GroundTruthFrame, IReadOnlyList<PersonBox>> boxes, CropGeometry? crop = null) => new(name, f =>
+        {
+            using var mask = new Mat();
+            CropSegmentation.Segment(f.Bgr, boxes(f), segmenter, crop ?? geometry, mask);
+            var alpha = new Mat();
+            if (threshold is { } t)
+            {
+                Cv2.Threshold(mask, mask, t, 1, ThresholdTypes.Binary);
+            }
+            mask.ConvertTo(alpha, MatType.CV_8UC1, 255);
+            return alpha;
+        });
+        var methods = new List<QualityMethod>
+        {
+            Removed("frame, soft (today's default)", softRemover),
+            Removed("frame, threshold 0.5", hardRemover),
+            KnownBoxes("crops, boxes known, soft", null),
+            KnownBoxes("crops, boxes known, threshold 0.5", 0.5f),
+            Detected("people: pose detector + crops, soft", null),
+            Detected("people: pose detector + crops, threshold 0.5", 0.5f),
+            Crops("people: pose detector, no padding, threshold 0.5", 0.5f, f => detector.Detect(f.Bgr), new CropGeometry(0)),
+            Crops("people: pose detector with 2 tiles, threshold 0.5", 0.5f, f => detector.DetectWithTiles(f.Bgr)),
+        };
+        var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector));
+        var rows = QualityRunner.Score(methods, frames);
+        foreach (var frame in frames)
+        {
+            frame.Dispose();
+        }
+        foreach (var (height, share) in recall)
+        {
+            Console.WriteLine($"pose detector recall at height {height}: {share:P0}");
+        }
+
+        QualityReport.Write(outDir, rows, framesPerHeight, set.Scenes.Count);
+        var report = new ScenarioReport("quality",
+            $"{framesPerHeight} composites per height ({string.Join(", ", GroundTruthSet.Heights.Select(h => h.ToString("0.##", CultureInfo.InvariantCulture)))}), " +
+            $"{set.Scenes.Count} empty scenes, 640x480, general model, 1 thread");
+        foreach (var row in rows)
+        {
+            report.Add($"{row.Method}, {(row.Height == 0 ? "nobody" : "height " + Format.N(row.Height, 2))}",
+                row.Height == 0 ? $"{Format.N(row.KeptShare * 100, 1)} % kept" : $"IoU {Format.N(row.Iou, 3)}, soft {Format.N(row.SoftIou, 3)}",
+                "", true);
+        }
+        return report;
+    }
+
+    /// <summary>The share of pasted people whose box centre lies inside a detected box.</summary>
+    private static double Recall(IEnumerable<GroundTruthFrame> frames, PersonDetector detector)
+    {
+        var (found, total) = (0, 0);
+        foreach (var frame in frames)
+        {
+            var detected = detector.Detect(frame.Bgr);
+            foreach (var truth in frame.Boxes)
+            {
+                total++;
+                found += detected.Any(d => truth.CenterX >= d.X && truth.CenterX <= d.Right && truth.CenterY >= d.Y && truth.CenterY <= d.Bottom) ? 1 : 0;
+            }
+        }
+        return total == 0 ? double.NaN : found / (double)total;
+    }
+}

@@ -1,0 +1,42 @@
+using OpenCvSharp;
+
+namespace SparkVideo.Vision;
+
+/// <summary>
+/// The selfie model on each person's own crop: every crop's probability is resized back into its place and the crops
+/// are merged by their maximum into a frame-size mask that is 0 outside every crop, so nothing away from a person is kept.
+/// </summary>
+public static class CropSegmentation
+{
+    /// <summary>Writes a CV_32FC1 mask of <paramref name="bgrFrame"/>'s size into <paramref name="frameMask"/>.</summary>
+    public static void Segment(Mat bgrFrame, IReadOnlyList<PersonBox> boxes, Segmenter segmenter, CropGeometry geometry, Mat frameMask)
+    {
+        ArgumentNullException.ThrowIfNull(bgrFrame);
+        ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentNullException.ThrowIfNull(segmenter);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(frameMask);
+        frameMask.Create(bgrFrame.Size(), MatType.CV_32FC1);
+        frameMask.SetTo(Scalar.All(0));
+        if (boxes.Count == 0)
+        {
+            return;
+        }
+        var modelSize = new Size(segmenter.InputWidth, segmenter.InputHeight);
+        using var cropMask = new Mat();
+        using var placed = new Mat();
+        foreach (var box in boxes)
+        {
+            var crop = geometry.CropOf(box, bgrFrame.Size(), modelSize);
+            if (crop.Width < 2 || crop.Height < 2)
+            {
+                continue;
+            }
+            using var region = new Mat(bgrFrame, crop);
+            segmenter.Segment(region, cropMask);
+            Cv2.Resize(cropMask, placed, crop.Size, 0, 0, InterpolationFlags.Linear);
+            using var target = new Mat(frameMask, crop);
+            Cv2.Max(target, placed, target);
+        }
+    }
+}
