@@ -21,7 +21,10 @@ public sealed partial class GeneratedTokenTests
         var token = TokenLine().Match(line).Groups["token"].Value;
         Assert.Equal(43, token.Length);
         Assert.Single(job.Process.StdoutLines, line => line.Contains(token, StringComparison.Ordinal));
-        Assert.Contains(job.Process.StderrLines, line => line.StartsWith("warning: the live view listens on 0.0.0.0 over plain HTTP", StringComparison.Ordinal));
+        // stderr is read on its own thread: the warning may land after the ready line on stdout.
+        job.Process.WaitForStderrLine(
+            line => line.StartsWith("warning: the live view listens on 0.0.0.0 over plain HTTP", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
 
         var status = new Uri($"http://127.0.0.1:{uiPort}/api/status");
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOf(status, null));
