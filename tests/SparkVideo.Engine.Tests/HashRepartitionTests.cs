@@ -3,17 +3,8 @@ using SparkVideo.Engine.Execution.Plans;
 
 namespace SparkVideo.Engine.Tests;
 
-public sealed class HashRepartitionTests : IDisposable
+public sealed class HashRepartitionTests : StreamingQueryTest
 {
-    private readonly TestSession _session = new();
-    private readonly TempDir _checkpoint = new();
-
-    public void Dispose()
-    {
-        _session.Dispose();
-        _checkpoint.Dispose();
-    }
-
     [Fact]
     public void A_streaming_key_is_never_processed_on_two_threads_at_once_and_keeps_its_order()
     {
@@ -39,9 +30,9 @@ public sealed class HashRepartitionTests : IDisposable
             return value;
         });
         var batches = new BatchCollector();
-        StreamingQuery query = _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", server.Port).Load()
+        StreamingQuery query = Session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", server.Port).Load()
             .Repartition(4, Split(Col("value"))).Select(track(Col("value")).Alias("value"))
-            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
+            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", Checkpoint.Path).Start();
         server.WaitForConnection();
 
         // Three keys over four partitions: round-robin would spread every key over all of them.
@@ -70,7 +61,7 @@ public sealed class HashRepartitionTests : IDisposable
     [Fact]
     public void Repartition_by_columns_needs_a_positive_count_and_known_columns()
     {
-        DataFrame lines = _session.Lines("a", "b");
+        DataFrame lines = Session.Lines("a", "b");
         Assert.Throws<ArgumentException>(() => lines.Repartition(0, Col("value")));
         Assert.Throws<AnalysisException>(() => lines.Repartition(2, Col("nope")));
     }

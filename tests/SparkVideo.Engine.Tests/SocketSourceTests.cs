@@ -3,22 +3,13 @@ using SparkVideo.Engine.Monitoring;
 
 namespace SparkVideo.Engine.Tests;
 
-public sealed class SocketSourceTests : IDisposable
+public sealed class SocketSourceTests : StreamingQueryTest
 {
-    private readonly TestSession _session = new();
-    private readonly TempDir _checkpoint = new();
-
-    public void Dispose()
-    {
-        _session.Dispose();
-        _checkpoint.Dispose();
-    }
-
     private DataStreamReader Socket(int port) =>
-        _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port);
+        Session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port);
 
     private StreamingQuery Collect(DataFrame df, BatchCollector batches) =>
-        df.WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
+        df.WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", Checkpoint.Path).Start();
 
     private static List<string> Values(BatchCollector batches) => batches.AllRows.Select(r => (string)r.Get(0)).ToList();
 
@@ -39,7 +30,7 @@ public sealed class SocketSourceTests : IDisposable
         query.Stop();
 
         Assert.Equal(["first", "cut-off", "second"], Values(batches));
-        Assert.Contains("closed the connection; reconnecting", _session.Log);
+        Assert.Contains("closed the connection; reconnecting", Session.Log);
     }
 
     [Fact]
@@ -48,7 +39,7 @@ public sealed class SocketSourceTests : IDisposable
         int port = LineServer.FreePort();
         var batches = new BatchCollector();
         StreamingQuery query = Collect(Socket(port).Load(), batches);
-        Eventually.True(() => _session.Log.Contains("cannot connect", StringComparison.Ordinal), "a first connection attempt");
+        Eventually.True(() => Session.Log.Contains("cannot connect", StringComparison.Ordinal), "a first connection attempt");
         Assert.True(query.IsActive());
 
         using var server = new LineServer(port);
@@ -57,8 +48,8 @@ public sealed class SocketSourceTests : IDisposable
         Eventually.True(() => Values(batches).Contains("hello"), "a line once the server is up");
         query.Stop();
 
-        Assert.Single(_session.Log.Split('\n'), l => l.Contains("cannot connect", StringComparison.Ordinal));
-        Assert.Contains("connected to 127.0.0.1", _session.Log);
+        Assert.Single(Session.Log.Split('\n'), l => l.Contains("cannot connect", StringComparison.Ordinal));
+        Assert.Contains("connected to 127.0.0.1", Session.Log);
     }
 
     [Fact]
@@ -66,7 +57,7 @@ public sealed class SocketSourceTests : IDisposable
     {
         using var server = new LineServer();
         var batches = new BatchCollector();
-        ProgressRecorder progress = _session.RecordProgress();
+        ProgressRecorder progress = Session.RecordProgress();
         StreamingQuery query = Collect(Socket(server.Port).Option("maxLineBytes", 1024).Load(), batches);
         server.WaitForConnection();
 
@@ -76,7 +67,7 @@ public sealed class SocketSourceTests : IDisposable
         query.Stop();
 
         Assert.Equal(["before", "after", "caf\u00e9", "b\uDCFF"], Values(batches)); // the invalid byte 0xFF kept as U+DCFF
-        Assert.Contains($"dropped a line of {1 << 20} bytes over the maxLineBytes cap", _session.Log);
+        Assert.Contains($"dropped a line of {1 << 20} bytes over the maxLineBytes cap", Session.Log);
         Assert.Equal(1, progress.Progress[^1].DroppedOverlongLines);
     }
 
@@ -91,7 +82,7 @@ public sealed class SocketSourceTests : IDisposable
             return line.Length;
         });
         const int bound = 8;
-        ProgressRecorder progress = _session.RecordProgress();
+        ProgressRecorder progress = Session.RecordProgress();
         DataFrame df = Socket(server.Port).Option("maxBufferedLines", bound).Load().Select(slow(Col("value")).Alias("len"));
         StreamingQuery query = df.WriteStream().Format("console").Option("numRows", 1).Start();
         server.WaitForConnection();
@@ -164,10 +155,10 @@ public sealed class SocketSourceTests : IDisposable
     public void Rejects_what_the_engine_does_not_support()
     {
         DataFrame lines = Socket(1).Load();
-        Assert.Throws<NotSupportedException>(() => _session.Spark.ReadStream().Format("kafka").Load());
+        Assert.Throws<NotSupportedException>(() => Session.Spark.ReadStream().Format("kafka").Load());
         NotSupportedException unknown = Assert.Throws<NotSupportedException>(() => Socket(1).Option("includeTimestamp", "true").Load());
         Assert.Contains("supported: host, port, maxLineBytes, maxBufferedLines, maxBufferedBytes", unknown.Message);
-        Assert.Throws<ArgumentException>(() => _session.Spark.ReadStream().Format("socket").Option("port", 1).Load());
+        Assert.Throws<ArgumentException>(() => Session.Spark.ReadStream().Format("socket").Option("port", 1).Load());
         Assert.Throws<ArgumentException>(() => Socket(1).Option("maxLineBytes", 0).Load());
         Assert.Throws<ArgumentException>(() => lines.Repartition(0));
         Assert.Throws<ArgumentException>(() => Trigger.ProcessingTime(-1));
@@ -176,7 +167,7 @@ public sealed class SocketSourceTests : IDisposable
         Assert.Throws<AnalysisException>(() => lines.WriteStream().Format("console").OutputMode("complete").Start());
         Assert.Throws<ArgumentException>(() => lines.WriteStream().OutputMode("sideways"));
         Assert.Throws<AnalysisException>(() => lines.Collect());
-        Assert.Throws<AnalysisException>(() => _session.Lines("x").WriteStream());
+        Assert.Throws<AnalysisException>(() => Session.Lines("x").WriteStream());
     }
 
     private static void InterlockedMax(ref int target, int value)

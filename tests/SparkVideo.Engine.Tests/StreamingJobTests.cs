@@ -3,18 +3,11 @@ using SparkVideo.Engine.Monitoring;
 namespace SparkVideo.Engine.Tests;
 
 /// <summary>The job's own query shape, end to end over a real loopback socket into the console sink.</summary>
-public sealed class StreamingJobTests : IDisposable
+public sealed class StreamingJobTests : StreamingQueryTest
 {
-    private readonly TestSession _session = new();
     private readonly LineServer _server = new();
-    private readonly TempDir _checkpoint = new();
 
-    public void Dispose()
-    {
-        _session.Dispose();
-        _server.Dispose();
-        _checkpoint.Dispose();
-    }
+    private protected override void DisposeFixtures() => _server.Dispose();
 
     private static string Frame(double ts, string data) =>
         $"{{\"timestamp\": {ts.ToString(System.Globalization.CultureInfo.InvariantCulture)}, " +
@@ -27,7 +20,7 @@ public sealed class StreamingJobTests : IDisposable
             new StructField("timestamp", new DoubleType()), new StructField("frame_width", new IntegerType()),
             new StructField("frame_height", new IntegerType()), new StructField("frame_data", new StringType()),
         ]);
-        DataFrame lines = _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", _server.Port).Load();
+        DataFrame lines = Session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", _server.Port).Load();
         return lines.Select(Col("value"), FromJson(Col("value"), schema.Json).Alias("data")).Select("value", "data.*");
     }
 
@@ -36,7 +29,7 @@ public sealed class StreamingJobTests : IDisposable
     [Fact]
     public void Runs_the_job_shaped_query_and_prints_Spark_console_batches()
     {
-        ProgressRecorder progress = _session.RecordProgress();
+        ProgressRecorder progress = Session.RecordProgress();
         DataFrame frames = ReadFrames();
         Func<Column, Column, Column> isFrame = Udf<string, string, bool>((frameData, rawLine) => frameData is not null);
         Func<Column, Column, Column, Column, Column> removeBackground = Udf<string, double, int, int, string>(
@@ -54,7 +47,7 @@ public sealed class StreamingJobTests : IDisposable
                 Col("timestamp"),
                 removeBackground(Col("frame_data"), Col("timestamp"), Col("frame_width"), Col("frame_height")).Alias("output_path"))
             .WriteStream().OutputMode("append").Format("console").Option("truncate", false).Option("numRows", 20)
-            .Option("checkpointLocation", _checkpoint.Path)
+            .Option("checkpointLocation", Checkpoint.Path)
             .Trigger(Trigger.ProcessingTime(1000)).QueryName("sparkvideo").Start();
 
         _server.WaitForConnection();
@@ -75,7 +68,7 @@ public sealed class StreamingJobTests : IDisposable
             "|2.5                 |out/b_2.5_640x480.jpg               |\n" +
             "+--------------------+------------------------------------+\n" +
             "\n",
-            _session.Console);
+            Session.Console);
         StreamingQueryProgress first = progress.Progress[0];
         Assert.Equal(
             (query.Id, 0L, 3L, 2L, 0L),
@@ -91,7 +84,7 @@ public sealed class StreamingJobTests : IDisposable
         Func<Column, Column, Column> explode = Udf<string, double, string>((frameData, ts) =>
             frameData == "bad" ? throw new InvalidOperationException("segmenter exploded") : frameData);
         StreamingQuery query = ReadFrames().Select(explode(Col("frame_data"), Col("timestamp")).Alias("out"))
-            .WriteStream().Format("console").QueryName("failing").Option("checkpointLocation", _checkpoint.Path).Start();
+            .WriteStream().Format("console").QueryName("failing").Option("checkpointLocation", Checkpoint.Path).Start();
 
         _server.WaitForConnection();
         _server.SendLines([Frame(1, "ok"), Frame(4.25, "bad")]);
@@ -133,7 +126,7 @@ public sealed class StreamingJobTests : IDisposable
     {
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();
-        ProgressRecorder progress = _session.RecordProgress();
+        ProgressRecorder progress = Session.RecordProgress();
         _server.SendLines([Frame(1, "a")]);
         Eventually.True(() => progress.Progress.Count >= 1, "a progress event");
         _server.SendLines([Frame(2, "b")]);
@@ -147,15 +140,15 @@ public sealed class StreamingJobTests : IDisposable
     [Fact]
     public void A_failing_listener_is_logged_and_the_query_goes_on()
     {
-        _session.Spark.Engine().AddListener(new ThrowingListener());
-        ProgressRecorder progress = _session.RecordProgress();
+        Session.Spark.Engine().AddListener(new ThrowingListener());
+        ProgressRecorder progress = Session.RecordProgress();
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();
         _server.SendLines([Frame(1, "a")]);
         Eventually.True(() => progress.Progress.Count >= 1, "a progress event");
 
         Assert.True(query.IsActive());
-        Assert.Contains("engine: a StreamingQueryListener failed: InvalidOperationException: listener bug", _session.Log);
+        Assert.Contains("engine: a StreamingQueryListener failed: InvalidOperationException: listener bug", Session.Log);
         query.Stop();
     }
 
@@ -165,7 +158,7 @@ public sealed class StreamingJobTests : IDisposable
         StreamingQuery query = ReadFrames().WriteStream().Format("console").Start();
         _server.WaitForConnection();
 
-        _session.Spark.Stop();
+        Session.Spark.Stop();
 
         Assert.False(query.IsActive());
         Assert.True(query.AwaitTermination(0));

@@ -1,22 +1,13 @@
 namespace SparkVideo.Engine.Tests;
 
 /// <summary>DataFrame.Union and Functions.Lit: Spark's semantics in memory, and a union of two real sockets.</summary>
-public sealed class UnionTests : IDisposable
+public sealed class UnionTests : StreamingQueryTest
 {
-    private readonly TestSession _session = new();
-    private readonly TempDir _checkpoint = new();
-
-    public void Dispose()
-    {
-        _session.Dispose();
-        _checkpoint.Dispose();
-    }
-
     [Fact]
     public void Union_keeps_every_row_of_both_matched_by_position_with_the_first_schema()
     {
-        DataFrame first = _session.Lines("a", "b").Select(Lit("one").Alias("camera"), Col("value"));
-        DataFrame second = _session.Lines("b", "c").Select(Col("value").Alias("other_name"), Lit("two"));
+        DataFrame first = Session.Lines("a", "b").Select(Lit("one").Alias("camera"), Col("value"));
+        DataFrame second = Session.Lines("b", "c").Select(Col("value").Alias("other_name"), Lit("two"));
 
         List<Row> rows = first.Union(second).Collect().ToList();
 
@@ -29,9 +20,9 @@ public sealed class UnionTests : IDisposable
     [Fact]
     public void Union_refuses_a_different_column_count_as_Spark_does_and_a_type_Spark_would_widen()
     {
-        DataFrame two = _session.Lines("a").Select(Col("value"), Lit("x"));
-        DataFrame one = _session.Lines("a");
-        DataFrame number = _session.Lines("a").Select(Col("value"), Lit(1.5));
+        DataFrame two = Session.Lines("a").Select(Col("value"), Lit("x"));
+        DataFrame one = Session.Lines("a");
+        DataFrame number = Session.Lines("a").Select(Col("value"), Lit(1.5));
 
         AnalysisException count = Assert.Throws<AnalysisException>(() => two.Union(one));
         Assert.Equal("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first " +
@@ -48,7 +39,7 @@ public sealed class UnionTests : IDisposable
     [Fact]
     public void Lit_is_the_same_value_in_every_row_named_by_its_value()
     {
-        DataFrame df = _session.Lines("a", "b").Select(Lit("cam1"), Lit(2), Lit(0.5), Lit(true), Lit(Col("value")));
+        DataFrame df = Session.Lines("a", "b").Select(Lit("cam1"), Lit(2), Lit(0.5), Lit(true), Lit(Col("value")));
 
         List<Row> rows = df.Collect().ToList();
 
@@ -67,7 +58,7 @@ public sealed class UnionTests : IDisposable
         using var second = new LineServer();
         var batches = new BatchCollector();
         StreamingQuery query = Camera("north", firstPort).Union(Camera("south", second.Port))
-            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start();
+            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", Checkpoint.Path).Start();
         try
         {
             first.WaitForConnection();
@@ -95,25 +86,25 @@ public sealed class UnionTests : IDisposable
         }
 
         Assert.Equal(["north|n1", "north|n2", "south|s1", "south|s2", "south|s3"], Tagged(batches).Order());
-        Assert.Contains($"socket source: connected to 127.0.0.1:{firstPort} after", _session.Log);
+        Assert.Contains($"socket source: connected to 127.0.0.1:{firstPort} after", Session.Log);
 
         // One offset line per source in each offsets file, and a description per source: sources/0 and sources/1.
-        string lastBatch = Directory.GetFiles(Path.Combine(_checkpoint.Path, "offsets")).MaxBy(f => long.Parse(Path.GetFileName(f)))!;
+        string lastBatch = Directory.GetFiles(Path.Combine(Checkpoint.Path, "offsets")).MaxBy(f => long.Parse(Path.GetFileName(f)))!;
         string[] offsets = File.ReadAllText(lastBatch).Split('\n');
         Assert.Equal(["1", "2"], offsets[2..]);
-        Assert.Contains($"\"port\":{firstPort}", File.ReadAllText(Path.Combine(_checkpoint.Path, "sources", "0", "0")));
-        Assert.Contains($"\"port\":{second.Port}", File.ReadAllText(Path.Combine(_checkpoint.Path, "sources", "1", "0")));
+        Assert.Contains($"\"port\":{firstPort}", File.ReadAllText(Path.Combine(Checkpoint.Path, "sources", "0", "0")));
+        Assert.Contains($"\"port\":{second.Port}", File.ReadAllText(Path.Combine(Checkpoint.Path, "sources", "1", "0")));
 
         // As on Spark, the query cannot restart on this checkpoint with a different number of sources.
         AnalysisException changed = Assert.Throws<AnalysisException>(() => Camera("south", second.Port)
-            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", _checkpoint.Path).Start());
+            .WriteStream().ForeachBatch(batches.Add).Option("checkpointLocation", Checkpoint.Path).Start());
         Assert.StartsWith(
             "There are [2] sources in the checkpoint offsets and now there are [1] sources requested by the query. Cannot continue.",
             changed.Message);
     }
 
     private DataFrame Camera(string name, int port) =>
-        _session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port).Load()
+        Session.Spark.ReadStream().Format("socket").Option("host", "127.0.0.1").Option("port", port).Load()
             .Select(Lit(name).Alias("camera"), Col("value"));
 
     private static List<string> Tagged(BatchCollector batches) =>

@@ -67,25 +67,19 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
-    public void The_worker_host_writes_a_cameras_frame_into_the_cameras_folder()
-    {
-        var app = ShipApp(AppLayout.Flat);
-        var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
-        var output = Path.Combine(executor, "output_frames");
-        var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.Settings(output));
-
-        var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
-
-        Assert.True(File.Exists(Path.Combine(output, "gate-2", Path.GetFileName(result))), $"the UDF returned '{result}'");
-    }
+    public void The_worker_host_writes_a_cameras_frame_into_the_cameras_folder() =>
+        AssertCameraFrameWritten(output => JobUdfs.Settings(output));
 
     [Fact]
-    public void The_worker_host_runs_a_camera_with_smoothing_and_mask_reuse()
+    public void The_worker_host_runs_a_camera_with_smoothing_and_mask_reuse() =>
+        AssertCameraFrameWritten(JobUdfs.SettingsWithCameraState);
+
+    private void AssertCameraFrameWritten(Func<string, ProcessingSettings> settingsFor)
     {
         var app = ShipApp(AppLayout.Flat);
         var executor = Directory.CreateDirectory(Path.Combine(_root, "executor")).FullName;
         var output = Path.Combine(executor, "output_frames");
-        var udf = FrameUdfs.RemoveBackgroundForCamera(JobUdfs.SettingsWithCameraState(output));
+        var udf = FrameUdfs.RemoveBackgroundForCamera(settingsFor(output));
 
         var result = RunInWorkerHost(app, executor, udf, "gate-2", RealFrame.Base64, RealFrame.Timestamp, RealFrame.Width, RealFrame.Height);
 

@@ -132,11 +132,11 @@ internal static class JavaDoubleFormatter
         {
             if (bBits < 32 && tenSBits < 32)
             {
-                Int32Loop(digits, (int)mantissa, b5, b2, s5, s2, m5, m2, ref decimalExponent);
+                FixedWidthLoop(digits, (int)mantissa, b5, b2, s5, s2, m5, m2, ref decimalExponent);
             }
             else
             {
-                Int64Loop(digits, mantissa, b5, b2, s5, s2, m5, m2, ref decimalExponent);
+                FixedWidthLoop(digits, mantissa, b5, b2, s5, s2, m5, m2, ref decimalExponent);
             }
         }
         else
@@ -146,21 +146,22 @@ internal static class JavaDoubleFormatter
         return digits;
     }
 
-    // The three loops are one algorithm at three integer widths; JDK 17 picks the width by the sizes estimated above,
-    // and its stopping tests differ slightly between them (the wide one stops on B + M == 10S, the narrow ones do not),
-    // so the choice is kept.
-
-    private static void Int32Loop(Digits digits, int mantissa, int b5, int b2, int s5, int s2, int m5, int m2, ref int decimalExponent)
+    // One algorithm at three integer widths; JDK 17 picks the width by the sizes estimated above, and its stopping
+    // tests differ slightly between them (the wide one stops on B + M == 10S, the narrow ones do not), so the choice
+    // is kept. The fixed widths wrap on overflow as Java's int and long do.
+    private static void FixedWidthLoop<T>(Digits digits, T mantissa, int b5, int b2, int s5, int s2, int m5, int m2, ref int decimalExponent)
+        where T : IBinaryInteger<T>
     {
         unchecked
         {
-            int b = (mantissa * (int)Pow5(b5)) << b2;
-            int s = (int)Pow5(s5) << s2;
-            int m = (int)Pow5(m5) << m2;
-            int tenS = s * 10;
-            int q = b / s;
-            b = 10 * (b % s);
-            m *= 10;
+            T ten = T.CreateTruncating(10);
+            T b = (mantissa * T.CreateTruncating(Pow5(b5))) << b2;
+            T s = T.CreateTruncating(Pow5(s5)) << s2;
+            T m = T.CreateTruncating(Pow5(m5)) << m2;
+            T tenS = s * ten;
+            int q = int.CreateTruncating(b / s);
+            b = ten * (b % s);
+            m *= ten;
             bool low = b < m;
             bool high = b + m > tenS;
             FirstDigit(digits, q, high, ref decimalExponent);
@@ -170,10 +171,10 @@ internal static class JavaDoubleFormatter
             }
             while (!low && !high)
             {
-                q = b / s;
-                b = 10 * (b % s);
-                m *= 10;
-                if (m > 0)
+                q = int.CreateTruncating(b / s);
+                b = ten * (b % s);
+                m *= ten;
+                if (m > T.Zero)
                 {
                     low = b < m;
                     high = b + m > tenS;
@@ -184,45 +185,7 @@ internal static class JavaDoubleFormatter
                 }
                 digits.Append(q);
             }
-            Finish(digits, low, high, (b << 1) - tenS, decimalExponent); // int arithmetic, as in JDK 17
-        }
-    }
-
-    private static void Int64Loop(Digits digits, long mantissa, int b5, int b2, int s5, int s2, int m5, int m2, ref int decimalExponent)
-    {
-        unchecked
-        {
-            long b = (mantissa * Pow5(b5)) << b2;
-            long s = Pow5(s5) << s2;
-            long m = Pow5(m5) << m2;
-            long tenS = s * 10;
-            int q = (int)(b / s);
-            b = 10 * (b % s);
-            m *= 10;
-            bool low = b < m;
-            bool high = b + m > tenS;
-            FirstDigit(digits, q, high, ref decimalExponent);
-            if (decimalExponent is < -3 or >= 8)
-            {
-                low = high = false;
-            }
-            while (!low && !high)
-            {
-                q = (int)(b / s);
-                b = 10 * (b % s);
-                m *= 10;
-                if (m > 0)
-                {
-                    low = b < m;
-                    high = b + m > tenS;
-                }
-                else
-                {
-                    low = high = true;
-                }
-                digits.Append(q);
-            }
-            Finish(digits, low, high, (b << 1) - tenS, decimalExponent);
+            Finish(digits, low, high, long.CreateTruncating((b << 1) - tenS), decimalExponent);
         }
     }
 
