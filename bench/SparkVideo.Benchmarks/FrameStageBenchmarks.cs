@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using OpenCvSharp;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Imaging;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Benchmarks;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using SparkVideo.Vision;
+using SparkVideo.Vision.Native;
 
 // The stages run in this process (ShortInProcessConfig): without the native libraries none of them can.
 if (NativeRuntimes.Check() is { } missing)

@@ -5,7 +5,7 @@ using SparkVideo.Demo.Runs;
 using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
 using static SparkVideo.CommandLine.CommandOptions;
 
 var source = new Option<string[]>("--source")

@@ -3,7 +3,8 @@ using SparkVideo.CommandLine;
 using SparkVideo.Frames.Output;
 using SparkVideo.LiveView;
 using SparkVideo.LiveView.Access;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Temporal;
 using static SparkVideo.CommandLine.CommandOptions;
 
 namespace SparkVideo.Job;

@@ -4,7 +4,9 @@ using SparkVideo.Job.Retention;
 using SparkVideo.LiveView;
 using SparkVideo.LiveView.Access;
 using SparkVideo.Processing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Job;
 

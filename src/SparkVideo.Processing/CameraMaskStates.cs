@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Processing;
 

@@ -2,6 +2,7 @@ using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.Processing.Rejects;
 using SparkVideo.Vision;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Processing;
 

@@ -1,5 +1,5 @@
 using SparkVideo.Frames;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Processing;
 

@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Imaging;
 
 namespace SparkVideo.Processing;
 

@@ -1,5 +1,7 @@
 using SparkVideo.Frames.Output;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Processing;
 

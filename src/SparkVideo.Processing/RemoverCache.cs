@@ -1,4 +1,5 @@
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Processing;
 

@@ -1,4 +1,4 @@
-using SparkVideo.Vision;
+using SparkVideo.Vision.Native;
 
 namespace SparkVideo.Processing;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
 using SparkVideo.Testing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Job.Tests;
 

@@ -37,8 +37,8 @@ public sealed class CameraMaskStatesTests
     {
         var stats = new PipelineStats();
         stats.ShowInferences();
-        stats.RecordMask(Vision.MaskOrigin.Segmented);
-        stats.RecordMask(Vision.MaskOrigin.Reused);
+        stats.RecordMask(Vision.Temporal.MaskOrigin.Segmented);
+        stats.RecordMask(Vision.Temporal.MaskOrigin.Reused);
         stats.RecordProcessed(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0);
 
         Assert.EndsWith("| inferences 1", stats.TakeSummary());

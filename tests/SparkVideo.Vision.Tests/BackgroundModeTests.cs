@@ -1,5 +1,8 @@
 using System.Runtime.InteropServices;
 using OpenCvSharp;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Compositing.Backgrounds;
+using SparkVideo.Vision.Segmentation;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Vision.Tests;

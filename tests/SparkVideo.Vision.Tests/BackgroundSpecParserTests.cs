@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Compositing;
 
 namespace SparkVideo.Vision.Tests;
 

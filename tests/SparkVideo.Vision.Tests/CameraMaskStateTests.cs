@@ -1,6 +1,8 @@
 using System.Globalization;
 using OpenCvSharp;
 using SparkVideo.Testing;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Vision.Tests;

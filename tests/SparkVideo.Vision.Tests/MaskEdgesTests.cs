@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Compositing;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Vision.Tests;

@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SparkVideo.Testing.Quality;
+using SparkVideo.Vision.People;
 
 namespace SparkVideo.Vision.Tests;
 

@@ -1,5 +1,8 @@
 using OpenCvSharp;
 using SparkVideo.Testing.Quality;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.People;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Vision.Tests;
 

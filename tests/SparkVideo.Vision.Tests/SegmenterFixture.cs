@@ -1,3 +1,5 @@
+using SparkVideo.Vision.Segmentation;
+
 namespace SparkVideo.Vision.Tests;
 
 /// <summary>One general-model segmenter shared by a test class (session creation is the slow part).</summary>

@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Vision.Tests;
 

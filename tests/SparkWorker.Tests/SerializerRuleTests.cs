@@ -3,7 +3,7 @@ using OpenCvSharp;
 using SparkVideo.ChildProcesses;
 using SparkVideo.Frames;
 using SparkVideo.Processing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
 using SparkWorker.Tests.Support;
 using WorkerStandIn.Serialization;
 

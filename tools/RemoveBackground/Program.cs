@@ -1,6 +1,6 @@
 using SparkVideo.CommandLine;
 using SparkVideo.RemoveBackground;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Native;
 
 NativeAllocatorTuning.Apply();
 

@@ -2,6 +2,9 @@ using System.CommandLine;
 using OpenCvSharp;
 using SparkVideo.CommandLine;
 using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Imaging;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.RemoveBackground;
 

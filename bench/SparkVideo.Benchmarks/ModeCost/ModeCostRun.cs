@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Benchmarks.ModeCost;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SparkVideo.Processing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Native;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.PipelineBench.Bare;
 

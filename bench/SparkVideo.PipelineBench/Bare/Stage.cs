@@ -1,6 +1,6 @@
 namespace SparkVideo.PipelineBench.Bare;
 
-/// <summary>The stages of one frame in the in-process loop, in order: <see cref="SparkVideo.Vision.FrameStage"/>'s, then the write.</summary>
+/// <summary>The stages of one frame in the in-process loop, in order: <see cref="SparkVideo.Vision.Compositing.FrameStage"/>'s, then the write.</summary>
 public enum Stage
 {
     Decode,

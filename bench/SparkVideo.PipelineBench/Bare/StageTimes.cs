@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SparkVideo.PipelineBench.Infrastructure;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
 
 namespace SparkVideo.PipelineBench.Bare;
 

@@ -3,7 +3,8 @@ using SparkVideo.ChildProcesses;
 using SparkVideo.PipelineBench.Bare;
 using SparkVideo.PipelineBench.Temporal;
 using SparkVideo.Processing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

@@ -1,7 +1,9 @@
 using OpenCvSharp;
 using SparkVideo.PipelineBench.Quality;
 using SparkVideo.Testing.Quality;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.People;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.PipelineBench.Scenarios;
 

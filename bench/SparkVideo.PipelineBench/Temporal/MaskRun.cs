@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SparkVideo.Testing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.PipelineBench.Temporal;
 

@@ -1,5 +1,5 @@
 using OpenCvSharp;
-using SparkVideo.Vision;
+using SparkVideo.Vision.People;
 
 namespace SparkVideo.Testing.Quality;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
-using SparkVideo.Vision;
+using SparkVideo.Vision.People;
 
 namespace SparkVideo.Testing.Quality;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>output = frame · α + background · (1 − α), for a background that is an image (blur, picture) rather than one colour.</summary>
 internal static class BackgroundBlend

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>What replaces the background of a frame (<c>--background</c>).</summary>
 public enum BackgroundMode

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>How <see cref="BackgroundRemover"/> composites and encodes.</summary>
 public sealed record BackgroundRemovalOptions

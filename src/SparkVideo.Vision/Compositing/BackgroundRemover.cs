@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
 using OpenCvSharp;
 using SparkVideo.Frames;
+using SparkVideo.Vision.Compositing.Backgrounds;
+using SparkVideo.Vision.Imaging;
+using SparkVideo.Vision.Segmentation;
+using SparkVideo.Vision.Temporal;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// JPEG in, JPEG (or, for a transparent background, PNG) out: the person kept, the background replaced as

@@ -1,6 +1,6 @@
 using SparkVideo.Frames.Output;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// One background mode with its parameters, as <see cref="BackgroundSpecParser"/> reads it from the command line.

@@ -1,7 +1,8 @@
 using System.Globalization;
 using OpenCvSharp;
+using SparkVideo.Vision.Compositing.Backgrounds;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// Reads <c>--background</c>: <c>gray</c>, <c>color:R,G,B</c>, <c>blur[:RADIUS]</c>, <c>image:PATH</c> or

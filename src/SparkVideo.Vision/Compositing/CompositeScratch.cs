@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// Reusable working images for <see cref="MaskCompositor"/>. Images allocated per frame are returned to the kernel and

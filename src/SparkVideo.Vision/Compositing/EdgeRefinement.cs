@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>How the soft mask's edges are refined before compositing (<c>--edges</c>).</summary>
 public enum EdgeRefinement

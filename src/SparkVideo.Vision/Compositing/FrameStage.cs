@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>The stages of <see cref="BackgroundRemover"/>'s work on one frame, in order.</summary>
 public enum FrameStage

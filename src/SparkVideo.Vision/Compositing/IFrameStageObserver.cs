@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// Told how long each stage of a frame took (Stopwatch ticks), as it finishes; the pipeline bench's way to time the

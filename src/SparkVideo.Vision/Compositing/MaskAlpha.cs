@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>The blend weight of the modes beyond a flat colour: the soft mask, or the mask thresholded to 0/1.</summary>
 internal static class MaskAlpha

@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using OpenCvSharp.XImgProc;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// Refines the frame-size soft mask before compositing (<c>--edges</c>). The guided filter (He et al., OpenCV's

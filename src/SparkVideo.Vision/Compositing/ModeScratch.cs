@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// One caller's reusable images for the edge refinement and the modes beyond a flat colour (blur, image,

@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>One caller's reusable images for <see cref="BackgroundRemover"/>; pooled, never shared between threads.</summary>
 internal sealed class RemoverBuffers : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>Reports each stage's time to an observer; with none, it reads no clock.</summary>
 internal struct StageClock(IFrameStageObserver? observer)

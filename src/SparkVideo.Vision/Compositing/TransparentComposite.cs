@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// The transparent mode's output: the frame's own colours with the mask as alpha (BGRA, CV_8UC4; 0 = background,

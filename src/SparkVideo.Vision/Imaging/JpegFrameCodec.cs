@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using SparkVideo.Frames;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Imaging;
 
 /// <summary>JPEG decode with the size checked before any pixel is allocated, and JPEG encode.</summary>
 public static class JpegFrameCodec

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Native;
 
 /// <summary>
 /// Keeps glibc's malloc from returning every freed frame-size buffer to the kernel. By default, blocks over

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Native;
 
 /// <summary>
 /// Runs OpenCV's work on the calling thread. The job already processes one frame per partition thread, so OpenCV's

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.People;
 
 /// <summary>
 /// How a person's box becomes the crop the selfie model sees: the box grown by <see cref="Padding"/> of its height on

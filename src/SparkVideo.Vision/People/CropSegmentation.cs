@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.People;
 
 /// <summary>
 /// The selfie model on each person's own crop: every crop's probability is resized back into its place and the crops

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.People;
 
 /// <summary>A person's box in frame pixels (x, y: top left), with the detector's score (1 for a box given by hand).</summary>
 public readonly record struct PersonBox(float X, float Y, float Width, float Height, float Score = 1f)

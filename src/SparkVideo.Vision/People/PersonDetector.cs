@@ -1,8 +1,9 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.People;
 
 /// <summary>
 /// Finds people with MediaPipe's BlazePose detector (models/pose_detection.onnx): the frame letterboxed to 224x224,

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.People;
 
 /// <summary>
 /// The anchor centres of MediaPipe's pose detector (SSD anchors, 224x224 input, strides 8, 16, 32, 32, 32, one aspect

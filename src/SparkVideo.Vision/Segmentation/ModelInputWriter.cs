@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>
 /// BGR bytes (a frame already at the model size) → the model's input tensor, RGB, float in [0,1], NHWC, in one pass:

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>Finds the .onnx models shipped in the models/ folder next to the binaries.</summary>
 public static class ModelLocator

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>Which MediaPipe selfie segmentation model to run.</summary>
 public enum SegmentationModelKind

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>
 /// Runs the selfie segmentation model on BGR frames. Thread-safe: one ORT session is shared, and each

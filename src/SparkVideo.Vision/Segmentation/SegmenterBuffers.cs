@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>
 /// One caller's reusable working set: Mats at the model's size, and OrtValues that view the input and output

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>How to load a <see cref="Segmenter"/>. Records compare by value, so equal options share one SharedSegmenter.</summary>
 public sealed record SegmenterOptions

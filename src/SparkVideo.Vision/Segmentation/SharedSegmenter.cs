@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Segmentation;
 
 /// <summary>
 /// One <see cref="Segmenter"/> per process per options, loaded on first use. Spark UDFs call this from

@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Temporal;
 
 /// <summary>
 /// One camera's memory of its recent masks, at the model's size (so smoothing and reuse cost next to nothing): the

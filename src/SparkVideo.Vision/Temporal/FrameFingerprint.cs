@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Temporal;
 
 /// <summary>
 /// A frame made small and gray (32x24 cells, each the mean of its pixels): cheap to make (one area resize) and to

@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Temporal;
 
 /// <summary>Where a frame's mask came from: the model, or the camera's last segmented frame (mask reuse).</summary>
 public enum MaskOrigin

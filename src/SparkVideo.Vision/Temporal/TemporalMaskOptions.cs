@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Temporal;
 
 /// <summary>
 /// What a camera's <see cref="CameraMaskState"/> does between segmenting a frame and compositing it: temporal

@@ -1,4 +1,6 @@
 using OpenCvSharp;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
 using Xunit.Abstractions;
 
 namespace SparkVideo.Vision.Tests.FramePath;

@@ -1,6 +1,6 @@
 using SparkVideo.Job;
 using SparkVideo.Processing;
-using SparkVideo.Vision;
+using SparkVideo.Vision.Compositing;
 
 namespace SparkWorker.Tests.Support;
 

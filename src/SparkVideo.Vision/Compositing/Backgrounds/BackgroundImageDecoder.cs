@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using OpenCvSharp;
 using SparkVideo.Frames;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing.Backgrounds;
 
 /// <summary>Decodes the image mode's picture to BGR, refusing one whose header declares more than 8192 pixels a side.</summary>
 internal static class BackgroundImageDecoder

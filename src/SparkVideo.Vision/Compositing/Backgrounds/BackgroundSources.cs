@@ -1,4 +1,4 @@
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing.Backgrounds;
 
 /// <summary>The background source of a mode; null for the modes composited without one (gray, color, transparent).</summary>
 internal static class BackgroundSources

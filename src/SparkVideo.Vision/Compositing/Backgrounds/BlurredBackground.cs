@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing.Backgrounds;
 
 /// <summary>
 /// The frame blurred, with the person masked out first: a mask-weighted (normalized) box blur, Σ w·frame / Σ w with

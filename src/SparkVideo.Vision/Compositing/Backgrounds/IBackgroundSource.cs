@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing.Backgrounds;
 
 /// <summary>Makes the picture that goes behind the person, for the modes whose background is not one colour.</summary>
 internal interface IBackgroundSource : IDisposable

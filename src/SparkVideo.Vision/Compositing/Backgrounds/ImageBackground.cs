@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing.Backgrounds;
 
 /// <summary>
 /// A picture behind the person, scaled to cover the frame (the shorter side fits, the rest is cropped evenly) and
