@@ -84,10 +84,10 @@ public class FrameStageBenchmarks
     public byte[] JpegEncode() => JpegFrameCodec.Encode(_composite, Quality);
 
     [Benchmark(Description = "whole frame, 1 thread")]
-    public byte[] WholeFrameOneThread() => _removerOneThread.Remove(_jpeg, Width, Height);
+    public byte[] WholeFrameOneThread() => _removerOneThread.RemoveFromJpeg(_jpeg, Width, Height);
 
     [Benchmark(Description = "whole frame, default threads")]
-    public byte[] WholeFrameDefaultThreads() => _removerDefault.Remove(_jpeg, Width, Height);
+    public byte[] WholeFrameDefaultThreads() => _removerDefault.RemoveFromJpeg(_jpeg, Width, Height);
 
     internal static string FindSample(string name)
     {

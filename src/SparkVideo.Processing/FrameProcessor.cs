@@ -52,8 +52,8 @@ public static class FrameProcessor
         {
             var origin = MaskOrigin.Segmented;
             output = CameraMaskStates.For(settings, camera) is { } state
-                ? remover.Remove(jpeg, state, timestamp, out origin)
-                : remover.Remove(jpeg);
+                ? remover.RemoveForCamera(jpeg, state, timestamp, out origin)
+                : remover.RemoveFromValidatedJpeg(jpeg);
             PipelineStats.Instance.RecordMask(origin);
         }
         catch (InvalidFrameException ex)

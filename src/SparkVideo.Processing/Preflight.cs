@@ -56,6 +56,6 @@ public static class Preflight
     {
         const int Width = 640, Height = 480;
         using var blank = new Mat(Height, Width, MatType.CV_8UC3, Scalar.Black);
-        _ = remover.Remove(JpegFrameCodec.Encode(blank, quality: 80), Width, Height);
+        _ = remover.RemoveFromJpeg(JpegFrameCodec.Encode(blank, quality: 80), Width, Height);
     }
 }

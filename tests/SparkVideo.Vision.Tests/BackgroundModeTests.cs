@@ -116,7 +116,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
         Assert.True(BackgroundSpecParser.TryParse("transparent", out var spec, out _));
         using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Background = spec });
 
-        var bytes = remover.Remove(jpeg, 640, 480);
+        var bytes = remover.RemoveFromJpeg(jpeg, 640, 480);
 
         Assert.Equal(".png", remover.OutputExtension);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
@@ -143,7 +143,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
     {
         using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
         Assert.Equal(".jpg", remover.OutputExtension);
-        var bytes = remover.Remove(TestFiles.PhotoBytes("astronaut.jpg"), 640, 480);
+        var bytes = remover.RemoveFromJpeg(TestFiles.PhotoBytes("astronaut.jpg"), 640, 480);
         Assert.Equal([0xFF, 0xD8], bytes[..2]);
     }
 
@@ -152,7 +152,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
         Assert.True(BackgroundSpecParser.TryParse(mode, out var spec, out var error), error);
         using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Background = spec });
         var result = new Mat();
-        remover.Remove(photo, result);
+        remover.RemoveFromFrame(photo, result);
         return result;
     }
 

@@ -20,7 +20,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     public void Keeps_the_person_and_greys_the_background(string photo, float? threshold)
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Threshold = threshold });
-        var result = remover.Remove(TestFiles.PhotoBytes(photo), 640, 480);
+        var result = remover.RemoveFromJpeg(TestFiles.PhotoBytes(photo), 640, 480);
 
         using var input = Cv2.ImDecode(TestFiles.PhotoBytes(photo), ImreadModes.Color);
         using var outputImage = Cv2.ImDecode(result, ImreadModes.Color);
@@ -41,7 +41,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     public void Background_colour_is_given_as_rgb()
     {
         var options = new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Color, Red = 0, Green = 128, Blue = 255 }, Threshold = 0.5f };
-        var result = new BackgroundRemover(fixture.Segmenter, options).Remove(TestFiles.PhotoBytes("soccer_player.jpg"), 640, 480);
+        var result = new BackgroundRemover(fixture.Segmenter, options).RemoveFromJpeg(TestFiles.PhotoBytes("soccer_player.jpg"), 640, 480);
         using var image = Cv2.ImDecode(result, ImreadModes.Color);
         var corner = image.At<Vec3b>(5, 5); // BGR
         Assert.InRange(corner.Item0, 245, 255);
@@ -53,7 +53,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     public void Non_jpeg_bytes_are_rejected()
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
-        var error = Assert.Throws<InvalidFrameException>(() => remover.Remove("hello, not an image"u8, 640, 480));
+        var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg("hello, not an image"u8, 640, 480));
         Assert.Contains("not a JPEG", error.Message);
     }
 
@@ -63,7 +63,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         using var small = new Mat(240, 320, MatType.CV_8UC3, new Scalar(10, 20, 30));
         var jpeg = JpegFrameCodec.Encode(small, 90);
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
-        var error = Assert.Throws<InvalidFrameException>(() => remover.Remove(jpeg, 640, 480));
+        var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(jpeg, 640, 480));
         Assert.Contains("wrong size", error.Message);
         Assert.Contains("320x240", error.Message);
     }
@@ -73,7 +73,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     {
         var bytes = TestFiles.PhotoBytes("astronaut.jpg");
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
-        var error = Assert.Throws<InvalidFrameException>(() => remover.Remove(bytes.AsSpan(0, bytes.Length / 2), 640, 480));
+        var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(bytes.AsSpan(0, bytes.Length / 2), 640, 480));
         Assert.Contains("truncated", error.Message);
     }
 
@@ -85,7 +85,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         var sos = bytes.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
         byte[] corrupt = [.. bytes.AsSpan(0, sos), 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9];
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
-        var error = Assert.Throws<InvalidFrameException>(() => remover.Remove(corrupt, 640, 480));
+        var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(corrupt, 640, 480));
         Assert.Contains("corrupt", error.Message);
     }
 
@@ -96,7 +96,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         using var small = new Mat();
         Cv2.Resize(photo, small, new Size(320, 240));
         using var result = new Mat();
-        new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions()).Remove(small, result);
+        new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions()).RemoveFromFrame(small, result);
         Assert.Equal(new Size(320, 240), result.Size());
         Assert.Equal(MatType.CV_8UC3, result.Type());
     }
@@ -106,12 +106,12 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     {
         var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
         byte[][] inputs = [TestFiles.PhotoBytes("astronaut.jpg"), TestFiles.PhotoBytes("soccer_player.jpg")];
-        var sequential = inputs.Select(jpeg => remover.Remove(jpeg, 640, 480)).ToArray();
+        var sequential = inputs.Select(jpeg => remover.RemoveFromJpeg(jpeg, 640, 480)).ToArray();
 
         const int calls = 24;
         var concurrent = new byte[calls][];
         Parallel.For(0, calls, new ParallelOptions { MaxDegreeOfParallelism = 6 },
-            i => concurrent[i] = remover.Remove(inputs[i % 2], 640, 480));
+            i => concurrent[i] = remover.RemoveFromJpeg(inputs[i % 2], 640, 480));
 
         for (var i = 0; i < calls; i++)
         {

@@ -46,7 +46,7 @@ public sealed class QualityFloorTests(SegmenterFixture fixture) : IClassFixture<
         Mat OnePass(GroundTruthFrame frame)
         {
             using var output = new Mat();
-            remover.Remove(frame.Bgr, output);
+            remover.RemoveFromFrame(frame.Bgr, output);
             return output.ExtractChannel(3);
         }
 

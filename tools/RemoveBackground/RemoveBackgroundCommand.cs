@@ -83,7 +83,7 @@ public static class RemoveBackgroundCommand
             using var segmenter = Segmenter.Load(new SegmenterOptions { Model = kind });
             using var remover = new BackgroundRemover(segmenter, options);
             using var result = new Mat();
-            remover.Remove(photo, result);
+            remover.RemoveFromFrame(photo, result);
 
             using var written = new Mat();
             if (sideBySide)

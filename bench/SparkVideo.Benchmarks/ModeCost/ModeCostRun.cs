@@ -38,7 +38,7 @@ public static class ModeCostRun
         {
             foreach (var remover in removers)
             {
-                remover.Remove(jpeg, Width, Height); // warm: pools, the image's cover, JIT
+                remover.RemoveFromJpeg(jpeg, Width, Height); // warm: pools, the image's cover, JIT
             }
             var msPerFrame = cases.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round < rounds; round++)
@@ -49,7 +49,7 @@ public static class ModeCostRun
                     var before = Process.GetCurrentProcess().TotalProcessorTime;
                     for (var f = 0; f < framesPerRound; f++)
                     {
-                        removers[i].Remove(jpeg, Width, Height);
+                        removers[i].RemoveFromJpeg(jpeg, Width, Height);
                     }
                     msPerFrame[i].Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / framesPerRound);
                 }

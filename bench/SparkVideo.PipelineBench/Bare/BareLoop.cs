@@ -9,7 +9,7 @@ namespace SparkVideo.PipelineBench.Bare;
 /// <summary>
 /// The machine's limit for this work: decode → segment → composite → encode → write, in-process, with one
 /// worker thread per core sharing one segmenter (one intra-op thread per inference, as the job runs it). Each frame goes
-/// through the UDF's own code (<see cref="BackgroundRemover.Remove(ReadOnlySpan{byte}, int, int, IFrameStageObserver?)"/>
+/// through the UDF's own code (<see cref="BackgroundRemover.RemoveFromJpeg(ReadOnlySpan{byte}, int, int, IFrameStageObserver?)"/>
 /// and <see cref="FrameFileWriter"/>), which reports its stages' times: a change to the frame path moves both.
 /// No network, no JSON, no engine: whatever the pipeline adds on top shows as the gap to this number.
 /// </summary>
@@ -95,7 +95,7 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         public void Process(byte[] jpeg, double timestamp, StageTimes times)
         {
             times.BeginFrame();
-            var output = remover.Remove(jpeg, width, height, times);
+            var output = remover.RemoveFromJpeg(jpeg, width, height, times);
             var encoded = Stopwatch.GetTimestamp();
             FrameFileWriter.Write(outputDir, timestamp, output);
             times.Add(Stage.Write, Stopwatch.GetTimestamp() - encoded);

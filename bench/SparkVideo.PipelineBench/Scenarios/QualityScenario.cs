@@ -29,7 +29,7 @@ public static class QualityScenario
         QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
         {
             using var output = new Mat();
-            remover.Remove(f.Bgr, output);
+            remover.RemoveFromFrame(f.Bgr, output);
             return QualityRunner.AlphaOf(output);
         });
         QualityMethod KnownBoxes(string name, float? threshold) => Crops(name, threshold, f => f.Boxes);

@@ -12,9 +12,9 @@ namespace SparkVideo.Vision.Compositing;
 /// JPEG in, JPEG (or, for a transparent background, PNG) out: the person kept, the background replaced as
 /// <see cref="BackgroundRemovalOptions.Background"/> says. The gray and colour modes take
 /// <see cref="MaskCompositor"/>'s path; blur and image get their picture from an <see cref="IBackgroundSource"/>.
-/// A pure function of its
-/// inputs; safe to call from several threads at once: the <see cref="Segmenter"/> is thread-safe, and each
-/// concurrent call borrows its own working images from a pool, so steady-state frames allocate no image memory.
+/// It keeps nothing of one frame for the next (a camera's mask state is passed in, to <see cref="RemoveForCamera"/>),
+/// and is safe to call from several threads at once: the <see cref="Segmenter"/> is thread-safe, and each concurrent
+/// call borrows its own working images from a pool, so steady-state frames allocate no image memory.
 /// </summary>
 public sealed class BackgroundRemover : IDisposable
 {
@@ -35,14 +35,14 @@ public sealed class BackgroundRemover : IDisposable
         _backgroundSource = BackgroundSources.For(options.Background);
     }
 
-    /// <summary>The extension of the files <see cref="Remove(ValidatedJpeg, IFrameStageObserver?)"/>'s bytes belong in: <c>.jpg</c>, or <c>.png</c> when transparent.</summary>
+    /// <summary>The extension of the files <see cref="RemoveFromValidatedJpeg"/>'s bytes belong in: <c>.jpg</c>, or <c>.png</c> when transparent.</summary>
     public string OutputExtension => _options.Background.OutputExtension;
 
     /// <summary>
     /// Decodes, segments, composites and re-encodes one frame; throws <see cref="InvalidFrameException"/> for bad bytes.
     /// <paramref name="stages"/>, when given, is told each stage's time.
     /// </summary>
-    public byte[] Remove(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight, IFrameStageObserver? stages = null)
+    public byte[] RemoveFromJpeg(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight, IFrameStageObserver? stages = null)
     {
         var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg, expectedWidth, expectedHeight);
@@ -51,7 +51,7 @@ public sealed class BackgroundRemover : IDisposable
     }
 
     /// <summary>The same for a validated frame's JPEG, whose header is not read again.</summary>
-    public byte[] Remove(ValidatedJpeg jpeg, IFrameStageObserver? stages = null)
+    public byte[] RemoveFromValidatedJpeg(ValidatedJpeg jpeg, IFrameStageObserver? stages = null)
     {
         var clock = new StageClock(stages);
         using var frame = JpegFrameCodec.Decode(jpeg);
@@ -64,7 +64,7 @@ public sealed class BackgroundRemover : IDisposable
     /// <paramref name="state"/> (smoothing, mask reuse) before it is upsampled; <paramref name="origin"/> says whether
     /// the model ran.
     /// </summary>
-    public byte[] Remove(ValidatedJpeg jpeg, CameraMaskState state, double timestamp, out MaskOrigin origin)
+    public byte[] RemoveForCamera(ValidatedJpeg jpeg, CameraMaskState state, double timestamp, out MaskOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(state);
         var clock = new StageClock(null);
@@ -77,7 +77,7 @@ public sealed class BackgroundRemover : IDisposable
         var buffers = Rent();
         try
         {
-            origin = Remove(frame, buffers.Output, buffers, camera, ref clock);
+            origin = SegmentAndComposite(frame, buffers.Output, buffers, camera, ref clock);
             var encoded = _options.Background.Mode == BackgroundMode.Transparent
                 ? TransparentComposite.EncodePng(buffers.Output)
                 : JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
@@ -91,13 +91,13 @@ public sealed class BackgroundRemover : IDisposable
     }
 
     /// <summary>The same on decoded frames: a BGR CV_8UC3 frame in, a BGR frame of the same size out (BGRA when transparent).</summary>
-    public void Remove(Mat bgrFrame, Mat output)
+    public void RemoveFromFrame(Mat bgrFrame, Mat output)
     {
         var buffers = Rent();
         var clock = new StageClock(null);
         try
         {
-            Remove(bgrFrame, output, buffers, null, ref clock);
+            SegmentAndComposite(bgrFrame, output, buffers, null, ref clock);
         }
         finally
         {
@@ -105,7 +105,7 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    private MaskOrigin Remove(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera, ref StageClock clock)
+    private MaskOrigin SegmentAndComposite(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera, ref StageClock clock)
     {
         var origin = MaskOrigin.Segmented;
         if (camera is { } c)

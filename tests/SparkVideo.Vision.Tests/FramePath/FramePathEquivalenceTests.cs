@@ -102,7 +102,7 @@ public sealed class FramePathEquivalenceTests(SegmenterFixture fixture, ITestOut
             union += u;
 
             using var expected = ReferenceFramePath.Composite(frame, referenceMask, Gray, threshold);
-            remover.Remove(frame, actual);
+            remover.RemoveFromFrame(frame, actual);
             var e = expected.AsSpan<byte>();
             var a = actual.AsSpan<byte>();
             for (var k = 0; k < e.Length; k++)
