@@ -168,14 +168,7 @@ public static class FlickerScenario
 
     private static Mat Changed(Mat before, Mat after)
     {
-        using var difference = new Mat();
-        Cv2.Absdiff(before, after, difference);
-        using var channelsInColumns = difference.Reshape(1, difference.Rows * difference.Cols);
-        using var perPixel = new Mat();
-        Cv2.Reduce(channelsInColumns, perPixel, ReduceDimension.Column, ReduceTypes.Max, -1);
-        using var perPixelImage = perPixel.Reshape(1, after.Rows);
-        using var flickering = new Mat();
-        Cv2.Threshold(perPixelImage, flickering, MaskMeasures.FlickerLevels, 255, ThresholdTypes.Binary);
+        using var flickering = MaskMeasures.FlickeringPixels(before, after);
         var picture = after.Clone();
         picture.SetTo(new Scalar(0, 0, 255), flickering);
         return picture;
