@@ -24,7 +24,7 @@ public sealed partial class CameraServerProcess : IDisposable
     /// <summary>Starts it with <paramref name="environment"/> added to this process's environment.</summary>
     public static CameraServerProcess Start(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
     {
-        var process = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"), [.. arguments, "--port", "0"],
+        var process = SparkVideoProgram.CameraServer.Start([.. arguments, "--port", "0"],
             new ChildProcessOptions { Environment = environment });
         try
         {

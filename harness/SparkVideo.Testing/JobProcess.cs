@@ -50,7 +50,7 @@ public sealed partial class JobProcess : IDisposable
         Directory.CreateDirectory(workingDirectory);
         string[] liveView = arguments.Contains("--ui-port") ? [] : ["--ui-port", "0"];
         string[] stats = arguments.Contains("--stats-interval-seconds") ? [] : ["--stats-interval-seconds", "0"];
-        return ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), [.. stats, .. liveView, .. arguments],
+        return SparkVideoProgram.Job.Start([.. stats, .. liveView, .. arguments],
             new ChildProcessOptions { WorkingDirectory = workingDirectory, RunThrough = runThrough });
     }
 

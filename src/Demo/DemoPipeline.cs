@@ -107,7 +107,7 @@ internal static class DemoPipeline
         var name = options.Cameras == 1 ? "camera" : CameraName(index);
         Console.WriteLine($"[demo] Starting the camera server on {UrlCredentials.Redact(source)} at {options.Fps} FPS, port {port}...");
         using var listening = new ManualResetEventSlim();
-        var camera = StartCameraProgram(name, "CameraServer", cameraArgs, cwd, line =>
+        var camera = StartCameraServer(name, cameraArgs, cwd, line =>
         {
             if (ProgramLines.PreviewUrlOf(line) is { } previewUrl)
             {
@@ -158,7 +158,7 @@ internal static class DemoPipeline
             jobArgs.AddRange(["--camera-preview-url", previewUrl]);
         }
         jobArgs.AddRange(RunStart.RetentionArguments(run));
-        using var job = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), jobArgs, new ChildProcessOptions
+        using var job = SparkVideoProgram.Job.Start(jobArgs, new ChildProcessOptions
         {
             WorkingDirectory = cwd,
             OnStdoutLine = console.WriteLine,
@@ -202,8 +202,8 @@ internal static class DemoPipeline
     }
 
     /// <summary>Starts a camera server, built next to the demo, with its output shown as <c>[name] line</c> (progress every 100th frame).</summary>
-    private static ChildProcess StartCameraProgram(string name, string program, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
-        ChildProcess.StartDotnet(RepoPaths.InOutputFolder(program + ".dll"), arguments, new ChildProcessOptions
+    private static ChildProcess StartCameraServer(string name, IEnumerable<string> arguments, string workingDirectory, Action<string>? onLine = null) =>
+        SparkVideoProgram.CameraServer.Start(arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
             OnStdoutLine = line =>

@@ -158,7 +158,7 @@ public sealed class NetworkCameraTests : IDisposable
         var noPrograms = Directory.CreateTempSubdirectory("sparkvideo-no-ffmpeg-");
         try
         {
-            using var server = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"), ["--source", "rtsp://127.0.0.1:9/stream", "--port", "0"],
+            using var server = SparkVideoProgram.CameraServer.Start(["--source", "rtsp://127.0.0.1:9/stream", "--port", "0"],
                 new ChildProcessOptions { Environment = [new("PATH", noPrograms.FullName)] });
 
             Assert.Equal(1, server.WaitForExit(ReadTimeout));

@@ -25,8 +25,7 @@ public sealed class DemoTests
             Directory.CreateDirectory(Path.Combine(workingDirectory, "checkpoint", "commits"));
             File.WriteAllText(Path.Combine(workingDirectory, "checkpoint", "commits", "57"), "v1\n{}\n");
 
-            using var demo = ChildProcess.StartDotnet(
-                RepoPaths.InOutputFolder("SparkVideoDemo.dll"),
+            using var demo = SparkVideoProgram.Demo.Start(
                 ["--source", RepoPaths.PeopleWalkingVideo, "--fps", "20", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
                  "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--ui-port", uiPort],
                 workingDirectory);
@@ -64,8 +63,7 @@ public sealed class DemoTests
         var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-demo-sigign-").FullName;
         try
         {
-            using var demo = ChildProcess.StartDotnet(
-                RepoPaths.InOutputFolder("SparkVideoDemo.dll"),
+            using var demo = SparkVideoProgram.Demo.Start(
                 ["--source", "synthetic", "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--ui-port", "0", "--show-batches", "1"],
                 new ChildProcessOptions
                 {
@@ -94,8 +92,7 @@ public sealed class DemoTests
         try
         {
             var port = FreePort.Get();
-            using var demo = ChildProcess.StartDotnet(
-                RepoPaths.InOutputFolder("SparkVideoDemo.dll"),
+            using var demo = SparkVideoProgram.Demo.Start(
                 ["--cameras", "3", "--source", RepoPaths.PeopleWalkingVideo, "--fps", "20", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
                  "--port", port.ToString(CultureInfo.InvariantCulture), "--ui-port", "0"],
                 workingDirectory);

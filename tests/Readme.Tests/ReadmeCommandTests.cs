@@ -188,7 +188,7 @@ public sealed class ReadmeCommandTests : IDisposable
 
     private static ChildProcess StartCamera(int port)
     {
-        var camera = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("CameraServer.dll"),
+        var camera = SparkVideoProgram.CameraServer.Start(
             ["--source", "synthetic", "--port", port.ToString(CultureInfo.InvariantCulture), "--fps", "10"]);
         camera.WaitForLine(line => line.Contains("Waiting for connection", StringComparison.Ordinal), Start);
         return camera;

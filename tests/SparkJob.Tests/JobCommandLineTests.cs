@@ -12,7 +12,7 @@ public sealed class JobCommandLineTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private static ChildProcess Run(string workingDirectory, params string[] arguments) =>
-        ChildProcess.StartDotnet(RepoPaths.InOutputFolder("SparkJob.dll"), arguments, workingDirectory);
+        SparkVideoProgram.Job.Start(arguments, workingDirectory);
 
     [Fact]
     public void Help_lists_every_option()

@@ -69,7 +69,7 @@ public sealed class NativeLibraryMissingTests
         bytes[4] = 1;
         File.WriteAllBytes(wrongClass, bytes);
 
-        AssertOneLineError(HiddenFiles.RunDotnetWithReplaced([(gtk, wrongClass)], RepoPaths.InOutputFolder("CameraServer.dll"), "--source", "synthetic", "--port", "0"),
+        AssertOneLineError(HiddenFiles.RunDotnetWithReplaced([(gtk, wrongClass)], SparkVideoProgram.CameraServer.Dll, "--source", "synthetic", "--port", "0"),
             "error: OpenCV's native library cannot load: libgtk-3.so.0 is built for another architecture " +
             "(wrong ELF class: ELFCLASS32; reinstall it: sudo apt-get install --reinstall libgtk-3-0)");
     }

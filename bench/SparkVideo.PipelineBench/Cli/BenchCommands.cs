@@ -249,6 +249,10 @@ public static class BenchCommands
         {
             return ProgramCommandLine.RuntimeError(e.Message);
         }
+        catch (FileNotFoundException e) when (e.FileName?.EndsWith(".dll", StringComparison.Ordinal) == true)
+        {
+            return ProgramCommandLine.RuntimeError(e.Message); // a program it runs is not built
+        }
         finally
         {
             ChildProcess.KillAll();

@@ -58,7 +58,7 @@ public static class MultiCameraRunner
             "--trigger-interval-ms", job.TriggerIntervalMs.ToString(CultureInfo.InvariantCulture),
             "--stats-interval-seconds", verbose ? "5" : "0", "--num-rows", "1", "--ui-port", "0",
         ]);
-        using var sparkJob = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("SparkJob", "src/SparkJob"), jobArgs, new ChildProcessOptions
+        using var sparkJob = SparkVideoProgram.Job.Start(jobArgs, new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             Environment = [.. job.JobEnvironment.Select(PipelineRunner.ParseVariable)],
@@ -174,8 +174,7 @@ public static class MultiCameraRunner
                 {
                     var cameraCounts = new CameraCounts();
                     _counts.Add(cameraCounts);
-                    var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
-                        ["--source", "synthetic", "--fps", fps.ToString(CultureInfo.InvariantCulture),
+                    var server = SparkVideoProgram.CameraServer.Start(["--source", "synthetic", "--fps", fps.ToString(CultureInfo.InvariantCulture),
                          "--max-frames", framesPerCamera.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
                         new ChildProcessOptions { WorkingDirectory = workingDirectory, OnStdoutLine = cameraCounts.Observe, MaxLinesKept = 50 });
                     _servers.Add(server);

@@ -59,7 +59,7 @@ public static class PipelineRunner
             }
         }
 
-        using var camera = ChildProcess.StartDotnet(BuiltProgram("CameraServer", "src/CameraServer"), CameraArgs(settings), new ChildProcessOptions
+        using var camera = SparkVideoProgram.CameraServer.Start(CameraArgs(settings), new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             OnStdoutLine = OnCameraLine,
@@ -67,7 +67,7 @@ public static class PipelineRunner
             MaxLinesKept = RecentLinesKept,
         });
         var port = CameraOutput.Port(WaitForListening(camera));
-        using var job = ChildProcess.StartDotnet(BuiltProgram("SparkJob", "src/SparkJob"), JobArgs(settings, port, outputDir, checkpointDir), new ChildProcessOptions
+        using var job = SparkVideoProgram.Job.Start(JobArgs(settings, port, outputDir, checkpointDir), new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             Environment = [.. settings.JobEnvironment.Select(ParseVariable)],
@@ -130,15 +130,6 @@ public static class PipelineRunner
         {
             return new PipelineResult(settings, frames, counts.Sent, counts.Dropped, samples, [.. statsLines], elapsed);
         }
-    }
-
-    /// <summary>The project references copy each program (dll + deps.json + runtimeconfig.json) next to the harness.</summary>
-    internal static string BuiltProgram(string name, string project)
-    {
-        var path = RepoPaths.InOutputFolder(name + ".dll");
-        return File.Exists(path)
-            ? path
-            : throw new BenchException($"{name}.dll is not next to the harness ({AppContext.BaseDirectory}); build {project} and this project first");
     }
 
     private const string LiveViewPrefix = "Live view: ";

@@ -69,8 +69,7 @@ public sealed class ReplayCameras : IDisposable
     private static List<(int Width, int Height, string FrameData)> RecordFrames(string[] source, int recordedFrames,
         string workingDirectory)
     {
-        using var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
-            [.. source, "--fps", "0", "--max-frames", recordedFrames.ToString(CultureInfo.InvariantCulture),
+        using var server = SparkVideoProgram.CameraServer.Start([.. source, "--fps", "0", "--max-frames", recordedFrames.ToString(CultureInfo.InvariantCulture),
                 "--host", "127.0.0.1", "--port", "0"],
             new ChildProcessOptions { WorkingDirectory = workingDirectory, MaxLinesKept = 20 });
         var port = CameraOutput.Port(PipelineRunner.WaitForListening(server));

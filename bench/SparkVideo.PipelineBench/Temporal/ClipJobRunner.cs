@@ -40,7 +40,7 @@ public static class ClipJobRunner
             "--parallelism", parallelism.ToString(CultureInfo.InvariantCulture),
             "--stats-interval-seconds", "1", "--num-rows", "1", "--ui-port", "0", .. jobOptions,
         ];
-        using var job = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("SparkJob", "src/SparkJob"), arguments, new ChildProcessOptions
+        using var job = SparkVideoProgram.Job.Start(arguments, new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             OnStdoutLine = line =>

@@ -14,7 +14,7 @@ public sealed class CameraSoakSmokeTests : IDisposable
     [Fact]
     public void Two_cameras_with_retention_lose_no_frame_stay_under_the_cap_and_write_the_table()
     {
-        using var soak = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("Soak.dll"),
+        using var soak = SparkVideoProgram.Soak.Start(
             ["--cameras", "2", "--minutes", "0.4", "--report-every-seconds", "4", "--retain-gib", "0.001", "--parallelism", "2",
              "--skip-memory-check", "--report-dir", _report]);
 

@@ -11,7 +11,7 @@ public sealed class SoakSmokeTests
     [Fact]
     public void A_300_line_soak_accounts_for_every_line_and_exits_0()
     {
-        using var soak = ChildProcess.StartDotnet(RepoPaths.InOutputFolder("Soak.dll"),
+        using var soak = SparkVideoProgram.Soak.Start(
             ["--frames", "300", "--bad-percent", "2", "--parallelism", "2", "--stall-timeout-seconds", "120", "--skip-memory-check"]);
 
         var exitCode = soak.WaitForExit(TimeSpan.FromSeconds(300));
