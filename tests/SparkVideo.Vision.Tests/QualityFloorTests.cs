@@ -60,7 +60,7 @@ public sealed class QualityFloorTests(SegmenterFixture fixture) : IClassFixture<
     public void The_default_output_keeps_no_half_transparent_people()
     {
         // Soft IoU charges half-transparent pixels: the soft blend was 0.02-0.03 below its IoU at every height
-        // (docs/quality.md); the default hard mask's 1-pixel edge costs less than 0.005.
+        // (docs/quality.md); the default hard mask's anti-aliased edge costs less than 0.005.
         using var set = new GroundTruthSet();
         using var remover = new BackgroundRemover(fixture.Segmenter,
             new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent } });

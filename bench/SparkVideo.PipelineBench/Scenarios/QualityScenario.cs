@@ -13,7 +13,7 @@ namespace SparkVideo.PipelineBench.Scenarios;
 public static class QualityScenario
 {
     /// <summary>The method names of the one-pass path before and after the hard mask became the default.</summary>
-    public const string OldDefault = "frame, soft (--threshold soft, the old default)", Default = "frame, threshold 0.5 + 3x3 edge (the default)";
+    public const string OldDefault = "frame, soft (--threshold soft, the old default)", Default = "frame, threshold 0.5, ramp 0.4-0.6 (the default)";
 
     public const double TargetIou = 0.85, TargetSmallestIou = 0.70, TargetEmptyKept = 0.01, TargetSoftGap = 0.02;
 
@@ -75,8 +75,8 @@ public static class QualityScenario
             Cut("frame, threshold 0.6", 0.6),
             Cut("frame, threshold 0.7", 0.7),
             Cut("frame, threshold 0.8", 0.8),
+            Cut("frame, threshold 0.5 + 3x3 Gaussian", 0.5, 1),
             Cut("frame, threshold 0.5 + 5x5 Gaussian", 0.5, 2),
-            Cut("frame, threshold 0.5 + 7x7 Gaussian", 0.5, 3),
             Removed("frame, --edges guided --threshold soft", guidedSoftRemover),
             Removed("frame, --edges guided, threshold 0.5", guidedRemover),
             KnownBoxes("crops, boxes known, soft", null),

@@ -10,7 +10,7 @@ public sealed record BackgroundRemovalOptions
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 
     /// <summary>
-    /// A value in [0,1]: hard mask, person where p &gt; value, with a smoothed 1-pixel edge (default 0.5, <see cref="MaskCut"/>);
+    /// A value in [0,1]: hard mask, person where p &gt; value, with an anti-aliased edge (<see cref="HardMask"/>) (default 0.5, <see cref="MaskCut"/>);
     /// null: the seed's soft blend by the upsampled probability.
     /// </summary>
     public float? Threshold { get; init; } = MaskCut.DefaultThreshold;

@@ -17,8 +17,8 @@ public static class MaskCut
     public const string DefaultText = "0.5";
 
     /// <summary>The option's --help text.</summary>
-    public const string Help = "Mask: a person probability in (0,1) above which a pixel is kept whole and below which it is replaced, with a " +
-        "1-pixel smoothed edge (no half-transparent people), or soft: the seed's blend by the probability (uncertain pixels half-transparent).";
+    public const string Help = "Mask: a person probability in (0,1) above which a pixel is kept whole and below which it is replaced, with an " +
+        "anti-aliased edge (no half-transparent people), or soft: the seed's blend by the probability (uncertain pixels half-transparent).";
 
     /// <summary>The parse's error for a bad value, null for a good one (a command line's validator).</summary>
     public static string? Problem(string? text) => TryParse(text, out _, out var error) ? null : error;

@@ -75,16 +75,21 @@ public sealed class FramePathEquivalenceTests(SegmenterFixture fixture, ITestOut
         Assert.True(largest <= 1, $"the blend differs by {largest} levels");
     }
 
-    /// <summary>The hard mask as documented: 255 where α &gt; threshold · 255, else 0, then a 3x3 Gaussian on the cut (a 1-pixel edge).</summary>
+    /// <summary>The hard mask as documented: α / 255 mapped from 0 at threshold − 0.1 to 1 at threshold + 0.1, clamped.</summary>
     private static Mat? HardCut(Mat alpha, float? threshold)
     {
         if (threshold is not { } t)
         {
             return null;
         }
-        var cut = new Mat();
-        Cv2.Threshold(alpha, cut, Math.Floor(t * 255.0), 255, ThresholdTypes.Binary);
-        Cv2.GaussianBlur(cut, cut, new Size(3, 3), 0);
+        var cut = new Mat(alpha.Size(), MatType.CV_8UC1);
+        var source = alpha.AsSpan<byte>();
+        var target = cut.AsSpan<byte>();
+        for (var i = 0; i < source.Length; i++)
+        {
+            var ramp = (source[i] / 255.0 - (t - 0.1)) / 0.2;
+            target[i] = (byte)Math.Round(Math.Clamp(ramp, 0, 1) * 255);
+        }
         return cut;
     }
 
