@@ -69,11 +69,8 @@ internal static class JobCommandLine
                 .Require(n => n >= 1, "--num-rows must be at least 1"),
             (o, v) => o with { NumRows = v });
         options.Add(
-            new Option<float?>("--threshold")
-            {
-                Description = "Hard mask threshold in (0,1); default: soft blend by the person probability.",
-            }.Require(t => t is null or (> 0f and < 1f), "--threshold must be between 0 and 1 (exclusive)"),
-            (o, v) => o with { Threshold = v });
+            WithDefault("--threshold", MaskCut.Help, MaskCut.Format(defaults.Threshold)).Check(MaskCut.Problem),
+            (o, v) => o with { Threshold = ParseThreshold(v) });
         options.Add(
             WithDefault(
                 "--smoothing",
@@ -210,6 +207,9 @@ internal static class JobCommandLine
     }
 
     /// <summary>The value the validator accepted, read again (the picture's bytes); a file gone since is a usage error all the same.</summary>
+    private static float? ParseThreshold(string value) =>
+        MaskCut.TryParse(value, out var threshold, out var error) ? threshold : throw new UsageException(error!);
+
     private static BackgroundSpec ParseBackground(string value) =>
         BackgroundSpecParser.TryParse(value, out var spec, out var error) ? spec : throw new UsageException(error!);
 }

@@ -36,7 +36,9 @@ internal sealed record JobOptions
     public string? Master { get; init; }
 
     public int NumRows { get; init; } = 20;
-    public float? Threshold { get; init; }
+
+    /// <summary>The hard mask's cut (--threshold), null for the soft blend.</summary>
+    public float? Threshold { get; init; } = MaskCut.DefaultThreshold;
 
     /// <summary>What replaces the background (--background), parsed on the driver: the image mode holds the picture's bytes.</summary>
     public BackgroundSpec Background { get; init; } = BackgroundSpec.Gray;
@@ -93,6 +95,7 @@ internal sealed record JobOptions
         Settings =
         [
             new("background", Background.Describe()),
+            new("threshold", MaskCut.Format(Threshold)),
             new("edges", Edges.ToString().ToLowerInvariant()),
         ],
     };

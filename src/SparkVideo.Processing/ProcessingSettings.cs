@@ -23,7 +23,8 @@ public sealed record ProcessingSettings
 
     public SegmentationModelKind Model { get; init; } = SegmentationModelKind.General;
     public string? ModelPath { get; init; }
-    public float? Threshold { get; init; }
+    /// <summary>The hard mask's cut (--threshold), null for the soft blend.</summary>
+    public float? Threshold { get; init; } = MaskCut.DefaultThreshold;
     public int JpegQuality { get; init; } = BackgroundRemovalOptions.DefaultJpegQuality;
     public int IntraOpThreads { get; init; } = SegmenterOptions.DefaultIntraOpThreads;
     public int StatsIntervalSeconds { get; init; } = PipelineStats.DefaultIntervalSeconds;

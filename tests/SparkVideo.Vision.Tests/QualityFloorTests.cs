@@ -18,6 +18,8 @@ public sealed class QualityFloorTests(SegmenterFixture fixture) : IClassFixture<
     // 0.89 at 0.95 and 0.48 at 0.6 (it loses people below about half the frame height: docs/quality.md).
     private const double CropFloor = 0.85, OnePassNearFloor = 0.85, OnePassMiddleFloor = 0.40;
 
+    private const double MaxSoftGap = 0.01;
+
     [Fact]
     public void The_model_on_each_known_persons_crop_keeps_people_at_every_height_and_nothing_where_nobody_is()
     {
@@ -55,6 +57,34 @@ public sealed class QualityFloorTests(SegmenterFixture fixture) : IClassFixture<
 
         Assert.True(near >= OnePassNearFloor, $"height 0.95: mean IoU {near:F3} < {OnePassNearFloor}");
         Assert.True(middle >= OnePassMiddleFloor, $"height 0.6: mean IoU {middle:F3} < {OnePassMiddleFloor}");
+    }
+
+    [Fact]
+    public void The_default_output_keeps_no_half_transparent_people()
+    {
+        // Soft IoU charges half-transparent pixels: the soft blend was 0.02-0.03 below its IoU at every height
+        // (docs/quality.md); the default hard mask's anti-aliased edge costs less than 0.005.
+        using var set = new GroundTruthSet();
+        using var remover = new BackgroundRemover(fixture.Segmenter,
+            new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent } });
+        var (iou, soft) = (new List<double>(), new List<double>());
+        foreach (var height in new[] { 0.95, 0.6 })
+        {
+            foreach (var frame in set.WithPeople(height, FramesPerHeight, seed: (int)(height * 1000)))
+            {
+                using (frame)
+                using (var output = new Mat())
+                {
+                    remover.Remove(frame.Bgr, output);
+                    using var alpha = output.ExtractChannel(3);
+                    iou.Add(MaskScores.Iou(alpha, frame.Truth));
+                    soft.Add(MaskScores.SoftIou(alpha, frame.Truth));
+                }
+            }
+        }
+
+        var gap = iou.Average() - soft.Average();
+        Assert.True(gap <= MaxSoftGap, $"soft IoU {soft.Average():F3} is {gap:F3} below IoU {iou.Average():F3} (at most {MaxSoftGap})");
     }
 
     [Fact]

@@ -27,10 +27,7 @@ public static class RemoveBackgroundCommand
             "--model",
             "Segmentation model: general (256x256) or landscape (144x256).",
             SegmentationModelKind.General);
-        var threshold = new Option<float?>("--threshold")
-        {
-            Description = "Hard mask: keep pixels whose person probability is above this value (0..1). Omit for a soft blend.",
-        }.Require(t => t is null or >= 0f and <= 1f, "--threshold must be between 0 and 1");
+        var threshold = CommandOptions.WithDefault("--threshold", MaskCut.Help, MaskCut.DefaultText).Check(MaskCut.Problem);
         var quality = CommandOptions.WithDefault("--jpeg-quality", "JPEG quality 1..100.", 90).Between(1, 100);
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
         var background = CommandOptions.WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
@@ -56,7 +53,9 @@ public static class RemoveBackgroundCommand
             parseResult.GetValue(model),
             new BackgroundRemovalOptions
             {
-                Threshold = parseResult.GetValue(threshold),
+                Threshold = MaskCut.TryParse(parseResult.GetValue(threshold), out var cut, out var cutError)
+                    ? cut
+                    : throw new UsageException(cutError!),
                 JpegQuality = parseResult.GetValue(quality),
                 Background = BackgroundSpecParser.TryParse(parseResult.GetValue(background), out var spec, out var error)
                     ? spec

@@ -19,20 +19,22 @@ public static class ModeCostRun
     {
         var jpeg = File.ReadAllBytes(FrameStageBenchmarks.FindSample("astronaut.jpg"));
         using var segmenter = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
-        (string Name, string Background, EdgeRefinement Edges)[] cases =
+        (string Name, string Background, EdgeRefinement Edges, float? Threshold)[] cases =
         [
-            ("gray", "gray", EdgeRefinement.None),
-            ("color:0,128,255", "color:0,128,255", EdgeRefinement.None),
-            ("blur (radius 15)", "blur", EdgeRefinement.None),
-            ("image (640x480 JPEG)", $"image:{FrameStageBenchmarks.FindSample("soccer_player.jpg")}", EdgeRefinement.None),
-            ("transparent (PNG)", "transparent", EdgeRefinement.None),
-            ("gray, --edges guided", "gray", EdgeRefinement.Guided),
-            ("gray, --edges feather", "gray", EdgeRefinement.Feather),
+            ("gray (default: --threshold 0.5)", "gray", EdgeRefinement.None, MaskCut.DefaultThreshold),
+            ("gray, --threshold soft", "gray", EdgeRefinement.None, null),
+            ("color:0,128,255", "color:0,128,255", EdgeRefinement.None, MaskCut.DefaultThreshold),
+            ("blur (radius 15)", "blur", EdgeRefinement.None, MaskCut.DefaultThreshold),
+            ("image (640x480 JPEG)", $"image:{FrameStageBenchmarks.FindSample("soccer_player.jpg")}", EdgeRefinement.None, MaskCut.DefaultThreshold),
+            ("transparent (PNG)", "transparent", EdgeRefinement.None, MaskCut.DefaultThreshold),
+            ("gray, --edges guided", "gray", EdgeRefinement.Guided, MaskCut.DefaultThreshold),
+            ("gray, --edges feather", "gray", EdgeRefinement.Feather, MaskCut.DefaultThreshold),
         ];
         var removers = cases.Select(c => new BackgroundRemover(segmenter, new BackgroundRemovalOptions
         {
             Background = BackgroundSpecParser.TryParse(c.Background, out var spec, out var error) ? spec : throw new InvalidOperationException(error),
             Edges = c.Edges,
+            Threshold = c.Threshold,
         })).ToArray();
         try
         {

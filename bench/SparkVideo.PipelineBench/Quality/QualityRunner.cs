@@ -15,19 +15,19 @@ public static class QualityRunner
             {
                 // Warm-up: the first inference of a session is slow.
             }
-            var scored = new List<(double Height, double Iou, double Soft, double Boundary, double Kept, double CpuMs)>();
+            var scored = new List<(double Height, double Iou, double Soft, double Boundary, double Kept, double Opacity, double CpuMs)>();
             foreach (var frame in frames)
             {
                 var start = ThreadCpu.Nanoseconds();
                 using var alpha = method.Alpha(frame);
                 var cpuMs = (ThreadCpu.Nanoseconds() - start) / 1e6;
                 scored.Add((frame.PersonHeight, MaskScores.Iou(alpha, frame.Truth), MaskScores.SoftIou(alpha, frame.Truth),
-                    MaskScores.BoundaryIou(alpha, frame.Truth), MaskScores.KeptShare(alpha), cpuMs));
+                    MaskScores.BoundaryIou(alpha, frame.Truth), MaskScores.KeptShare(alpha), MaskScores.KeptOpacity(alpha), cpuMs));
             }
             foreach (var bucket in scored.GroupBy(s => s.Height).OrderByDescending(g => g.Key))
             {
                 rows.Add(new QualityRow(method.Name, bucket.Key, bucket.Count(), bucket.Average(s => s.Iou), bucket.Average(s => s.Soft),
-                    bucket.Average(s => s.Boundary), bucket.Average(s => s.Kept), bucket.Average(s => s.CpuMs)));
+                    bucket.Average(s => s.Boundary), bucket.Average(s => s.Kept), bucket.Average(s => s.Opacity), bucket.Average(s => s.CpuMs)));
             }
         }
         return rows;

@@ -14,6 +14,9 @@ namespace SparkVideo.PipelineBench.Scenarios;
 /// </summary>
 public static class QualityScenario
 {
+    /// <summary>The method names of the one-pass path before and after the hard mask became the default.</summary>
+    public const string OldDefault = "frame, soft (--threshold soft, the old default)", Default = "frame, threshold 0.5, ramp 0.4-0.6 (the default)";
+
     public const double TargetIou = 0.85, TargetSmallestIou = 0.70, TargetEmptyKept = 0.01, TargetSoftGap = 0.02;
 
     public static ScenarioReport Run(int framesPerHeight, string outDir)
@@ -22,8 +25,12 @@ public static class QualityScenario
         using var set = new GroundTruthSet();
         var frames = GroundTruthSet.Heights.SelectMany(h => set.WithPeople(h, framesPerHeight, seed: (int)(h * 1000))).Concat(set.Empty()).ToList();
         using var segmenter = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
-        using var softRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent } });
-        using var hardRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Transparent }, Threshold = 0.5f });
+        var transparent = new BackgroundSpec { Mode = BackgroundMode.Transparent };
+        using var softRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Threshold = null });
+        using var defaultRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent });
+        using var guidedRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Edges = EdgeRefinement.Guided });
+        using var guidedSoftRemover = new BackgroundRemover(segmenter,
+            new BackgroundRemovalOptions { Background = transparent, Edges = EdgeRefinement.Guided, Threshold = null });
         using var detector = PersonDetector.Load(intraOpThreads: 1);
         var geometry = new CropGeometry();
         QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
@@ -31,6 +38,20 @@ public static class QualityScenario
             using var output = new Mat();
             remover.RemoveFromFrame(f.Bgr, output);
             return QualityRunner.AlphaOf(output);
+        });
+        // Other cuts of the soft output, to choose the default's: the probability thresholded, optionally blurred.
+        QualityMethod Cut(string name, double threshold, int featherRadius = 0) => new(name, f =>
+        {
+            using var output = new Mat();
+            softRemover.Remove(f.Bgr, output);
+            using var soft = QualityRunner.AlphaOf(output);
+            var alpha = new Mat();
+            Cv2.Threshold(soft, alpha, threshold * 255, 255, ThresholdTypes.Binary);
+            if (featherRadius > 0)
+            {
+                Cv2.GaussianBlur(alpha, alpha, new Size(2 * featherRadius + 1, 2 * featherRadius + 1), 0);
+            }
+            return alpha;
         });
         QualityMethod KnownBoxes(string name, float? threshold) => Crops(name, threshold, f => f.Boxes);
         QualityMethod Detected(string name, float? threshold) => Crops(name, threshold, f => detector.Detect(f.Bgr));
@@ -48,8 +69,18 @@ public static class QualityScenario
         });
         var methods = new List<QualityMethod>
         {
-            Removed("frame, soft (today's default)", softRemover),
-            Removed("frame, threshold 0.5", hardRemover),
+            Removed(OldDefault, softRemover),
+            Removed(Default, defaultRemover),
+            Cut("frame, threshold 0.5, no edge", 0.5),
+            Cut("frame, threshold 0.3", 0.3),
+            Cut("frame, threshold 0.4", 0.4),
+            Cut("frame, threshold 0.6", 0.6),
+            Cut("frame, threshold 0.7", 0.7),
+            Cut("frame, threshold 0.8", 0.8),
+            Cut("frame, threshold 0.5 + 3x3 Gaussian", 0.5, 1),
+            Cut("frame, threshold 0.5 + 5x5 Gaussian", 0.5, 2),
+            Removed("frame, --edges guided --threshold soft", guidedSoftRemover),
+            Removed("frame, --edges guided, threshold 0.5", guidedRemover),
             KnownBoxes("crops, boxes known, soft", null),
             KnownBoxes("crops, boxes known, threshold 0.5", 0.5f),
             Detected("people: pose detector + crops, soft", null),
@@ -68,7 +99,9 @@ public static class QualityScenario
             Console.WriteLine($"pose detector recall at height {height}: {share:P0}");
         }
 
-        QualityReport.Write(outDir, rows, framesPerHeight, set.Scenes.Count);
+        // The plot keeps the two defaults and the people methods; the other cuts are close to the default's line.
+        QualityReport.Write(outDir, rows, framesPerHeight, set.Scenes.Count,
+            plotted: m => !m.StartsWith("frame, ", StringComparison.Ordinal) || m is OldDefault or Default);
         var report = new ScenarioReport("quality",
             $"{framesPerHeight} composites per height ({string.Join(", ", GroundTruthSet.Heights.Select(h => h.ToString("0.##", CultureInfo.InvariantCulture)))}), " +
             $"{set.Scenes.Count} empty scenes, 640x480, general model, 1 thread");

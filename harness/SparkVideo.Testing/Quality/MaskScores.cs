@@ -56,6 +56,12 @@ public static class MaskScores
         return Cv2.CountNonZero(kept) / (double)alpha.Total();
     }
 
+    /// <summary>
+    /// The share (0..1) of the frame's opacity: the mean alpha over 255, so a pixel kept at half its opacity counts half.
+    /// On a frame with nobody it is what a viewer sees of wrongly kept pixels, the faint ones that <see cref="KeptShare"/> misses included.
+    /// </summary>
+    public static double KeptOpacity(Mat alpha) => Cv2.Mean(alpha).Val0 / 255.0;
+
     private static double HardIou(Mat kept, Mat truth, Mat? within)
     {
         using var both = new Mat();

@@ -9,8 +9,11 @@ public sealed record BackgroundRemovalOptions
     /// <summary>How the mask's edges are refined before compositing; default none (the seed's mask).</summary>
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 
-    /// <summary>null: soft alpha blend with the upsampled probability; a value in [0,1]: hard mask (person where p &gt; value).</summary>
-    public float? Threshold { get; init; }
+    /// <summary>
+    /// A value in [0,1]: hard mask, person where p &gt; value, with an anti-aliased edge (<see cref="HardMask"/>) (default 0.5, <see cref="MaskCut"/>);
+    /// null: the seed's soft blend by the upsampled probability.
+    /// </summary>
+    public float? Threshold { get; init; } = MaskCut.DefaultThreshold;
 
     /// <summary>JPEG quality of the output, 1..100.</summary>
     public int JpegQuality { get; init; } = DefaultJpegQuality;

@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace SparkVideo.Vision.Compositing;
 
-/// <summary>The blend weight of the modes beyond a flat colour: the soft mask, or the mask thresholded to 0/1.</summary>
+/// <summary>The blend weight of the modes beyond a flat colour: the soft mask, or the hard mask cut at the threshold (<see cref="HardMask"/>).</summary>
 internal static class MaskAlpha
 {
     public static Mat Of(Mat mask, float? threshold, ModeScratch scratch)
@@ -11,7 +11,7 @@ internal static class MaskAlpha
         {
             return mask;
         }
-        Cv2.Threshold(mask, scratch.Alpha, t, 1.0, ThresholdTypes.Binary);
+        HardMask.Cut(mask, t, 1.0, scratch.Alpha);
         return scratch.Alpha;
     }
 }

@@ -22,8 +22,8 @@ internal static class MaskCompositor
 
     /// <summary>
     /// output = frame · α + background · (1 − α), rounded to the nearest level, where α is the frame-size CV_8UC1
-    /// <paramref name="frameAlpha"/> (soft), or that α thresholded to 0/255 when <paramref name="threshold"/> is set
-    /// (person where p &gt; threshold). Allocates nothing once <paramref name="scratch"/> and <paramref name="output"/>
+    /// <paramref name="frameAlpha"/> (soft, for a null <paramref name="threshold"/>), or that α cut to 0/255 at the
+    /// threshold with an anti-aliased edge (<see cref="HardMask"/>). Allocates nothing once <paramref name="scratch"/> and <paramref name="output"/>
     /// have seen a frame of this size.
     /// </summary>
     public static void Composite(Mat bgrFrame, Mat frameAlpha, Scalar backgroundBgr, float? threshold, Mat output, CompositeScratch scratch)
@@ -38,7 +38,7 @@ internal static class MaskCompositor
         var alpha = Continuous(frameAlpha, scratch.AlphaCopy);
         if (threshold is { } t)
         {
-            Cv2.Threshold(alpha, scratch.Thresholded, t * 255.0, 255.0, ThresholdTypes.Binary);
+            HardMask.Cut(alpha, t, 255.0, scratch.Thresholded);
             alpha = scratch.Thresholded;
         }
         var frame = Continuous(bgrFrame, scratch.FrameCopy);

@@ -61,24 +61,38 @@ public sealed class FramePathEquivalenceTests(SegmenterFixture fixture, ITestOut
             fixture.Segmenter.Segment(frame, mask);
             MaskCompositor.FrameAlpha(mask, frame.Size(), alpha, scratch);
             MaskCompositor.Composite(frame, alpha, colour, threshold, actual, scratch);
+            using var cut = HardCut(alpha, threshold);
             var pixels = frame.AsSpan<byte>();
-            var weights = alpha.AsSpan<byte>();
+            var weights = (cut ?? alpha).AsSpan<byte>();
             var result = actual.AsSpan<byte>();
-            var edge = threshold is { } t ? (byte)Math.Floor(t * 255.0) : (byte)0;
             for (var i = 0; i < result.Length; i++)
             {
-                // In real numbers: frame · a + gray · (1 − a), with a the pixel's α / 255 (0 or 1 when thresholded).
+                // In real numbers: frame · a + gray · (1 − a), with a the pixel's α / 255 (the hard mask's when thresholded).
                 var a = weights[i / 3] / 255.0;
-                if (threshold is not null)
-                {
-                    a = weights[i / 3] > edge ? 1.0 : 0.0;
-                }
                 var exact = pixels[i] * a + colour[i % 3] * (1 - a);
                 largest = Math.Max(largest, (int)Math.Ceiling(Math.Abs(result[i] - exact) - 1e-9));
             }
         }
         output.WriteLine($"threshold {threshold}: largest difference {largest} level(s)");
         Assert.True(largest <= 1, $"the blend differs by {largest} levels");
+    }
+
+    /// <summary>The hard mask as documented: α / 255 mapped from 0 at threshold − 0.1 to 1 at threshold + 0.1, clamped.</summary>
+    private static Mat? HardCut(Mat alpha, float? threshold)
+    {
+        if (threshold is not { } t)
+        {
+            return null;
+        }
+        var cut = new Mat(alpha.Size(), MatType.CV_8UC1);
+        var source = alpha.AsSpan<byte>();
+        var target = cut.AsSpan<byte>();
+        for (var i = 0; i < source.Length; i++)
+        {
+            var ramp = (source[i] / 255.0 - (t - 0.1)) / 0.2;
+            target[i] = (byte)Math.Round(Math.Clamp(ramp, 0, 1) * 255);
+        }
+        return cut;
     }
 
     [Theory]
