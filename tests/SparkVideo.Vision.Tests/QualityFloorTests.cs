@@ -75,7 +75,7 @@ public sealed class QualityFloorTests(SegmenterFixture fixture) : IClassFixture<
                 using (frame)
                 using (var output = new Mat())
                 {
-                    remover.Remove(frame.Bgr, output);
+                    remover.RemoveFromFrame(frame.Bgr, output);
                     using var alpha = output.ExtractChannel(3);
                     iou.Add(MaskScores.Iou(alpha, frame.Truth));
                     soft.Add(MaskScores.SoftIou(alpha, frame.Truth));

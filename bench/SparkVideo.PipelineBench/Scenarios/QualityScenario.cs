@@ -43,7 +43,7 @@ public static class QualityScenario
         QualityMethod Cut(string name, double threshold, int featherRadius = 0) => new(name, f =>
         {
             using var output = new Mat();
-            softRemover.Remove(f.Bgr, output);
+            softRemover.RemoveFromFrame(f.Bgr, output);
             using var soft = QualityRunner.AlphaOf(output);
             var alpha = new Mat();
             Cv2.Threshold(soft, alpha, threshold * 255, 255, ThresholdTypes.Binary);

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// The hard mask of <see cref="BackgroundRemovalOptions.Threshold"/>: person where the frame-size probability (the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparkVideo.Vision;
+namespace SparkVideo.Vision.Compositing;
 
 /// <summary>
 /// Reads and writes <c>--threshold</c>, the same in every program: a person probability in (0,1) above which a pixel
