@@ -166,7 +166,8 @@ public static class BenchCommands
             $"(target >= {CamerasScenario.TargetCameras}), RSS at {CamerasScenario.RssCheckedAtCameras} " +
             $"(target <= {CamerasScenario.TargetRssMiB:0} MiB); " +
             "writes cameras.md, cameras.csv and cameras.png (cameras_video.* with --producer replay-video, cameras_camera_servers.* " +
-            "with --producer camera-server).",
+            "with --producer camera-server). With replay-video, the same run also measures the bare loop on one worker and the peer " +
+            "(the pipeline in Python with OpenCV's DNN module, where python3 has cv2) and writes job / bare and peer / bare as one table.",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
             r => Print(
                 CamerasScenario.Run(
