@@ -181,9 +181,9 @@ public static class BenchCommands
                     r.GetValue(verbose)))));
 
         var kFps = Fps(10);
-        var kWarm = Positive("--warmup-frames", 20, "Frames excluded at the start (start-up, JIT, codec set-up)");
-        var kSeconds = Positive("--seconds", 20, "Seconds of frames measured per source and round");
-        var kRounds = Positive("--rounds", 1, "Rounds, the sources alternated in each (the median is reported)");
+        var kWarm = Positive("--warmup-frames", 100, "Frames excluded at the start (start-up, JIT and its tier-up, codec set-up)");
+        var kSeconds = Positive("--seconds", 30, "Seconds of frames measured per source and round");
+        var kRounds = Positive("--rounds", 2, "Rounds, the sources alternated in each (the median is reported)");
         root.Subcommands.Add(Command("camera", "The camera server's own CPU per frame (utime + stime over a steady window) for the " +
             $"sample video file and the synthetic source, one consumer on loopback (target <= {CameraScenario.TargetFileCpuMs:0.#} ms for " +
             "the file at 10 FPS); writes camera_server.md.",
