@@ -166,7 +166,8 @@ public static class BenchCommands
             $"(target >= {CamerasScenario.TargetCameras}), RSS at {CamerasScenario.RssCheckedAtCameras} " +
             $"(target <= {CamerasScenario.TargetRssMiB:0} MiB); " +
             "writes cameras.md, cameras.csv and cameras.png (cameras_video.* with --producer replay-video, cameras_camera_servers.* " +
-            "with --producer camera-server).",
+            "with --producer camera-server). With replay-video, the same run also measures the bare loop on one worker and the peer " +
+            "(the pipeline in Python with OpenCV's DNN module, where python3 has cv2) and writes job / bare and peer / bare as one table.",
             [cCounts, cFps, cSeconds, cWarm, cParallelism, cProducer],
             r => Print(
                 CamerasScenario.Run(
@@ -178,6 +179,16 @@ public static class BenchCommands
                     Producer(r.GetValue(cProducer)!),
                     OutDir(r),
                     r.GetValue(verbose)))));
+
+        var kFps = Fps(10);
+        var kWarm = Positive("--warmup-frames", 100, "Frames excluded at the start (start-up, JIT and its tier-up, codec set-up)");
+        var kSeconds = Positive("--seconds", 30, "Seconds of frames measured per source and round");
+        var kRounds = Positive("--rounds", 2, "Rounds, the sources alternated in each (the median is reported)");
+        root.Subcommands.Add(Command("camera", "The camera server's own CPU per frame (utime + stime over a steady window) for the " +
+            $"sample video file and the synthetic source, one consumer on loopback (target <= {CameraScenario.TargetFileCpuMs:0.#} ms for " +
+            "the file at 10 FPS); writes camera_server.md.",
+            [kFps, kWarm, kSeconds, kRounds],
+            r => Print(CameraScenario.Run(r.GetValue(kFps), r.GetValue(kWarm), r.GetValue(kSeconds), r.GetValue(kRounds), OutDir(r)))));
 
         var fFrames = Frames(60);
         var fFps = Fps(10);

@@ -20,6 +20,7 @@ public static class CamerasScenario
     public static ScenarioReport Run(IReadOnlyList<int> cameraCounts, double fps, int seconds, int warmUpFrames, PipelineSettings job, CameraProducer producer, string outDir, bool verbose)
     {
         var framesPerCamera = (int)Math.Round(fps * seconds);
+        var baseline = producer == CameraProducer.ReplayVideo ? FrameCostBaseline.Measure() : null;
         var steps = new List<Step>();
         foreach (var n in cameraCounts)
         {
@@ -56,6 +57,13 @@ public static class CamerasScenario
                 $"<= {TargetRssMiB:0} MiB", checkedStep.PeakRssMiB <= TargetRssMiB);
         }
         report.MarkdownSections.Add(Table(steps));
+        var againstBare = "";
+        if (baseline is not null)
+        {
+            baseline.AddRows(report, [.. steps.Select(s => (s.Cameras, s.CpuMsPerFrame))]);
+            againstBare = "\n" + baseline.Table([.. steps.Select(s => (s.Cameras, s.CpuMsPerFrame))]);
+            report.MarkdownSections.Add(againstBare);
+        }
 
         var csv = Path.Combine(outDir, fileName + ".csv");
         Csv.Write(csv, "cameras,camera,sent,delivered,dropped,latency_p50_ms,latency_p99_ms,job_rss_peak_mib,job_cpu_ms_per_frame,cameras_cpu_ms_per_frame",
@@ -65,7 +73,7 @@ public static class CamerasScenario
         report.Files.Add(csv);
         report.Files.Add(png);
         var md = Path.Combine(outDir, fileName + ".md");
-        File.WriteAllText(md, $"# Cameras: capacity of one job\n\n{settings}.\n\n{Table(steps)}\n");
+        File.WriteAllText(md, $"# Cameras: capacity of one job\n\n{settings}.\n\n{Table(steps)}{againstBare}\n");
         report.Files.Add(md);
         return report;
     }

@@ -8,6 +8,11 @@ namespace SparkVideo.CameraServer.Sources;
 /// </summary>
 internal sealed class VideoFileFrameSource : IFrameSource
 {
+    // OpenCV's CAP_PROP_N_THREADS (open-only, FFmpeg back-end), not named in OpenCvSharp's enum. One decoder thread: at a
+    // paced rate FFmpeg's frame threads only add wake-ups and hand-overs, which cost more CPU per frame than they save.
+    private const int DecoderThreadsProperty = 70;
+    private const int DecoderThreads = 1;
+
     private readonly VideoCapture _capture;
     private readonly bool _loop;
 
@@ -44,7 +49,7 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
     private static VideoCapture OpenAndProbe(string path)
     {
-        var capture = new VideoCapture(path);
+        var capture = new VideoCapture(path, VideoCaptureAPIs.ANY, [DecoderThreadsProperty, DecoderThreads]);
         try
         {
             using var probe = new Mat();

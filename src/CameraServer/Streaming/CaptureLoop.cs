@@ -97,7 +97,7 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
     {
         var encoded = encoder.Encode(frame, _clock.Next());
         mailbox.Publish(encoded);
-        preview?.Publish(encoded.Jpeg);
+        preview?.Publish(encoder.LastJpeg.ToArray()); // the preview's own copy: the encoder reuses its buffer
         FramesPublished++;
     }
 }

@@ -77,6 +77,7 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
                     dropped += skipped;
                     if (!budget.TryReserve())
                     {
+                        frame.Release();
                         continue;
                     }
                     var sending = Stopwatch.StartNew();
@@ -90,6 +91,10 @@ internal sealed class ConsumerSession(Socket socket, LatestFrameMailbox.Reader r
                         reason = Describe(e, sending.Elapsed);
                         dropped += 1 + reader.Unseen; // the frame that failed and any published meanwhile
                         break;
+                    }
+                    finally
+                    {
+                        frame.Release();
                     }
                     sent++;
                     if (sent % ProgressEvery == 0)

@@ -43,14 +43,20 @@ internal sealed class LatestFrameMailbox
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="frame"/> the newest; the mailbox takes over the caller's reference, and releases the one it
+    /// held on the frame it replaces (a reader that took it holds its own).
+    /// </summary>
     public void Publish(EncodedFrame frame)
     {
         lock (_gate)
         {
             if (_completed)
             {
+                frame.Release();
                 return;
             }
+            _latest?.Release();
             _latest = frame;
             _sequence++;
             Monitor.PulseAll(_gate);
@@ -157,7 +163,7 @@ internal sealed class LatestFrameMailbox
         /// <summary>
         /// Blocks until a frame newer than the last one taken exists and takes it; <paramref name="skipped"/>
         /// counts the frames published in between that this reader will never see. False at the end, or once
-        /// cancelled.
+        /// cancelled. The frame comes with a reference of its own: release it once sent.
         /// </summary>
         public bool TryTakeNewest(out EncodedFrame frame, out long skipped)
         {
@@ -175,7 +181,7 @@ internal sealed class LatestFrameMailbox
                 }
                 skipped = _owner._sequence - Taken - 1;
                 Taken = _owner._sequence;
-                frame = _owner._latest!;
+                frame = _owner._latest!.Share();
                 Monitor.PulseAll(_owner._gate); // wakes a producer waiting in WaitUntilAllTaken
                 return true;
             }

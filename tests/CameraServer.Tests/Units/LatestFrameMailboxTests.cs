@@ -6,7 +6,7 @@ namespace SparkVideo.CameraServer.Tests.Units;
 
 public sealed class LatestFrameMailboxTests
 {
-    private static EncodedFrame Frame(double timestamp) => new(timestamp, [(byte)'\n'], []);
+    private static EncodedFrame Frame(double timestamp) => new(timestamp, [(byte)'\n']);
 
     [Fact]
     public void A_reader_gets_only_the_newest_frame_and_counts_the_skipped_ones()
@@ -92,5 +92,47 @@ public sealed class LatestFrameMailboxTests
 
         Assert.True(mailbox.WaitForReaders(TimeSpan.FromSeconds(5)));
         Assert.Equal(1, mailbox.ReaderCount);
+    }
+
+    [Fact]
+    public void A_frame_a_reader_took_stays_readable_after_a_newer_one_replaces_it_until_the_reader_releases_it()
+    {
+        var mailbox = new LatestFrameMailbox();
+        using var reader = mailbox.Subscribe();
+        var first = Pooled(1);
+        mailbox.Publish(first);
+        Assert.True(reader.TryTakeNewest(out var taken, out _));
+
+        mailbox.Publish(Pooled(2));
+
+        Assert.Equal("1\n"u8.ToArray(), taken.Line.ToArray());
+        taken.Release();
+        Assert.Throws<ObjectDisposedException>(() => first.Line.Length);
+    }
+
+    [Fact]
+    public void A_frame_nobody_took_is_released_when_a_newer_one_replaces_it_or_the_mailbox_has_completed()
+    {
+        var mailbox = new LatestFrameMailbox();
+        using var reader = mailbox.Subscribe();
+        var replaced = Pooled(1);
+        mailbox.Publish(replaced);
+        mailbox.Publish(Pooled(2));
+        mailbox.Complete();
+        var late = Pooled(3);
+        mailbox.Publish(late);
+
+        Assert.Throws<ObjectDisposedException>(() => replaced.Line.Length);
+        Assert.Throws<ObjectDisposedException>(() => late.Line.Length);
+        Assert.True(reader.TryTakeNewest(out var last, out _));
+        Assert.Equal("2\n"u8.ToArray(), last.Line.ToArray());
+    }
+
+    private static EncodedFrame Pooled(int digit)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(2);
+        buffer[0] = (byte)('0' + digit);
+        buffer[1] = (byte)'\n';
+        return EncodedFrame.Pooled(digit, buffer, 2);
     }
 }

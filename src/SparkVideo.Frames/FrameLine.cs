@@ -1,0 +1,76 @@
+using System.Buffers.Text;
+using System.Globalization;
+
+namespace SparkVideo.Frames;
+
+/// <summary>
+/// Writes one frame's contract line, the JSON object <see cref="FrameCodec.ToJson"/> writes and its newline, from the
+/// JPEG bytes straight into the caller's buffer: the base64 is encoded in place, and no string is made. Byte for byte
+/// the same line as <c>FrameCodec.ToJson(FrameCodec.FromJpeg(...)) + "\n"</c> (FrameLineTests).
+/// </summary>
+public static class FrameLine
+{
+    // Newtonsoft writes a double as its shortest round-trip form ("R") and appends ".0" when that has no '.' or exponent.
+    private const string TimestampFormat = "R";
+    private const int MaxNumberBytes = 32;
+
+    private static readonly byte[] TimestampPrefix = Ascii($"{{\"{FrameContract.Timestamp}\":");
+    private static readonly byte[] WidthPrefix = Ascii($",\"{FrameContract.FrameWidth}\":");
+    private static readonly byte[] HeightPrefix = Ascii($",\"{FrameContract.FrameHeight}\":");
+    private static readonly byte[] DataPrefix = Ascii($",\"{FrameContract.FrameData}\":\"");
+    private static readonly byte[] Suffix = Ascii("\"}\n");
+
+    /// <summary>The most bytes <see cref="Write"/> needs for a JPEG of <paramref name="jpegLength"/> bytes.</summary>
+    public static int MaxLength(int jpegLength) =>
+        TimestampPrefix.Length + WidthPrefix.Length + HeightPrefix.Length + DataPrefix.Length + Suffix.Length +
+        3 * MaxNumberBytes + Base64.GetMaxEncodedToUtf8Length(jpegLength);
+
+    /// <summary>Writes the line (newline included) at the start of <paramref name="destination"/>; returns its length.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The timestamp is not finite.</exception>
+    /// <exception cref="ArgumentException">The destination is shorter than <see cref="MaxLength"/>.</exception>
+    public static int Write(Span<byte> destination, double timestamp, int width, int height, ReadOnlySpan<byte> jpeg)
+    {
+        if (!double.IsFinite(timestamp))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timestamp), timestamp, "a frame's timestamp is a finite number of seconds");
+        }
+        if (destination.Length < MaxLength(jpeg.Length))
+        {
+            throw new ArgumentException($"the line needs up to {MaxLength(jpeg.Length)} bytes", nameof(destination));
+        }
+        var at = Put(destination, 0, TimestampPrefix);
+        at += Number(destination[at..], timestamp);
+        at = Put(destination, at, WidthPrefix);
+        at += Number(destination[at..], width);
+        at = Put(destination, at, HeightPrefix);
+        at += Number(destination[at..], height);
+        at = Put(destination, at, DataPrefix);
+        Base64.EncodeToUtf8(jpeg, destination[at..], out _, out var written);
+        at += written;
+        return Put(destination, at, Suffix);
+    }
+
+    private static int Number(Span<byte> destination, double value)
+    {
+        value.TryFormat(destination, out var written, TimestampFormat, CultureInfo.InvariantCulture);
+        if (destination[..written].IndexOfAny(".Ee"u8) < 0)
+        {
+            written = Put(destination, written, ".0"u8);
+        }
+        return written;
+    }
+
+    private static int Number(Span<byte> destination, int value)
+    {
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private static int Put(Span<byte> destination, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(destination[at..]);
+        return at + bytes.Length;
+    }
+
+    private static byte[] Ascii(string text) => System.Text.Encoding.ASCII.GetBytes(text);
+}
