@@ -23,7 +23,7 @@ public static class CameraServerCpu
     public static Result Measure(string source, double fps, int warmUpFrames, TimeSpan window, string workingDirectory)
     {
         string[] loop = File.Exists(source) ? ["--loop"] : [];
-        using var server = ChildProcess.StartDotnet(PipelineRunner.BuiltProgram("CameraServer", "src/CameraServer"),
+        using var server = SparkVideoProgram.CameraServer.Start(
             ["--source", source, .. loop, "--fps", fps.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
             new ChildProcessOptions { WorkingDirectory = workingDirectory, MaxLinesKept = 20 });
         var port = CameraOutput.Port(PipelineRunner.WaitForListening(server));
