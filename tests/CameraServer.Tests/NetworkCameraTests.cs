@@ -32,7 +32,7 @@ public sealed class NetworkCameraTests : IDisposable
 
         FrameAssert.StrictlyIncreasing(frames);
         Assert.NotEqual(frames[0].FrameData, frames[^1].FrameData); // the picture moves
-        Assert.Contains(server.Process.StdoutLines, line => line.Contains($"RTSP over {transport.ToUpperInvariant()}", StringComparison.Ordinal));
+        server.Process.WaitForLine(line => line.Contains($"RTSP over {transport.ToUpperInvariant()}", StringComparison.Ordinal), ReadTimeout);
         server.Process.WaitForLine(line => line == $"Camera connected: {rtsp.Url}", ReadTimeout);
     }
 
@@ -73,8 +73,9 @@ public sealed class NetworkCameraTests : IDisposable
         FrameAssert.StrictlyIncreasing([.. before, .. after]);
         Assert.EndsWith("; reconnecting", lost, StringComparison.Ordinal);
         Assert.Single(server.Process.StdoutLines, line => line.StartsWith("Camera lost: ", StringComparison.Ordinal));
-        Assert.Contains(server.Process.StdoutLines, line => line.StartsWith("Sent ", StringComparison.Ordinal) &&
-                                                             line.Contains("camera lost 1 time", StringComparison.Ordinal));
+        // stdout is read on its own thread, behind the frames on the socket: wait for the count rather than snapshot it.
+        server.Process.WaitForLine(line => line.StartsWith("Sent ", StringComparison.Ordinal) &&
+                                           line.Contains("camera lost 1 time", StringComparison.Ordinal), ReadTimeout);
         Assert.DoesNotContain(server.Process.StdoutLines, line => line.StartsWith("Consumer disconnected", StringComparison.Ordinal));
     }
 
