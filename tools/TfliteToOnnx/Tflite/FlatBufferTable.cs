@@ -85,24 +85,12 @@ public readonly struct FlatBufferTable
         return At(target.Value + 4, length);
     }
 
-    public ushort[] GetUInt16Vector(int slot)
-    {
-        var target = Indirect(slot);
-        if (target is null)
-        {
-            return [];
-        }
-        var length = checked((int)ReadUInt32(_buffer, target.Value));
-        var data = At(target.Value + 4, checked(length * 2));
-        var result = new ushort[length];
-        for (var i = 0; i < length; i++)
-        {
-            result[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[(i * 2)..]);
-        }
-        return result;
-    }
+    public ushort[] GetUInt16Vector(int slot) => GetScalarVector(slot, sizeof(ushort), BinaryPrimitives.ReadUInt16LittleEndian);
 
-    public int[] GetInt32Vector(int slot)
+    public int[] GetInt32Vector(int slot) => GetScalarVector(slot, sizeof(int), BinaryPrimitives.ReadInt32LittleEndian);
+
+    /// <summary>A vector of little-endian scalars of <paramref name="size"/> bytes each; empty when the field is absent.</summary>
+    private T[] GetScalarVector<T>(int slot, int size, Func<ReadOnlySpan<byte>, T> read)
     {
         var target = Indirect(slot);
         if (target is null)
@@ -110,11 +98,11 @@ public readonly struct FlatBufferTable
             return [];
         }
         var length = checked((int)ReadUInt32(_buffer, target.Value));
-        var data = At(target.Value + 4, checked(length * 4));
-        var result = new int[length];
+        var data = At(target.Value + 4, checked(length * size));
+        var result = new T[length];
         for (var i = 0; i < length; i++)
         {
-            result[i] = BinaryPrimitives.ReadInt32LittleEndian(data[(i * 4)..]);
+            result[i] = read(data[(i * size)..]);
         }
         return result;
     }
