@@ -99,6 +99,11 @@ internal static class JobCommandLine
             WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem),
             (o, v) => o with { Background = ParseBackground(v) });
         options.Add(LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp), (o, v) => o with { Edges = v });
+        options.Add(LowerCaseChoice<SegmentationMode>("--segmentation", SegmentationHelp.Text), (o, v) => o with { Segmentation = v });
+        options.Add(
+            WithDefault("--detect-every", SegmentationHelp.DetectEvery, defaults.DetectEvery)
+                .Require(TemporalMaskOptions.IsValidDetectEvery, "--detect-every must be 1 to 100 frames"),
+            (o, v) => o with { DetectEvery = v });
         options.Add(
             WithDefault("--jpeg-quality", "JPEG quality of the saved frames (1-100).", defaults.JpegQuality).Between(1, 100),
             (o, v) => o with { JpegQuality = v });

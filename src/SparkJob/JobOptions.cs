@@ -45,6 +45,12 @@ internal sealed record JobOptions
 
     /// <summary>How the mask's edges are refined (--edges).</summary>
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
+
+    /// <summary>Find the people then segment each (the default), or one pass over the whole frame (--segmentation).</summary>
+    public SegmentationMode Segmentation { get; init; } = SegmentationMode.People;
+
+    /// <summary>With --segmentation people, the detector runs on one frame in this many per camera (--detect-every).</summary>
+    public int DetectEvery { get; init; } = TemporalMaskOptions.DefaultDetectEvery;
     public float Smoothing { get; init; } = TemporalMaskOptions.DefaultSmoothing;
     public int MaskReuse { get; init; }
     public float MaskReuseThreshold { get; init; } = TemporalMaskOptions.DefaultReuseThreshold;
@@ -97,6 +103,7 @@ internal sealed record JobOptions
             new("background", Background.Describe()),
             new("threshold", MaskCut.Format(Threshold)),
             new("edges", Edges.ToString().ToLowerInvariant()),
+            new("segmentation", Segmentation.ToString().ToLowerInvariant()),
         ],
     };
 
@@ -110,6 +117,8 @@ internal sealed record JobOptions
         Threshold = Threshold,
         Background = Background,
         Edges = Edges,
+        Segmentation = Segmentation,
+        DetectEvery = DetectEvery,
         JpegQuality = JpegQuality,
         IntraOpThreads = IntraOpThreads,
         StatsIntervalSeconds = StatsIntervalSeconds,

@@ -35,6 +35,12 @@ public sealed record ProcessingSettings
     /// <summary>How the mask's edges are refined (--edges).</summary>
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 
+    /// <summary>What the model is shown (--segmentation): each person found, or the whole frame.</summary>
+    public SegmentationMode Segmentation { get; init; } = SegmentationMode.People;
+
+    /// <summary>With people segmentation, the person detector runs on one frame in this many per camera (--detect-every).</summary>
+    public int DetectEvery { get; init; } = TemporalMaskOptions.DefaultDetectEvery;
+
     /// <summary>Cap on rejects.log and its rotated files together (default 32 MiB: 4 files of 8 MiB).</summary>
     public long RejectsLogMaxBytes { get; init; } = DefaultRejectsLogMaxMiB * 1024L * 1024;
 
@@ -58,6 +64,7 @@ public sealed record ProcessingSettings
         Smoothing = Smoothing,
         MaskReuseFrames = MaskReuseFrames,
         ReuseThreshold = MaskReuseThreshold,
+        DetectEvery = Segmentation == SegmentationMode.People ? DetectEvery : 1,
     };
 
     public string RejectsLogPath => OutputLayout.RejectsLogPath(OutputDirFullPath);

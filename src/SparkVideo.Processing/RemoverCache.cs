@@ -38,6 +38,7 @@ public static class RemoverCache
                 JpegQuality = settings.JpegQuality,
                 Background = settings.Background,
                 Edges = settings.Edges,
+                Segmentation = settings.Segmentation,
             });
             var replaced = CurrentRemover;
             CurrentRemover = (settings, remover);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Job.Tests;
 
@@ -16,11 +18,22 @@ public sealed class TemporalMaskOptionsTests
     }
 
     [Fact]
-    public void By_default_both_are_off_and_frames_are_spread_round_robin()
+    public void By_default_both_are_off_and_each_camera_keeps_its_partition_for_the_people_carried_between_detections()
     {
         var settings = Bind().ToProcessingSettings();
 
         Assert.Equal((0f, 0), (settings.Smoothing, settings.MaskReuseFrames));
+        Assert.Equal((SegmentationMode.People, TemporalMaskOptions.DefaultDetectEvery), (settings.Segmentation, settings.DetectEvery));
+        Assert.True(settings.UsesCameraState);
+    }
+
+    [Theory]
+    [InlineData("--segmentation", "frame")]
+    [InlineData("--detect-every", "1")]
+    public void With_one_pass_or_a_detection_every_frame_frames_are_spread_round_robin(string option, string value)
+    {
+        var settings = Bind(option, value).ToProcessingSettings();
+
         Assert.False(settings.UsesCameraState);
     }
 
@@ -34,6 +47,9 @@ public sealed class TemporalMaskOptionsTests
     [InlineData("--mask-reuse", "2.5")]
     [InlineData("--mask-reuse-threshold", "0")]
     [InlineData("--mask-reuse-threshold", "256")]
+    [InlineData("--detect-every", "0")]
+    [InlineData("--detect-every", "101")]
+    [InlineData("--segmentation", "tiles")]
     public void Bad_values_are_one_parse_error_naming_the_option(string option, string value)
     {
         var errors = JobCommandLine.Build(_ => 0).Parse([option, value]).Errors;

@@ -1,4 +1,6 @@
 using SparkVideo.Processing;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Temporal;
 
 namespace SparkVideo.Processing.Tests;
 
@@ -27,9 +29,19 @@ public sealed class CameraMaskStatesTests
     }
 
     [Fact]
-    public void With_smoothing_and_mask_reuse_off_there_is_no_state()
+    public void With_smoothing_and_mask_reuse_off_and_no_people_carried_between_detections_there_is_no_state()
     {
-        Assert.Null(CameraMaskStates.For(Smoothing with { Smoothing = 0 }, "door"));
+        Assert.Null(CameraMaskStates.For(Smoothing with { Smoothing = 0, Segmentation = SegmentationMode.Frame }, "door"));
+        Assert.Null(CameraMaskStates.For(Smoothing with { Smoothing = 0, DetectEvery = 1 }, "door"));
+    }
+
+    [Fact]
+    public void By_default_each_camera_carries_its_people_between_detections()
+    {
+        var state = CameraMaskStates.For(Smoothing with { Smoothing = 0 }, "door");
+
+        Assert.NotNull(state);
+        Assert.Equal(TemporalMaskOptions.DefaultDetectEvery, state.Options.DetectEvery);
     }
 
     [Fact]

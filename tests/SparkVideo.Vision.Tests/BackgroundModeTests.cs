@@ -114,7 +114,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
     {
         var jpeg = TestFiles.PhotoBytes("astronaut.jpg");
         Assert.True(BackgroundSpecParser.TryParse("transparent", out var spec, out _));
-        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Background = spec });
+        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, Background = spec });
 
         var bytes = remover.RemoveFromJpeg(jpeg, 640, 480);
 
@@ -141,7 +141,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
     [Fact]
     public void The_default_stays_gray_and_jpeg()
     {
-        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         Assert.Equal(".jpg", remover.OutputExtension);
         var bytes = remover.RemoveFromJpeg(TestFiles.PhotoBytes("astronaut.jpg"), 640, 480);
         Assert.Equal([0xFF, 0xD8], bytes[..2]);
@@ -150,7 +150,7 @@ public sealed class BackgroundModeTests(SegmenterFixture fixture, ITestOutputHel
     private Mat Remove(Mat photo, string mode)
     {
         Assert.True(BackgroundSpecParser.TryParse(mode, out var spec, out var error), error);
-        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Background = spec });
+        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, Background = spec });
         var result = new Mat();
         remover.RemoveFromFrame(photo, result);
         return result;

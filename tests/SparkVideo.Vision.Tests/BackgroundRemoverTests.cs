@@ -19,7 +19,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [InlineData("soccer_player.jpg", 0.5f)]
     public void Keeps_the_person_and_greys_the_background(string photo, float? threshold)
     {
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Threshold = threshold });
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, Threshold = threshold });
         var result = remover.RemoveFromJpeg(TestFiles.PhotoBytes(photo), 640, 480);
 
         using var input = Cv2.ImDecode(TestFiles.PhotoBytes(photo), ImreadModes.Color);
@@ -40,7 +40,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [Fact]
     public void Background_colour_is_given_as_rgb()
     {
-        var options = new BackgroundRemovalOptions { Background = new BackgroundSpec { Mode = BackgroundMode.Color, Red = 0, Green = 128, Blue = 255 }, Threshold = 0.5f };
+        var options = new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, Background = new BackgroundSpec { Mode = BackgroundMode.Color, Red = 0, Green = 128, Blue = 255 }, Threshold = 0.5f };
         var result = new BackgroundRemover(fixture.Segmenter, options).RemoveFromJpeg(TestFiles.PhotoBytes("soccer_player.jpg"), 640, 480);
         using var image = Cv2.ImDecode(result, ImreadModes.Color);
         var corner = image.At<Vec3b>(5, 5); // BGR
@@ -52,7 +52,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [Fact]
     public void Non_jpeg_bytes_are_rejected()
     {
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg("hello, not an image"u8, 640, 480));
         Assert.Contains("not a JPEG", error.Message);
     }
@@ -62,7 +62,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     {
         using var small = new Mat(240, 320, MatType.CV_8UC3, new Scalar(10, 20, 30));
         var jpeg = JpegFrameCodec.Encode(small, 90);
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(jpeg, 640, 480));
         Assert.Contains("wrong size", error.Message);
         Assert.Contains("320x240", error.Message);
@@ -72,7 +72,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     public void Truncated_jpeg_is_rejected()
     {
         var bytes = TestFiles.PhotoBytes("astronaut.jpg");
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(bytes.AsSpan(0, bytes.Length / 2), 640, 480));
         Assert.Contains("truncated", error.Message);
     }
@@ -84,7 +84,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         var bytes = TestFiles.PhotoBytes("astronaut.jpg");
         var sos = bytes.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
         byte[] corrupt = [.. bytes.AsSpan(0, sos), 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9];
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         var error = Assert.Throws<InvalidFrameException>(() => remover.RemoveFromJpeg(corrupt, 640, 480));
         Assert.Contains("corrupt", error.Message);
     }
@@ -96,7 +96,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
         using var small = new Mat();
         Cv2.Resize(photo, small, new Size(320, 240));
         using var result = new Mat();
-        new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions()).RemoveFromFrame(small, result);
+        new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame }).RemoveFromFrame(small, result);
         Assert.Equal(new Size(320, 240), result.Size());
         Assert.Equal(MatType.CV_8UC3, result.Type());
     }
@@ -104,7 +104,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [Fact]
     public void Concurrent_calls_give_the_same_bytes_as_sequential_ones()
     {
-        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions());
+        var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
         byte[][] inputs = [TestFiles.PhotoBytes("astronaut.jpg"), TestFiles.PhotoBytes("soccer_player.jpg")];
         var sequential = inputs.Select(jpeg => remover.RemoveFromJpeg(jpeg, 640, 480)).ToArray();
 
@@ -125,7 +125,7 @@ public class BackgroundRemoverTests(SegmenterFixture fixture, ITestOutputHelper 
     [InlineData(101)]
     public void Invalid_jpeg_quality_is_rejected(int quality) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { JpegQuality = quality }));
+            new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, JpegQuality = quality }));
 
     private Mat FrameMask(Mat frame)
     {

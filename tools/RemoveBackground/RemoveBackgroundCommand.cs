@@ -32,12 +32,13 @@ public static class RemoveBackgroundCommand
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Write input | output next to each other." };
         var background = CommandOptions.WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
         var edges = CommandOptions.LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp);
+        var segmentation = CommandOptions.LowerCaseChoice<SegmentationMode>("--segmentation", SegmentationHelp.Text);
 
         var command = new RootCommand(
             "Replace the background of a photo (gray 192,192,192 by default; a colour, a blur, a picture or transparency with " +
                 "--background) using the MediaPipe selfie segmentation model.")
         {
-            input, output, model, threshold, quality, sideBySide, background, edges,
+            input, output, model, threshold, quality, sideBySide, background, edges, segmentation,
         };
         command.Validators.Add(result =>
         {
@@ -61,6 +62,7 @@ public static class RemoveBackgroundCommand
                     ? spec
                     : throw new UsageException(error!),
                 Edges = parseResult.GetValue(edges),
+                Segmentation = parseResult.GetValue(segmentation),
             },
             parseResult.GetValue(sideBySide)));
         return command;

@@ -14,8 +14,13 @@ namespace SparkVideo.PipelineBench.Scenarios;
 /// </summary>
 public static class QualityScenario
 {
-    /// <summary>The method names of the one-pass path before and after the hard mask became the default.</summary>
-    public const string OldDefault = "frame, soft (--threshold soft, the old default)", Default = "frame, threshold 0.5, ramp 0.4-0.6 (the default)";
+    /// <summary>
+    /// The method names of the one-pass path before and after the hard mask became its default, and of today's default:
+    /// the people found by NanoDet, then each segmented on its own crop.
+    /// </summary>
+    public const string OldDefault = "frame, soft (--threshold soft, the old default)",
+        OnePass = "frame, threshold 0.5, ramp 0.4-0.6 (--segmentation frame)",
+        Default = "people: NanoDet + crops, threshold 0.5 (the default)";
 
     public const double TargetIou = 0.85, TargetSmallestIou = 0.70, TargetEmptyKept = 0.01, TargetSoftGap = 0.02;
 
@@ -26,12 +31,16 @@ public static class QualityScenario
         var frames = GroundTruthSet.Heights.SelectMany(h => set.WithPeople(h, framesPerHeight, seed: (int)(h * 1000))).Concat(set.Empty()).ToList();
         using var segmenter = Segmenter.Load(new SegmenterOptions { IntraOpThreads = 1 });
         var transparent = new BackgroundSpec { Mode = BackgroundMode.Transparent };
-        using var softRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Threshold = null });
-        using var defaultRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent });
-        using var guidedRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Edges = EdgeRefinement.Guided });
-        using var guidedSoftRemover = new BackgroundRemover(segmenter,
-            new BackgroundRemovalOptions { Background = transparent, Edges = EdgeRefinement.Guided, Threshold = null });
+        var onePass = new BackgroundRemovalOptions { Background = transparent, Segmentation = SegmentationMode.Frame };
+        using var softRemover = new BackgroundRemover(segmenter, onePass with { Threshold = null });
+        using var onePassRemover = new BackgroundRemover(segmenter, onePass);
+        using var guidedRemover = new BackgroundRemover(segmenter, onePass with { Edges = EdgeRefinement.Guided });
+        using var guidedSoftRemover = new BackgroundRemover(segmenter, onePass with { Edges = EdgeRefinement.Guided, Threshold = null });
         using var detector = PersonDetector.Load(intraOpThreads: 1);
+        using var nanoDet = NanoDetPersonDetector.Load(intraOpThreads: 1);
+        var people = new PeopleSegmentation(nanoDet);
+        using var defaultRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent }, people);
+        using var peopleSoftRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Threshold = null }, people);
         var geometry = new CropGeometry();
         QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
         {
@@ -70,7 +79,9 @@ public static class QualityScenario
         var methods = new List<QualityMethod>
         {
             Removed(OldDefault, softRemover),
+            Removed(OnePass, onePassRemover),
             Removed(Default, defaultRemover),
+            Removed("people: NanoDet + crops, soft (--threshold soft)", peopleSoftRemover),
             Cut("frame, threshold 0.5, no edge", 0.5),
             Cut("frame, threshold 0.3", 0.3),
             Cut("frame, threshold 0.4", 0.4),
@@ -89,6 +100,11 @@ public static class QualityScenario
             Crops("people: pose detector with 2 tiles, threshold 0.5", 0.5f, f => detector.DetectWithTiles(f.Bgr)),
         };
         var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector));
+        var nanoDetRecall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), nanoDet));
+        foreach (var (height, share) in nanoDetRecall)
+        {
+            Console.WriteLine($"NanoDet recall at height {height}: {share:P0}");
+        }
         var rows = QualityRunner.Score(methods, frames);
         foreach (var frame in frames)
         {
@@ -96,12 +112,12 @@ public static class QualityScenario
         }
         foreach (var (height, share) in recall)
         {
-            Console.WriteLine($"pose detector recall at height {height}: {share:P0}");
+            Console.WriteLine($"BlazePose detector recall at height {height}: {share:P0}");
         }
 
         // The plot keeps the two defaults and the people methods; the other cuts are close to the default's line.
         QualityReport.Write(outDir, rows, framesPerHeight, set.Scenes.Count,
-            plotted: m => !m.StartsWith("frame, ", StringComparison.Ordinal) || m is OldDefault or Default);
+            plotted: m => !m.StartsWith("frame, ", StringComparison.Ordinal) || m is OldDefault or OnePass);
         var report = new ScenarioReport("quality",
             $"{framesPerHeight} composites per height ({string.Join(", ", GroundTruthSet.Heights.Select(h => h.ToString("0.##", CultureInfo.InvariantCulture)))}), " +
             $"{set.Scenes.Count} empty scenes, 640x480, general model, 1 thread");
@@ -115,7 +131,7 @@ public static class QualityScenario
     }
 
     /// <summary>The share of pasted people whose box centre lies inside a detected box.</summary>
-    private static double Recall(IEnumerable<GroundTruthFrame> frames, PersonDetector detector)
+    private static double Recall(IEnumerable<GroundTruthFrame> frames, IPersonDetector detector)
     {
         var (found, total) = (0, 0);
         foreach (var frame in frames)

@@ -6,6 +6,9 @@ public sealed record BackgroundRemovalOptions
     /// <summary>What replaces the background; default the seed's gray.</summary>
     public BackgroundSpec Background { get; init; } = BackgroundSpec.Gray;
 
+    /// <summary>Where the model looks: at each person found by the detector (default), or once at the whole frame.</summary>
+    public SegmentationMode Segmentation { get; init; } = SegmentationMode.People;
+
     /// <summary>How the mask's edges are refined before compositing; default none (the seed's mask).</summary>
     public EdgeRefinement Edges { get; init; } = EdgeRefinement.None;
 

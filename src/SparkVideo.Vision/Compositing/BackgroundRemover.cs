@@ -3,6 +3,7 @@ using OpenCvSharp;
 using SparkVideo.Frames;
 using SparkVideo.Vision.Compositing.Backgrounds;
 using SparkVideo.Vision.Imaging;
+using SparkVideo.Vision.People;
 using SparkVideo.Vision.Segmentation;
 using SparkVideo.Vision.Temporal;
 
@@ -23,12 +24,22 @@ public sealed class BackgroundRemover : IDisposable
     private readonly Scalar _backgroundBgr;
     private readonly IBackgroundSource? _backgroundSource;
     private readonly ConcurrentBag<RemoverBuffers> _pool = [];
+    private readonly PeopleSegmentation? _people;
+    private readonly CameraMaskState.FrameSegmentation _segmentForCamera;
 
-    public BackgroundRemover(Segmenter segmenter, BackgroundRemovalOptions options)
+    /// <param name="people">
+    /// With <see cref="SegmentationMode.People"/> (the default): how people are found and cropped; when null, the process's
+    /// shared detector (<see cref="SharedPersonDetector"/>, loaded on first use). Unused with <see cref="SegmentationMode.Frame"/>.
+    /// </param>
+    public BackgroundRemover(Segmenter segmenter, BackgroundRemovalOptions options, PeopleSegmentation? people = null)
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        _people = options.Segmentation == SegmentationMode.People
+            ? people ?? new PeopleSegmentation(SharedPersonDetector.Get(SegmenterOptions.DefaultIntraOpThreads))
+            : null;
+        _segmentForCamera = Segment;
         _segmenter = segmenter;
         _options = options;
         _backgroundBgr = new Scalar(options.Background.Blue, options.Background.Green, options.Background.Red);
@@ -110,11 +121,11 @@ public sealed class BackgroundRemover : IDisposable
         var origin = MaskOrigin.Segmented;
         if (camera is { } c)
         {
-            origin = c.State.MaskFor(bgrFrame, c.Timestamp, _segmenter, buffers.Mask);
+            origin = c.State.MaskFor(bgrFrame, c.Timestamp, _segmentForCamera, buffers.Mask);
         }
         else
         {
-            _segmenter.Segment(bgrFrame, buffers.Mask);
+            Segment(bgrFrame, null, buffers.Mask);
         }
         clock.Completed(FrameStage.Segment);
         if (_options.Background.Mode is BackgroundMode.Gray or BackgroundMode.Color && _options.Edges == EdgeRefinement.None)
@@ -146,6 +157,17 @@ public sealed class BackgroundRemover : IDisposable
         }
         clock.Completed(FrameStage.Composite);
         return origin;
+    }
+
+    /// <summary>The model-size mask of one pass, or the frame-size mask of the people's crops.</summary>
+    private void Segment(Mat bgrFrame, PersonTrack? people, Mat mask)
+    {
+        if (_people is null)
+        {
+            _segmenter.Segment(bgrFrame, mask);
+            return;
+        }
+        _people.Segment(bgrFrame, _segmenter, people, mask);
     }
 
     private RemoverBuffers Rent() => _pool.TryTake(out var buffers) ? buffers : new RemoverBuffers();

@@ -10,7 +10,7 @@ namespace SparkVideo.Vision.People;
 /// [-1,1] RGB; each detection's first two keypoints (hip centre, and a point that with it spans the body) give a
 /// square box around the whole person, as MediaPipe's pose tracker derives its region of interest. Thread-safe.
 /// </summary>
-public sealed class PersonDetector : IDisposable
+public sealed class PersonDetector : IPersonDetector
 {
     public const string FileName = "pose_detection.onnx";
 
@@ -82,7 +82,9 @@ public sealed class PersonDetector : IDisposable
             }
         }
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, size, size, 3]);
-        using var outputs = _session.Run(new RunOptions(), [_inputName], [inputValue], _outputNames);
+        // Held to the end of the run: a RunOptions the GC finalizes while ONNX Runtime still reads it crashes the process.
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [inputValue], _outputNames);
         var raw = outputs[0].GetTensorDataAsSpan<float>();
         var scores = outputs[1].GetTensorDataAsSpan<float>();
 
@@ -128,18 +130,7 @@ public sealed class PersonDetector : IDisposable
         return Suppress(all);
     }
 
-    private static List<PersonBox> Suppress(List<PersonBox> boxes)
-    {
-        var kept = new List<PersonBox>();
-        foreach (var box in boxes.OrderByDescending(b => b.Score))
-        {
-            if (kept.All(k => k.Iou(box) < 0.3f))
-            {
-                kept.Add(box);
-            }
-        }
-        return kept;
-    }
+    private static List<PersonBox> Suppress(List<PersonBox> boxes) => BoxSuppression.Suppress(boxes, maxIou: 0.3f);
 
     public void Dispose() => _session.Dispose();
 }

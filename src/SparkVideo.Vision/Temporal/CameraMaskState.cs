@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Vision.People;
 using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Vision.Temporal;
@@ -12,6 +13,9 @@ namespace SparkVideo.Vision.Temporal;
 /// </summary>
 public sealed class CameraMaskState : IDisposable
 {
+    /// <summary>Writes a frame's mask (CV_32FC1, any size) given the camera's people between detections.</summary>
+    public delegate void FrameSegmentation(Mat bgrFrame, PersonTrack people, Mat mask);
+
     private readonly object _gate = new();
     private readonly Mat _average = new();
     private readonly Mat _segmentedMask = new();
@@ -22,12 +26,14 @@ public sealed class CameraMaskState : IDisposable
     private bool _hasSegmented;
     private int _reusedInARow;
     private bool _disposed;
+    private readonly PersonTrack _people;
 
     public CameraMaskState(TemporalMaskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        _people = new PersonTrack(options.DetectEvery);
     }
 
     public TemporalMaskOptions Options { get; }
@@ -42,8 +48,15 @@ public sealed class CameraMaskState : IDisposable
     /// </summary>
     public MaskOrigin MaskFor(Mat bgrFrame, double timestamp, Segmenter segmenter, Mat mask)
     {
-        ArgumentNullException.ThrowIfNull(bgrFrame);
         ArgumentNullException.ThrowIfNull(segmenter);
+        return MaskFor(bgrFrame, timestamp, (frame, _, frameMask) => segmenter.Segment(frame, frameMask), mask);
+    }
+
+    /// <summary>The same with the mask made by <paramref name="segmentation"/> (the people path passes its crops).</summary>
+    public MaskOrigin MaskFor(Mat bgrFrame, double timestamp, FrameSegmentation segmentation, Mat mask)
+    {
+        ArgumentNullException.ThrowIfNull(bgrFrame);
+        ArgumentNullException.ThrowIfNull(segmentation);
         ArgumentNullException.ThrowIfNull(mask);
         lock (_gate)
         {
@@ -54,7 +67,7 @@ public sealed class CameraMaskState : IDisposable
             }
             _lastTimestamp = timestamp;
 
-            var origin = TryReuse(bgrFrame, mask) ? MaskOrigin.Reused : Segment(bgrFrame, segmenter, mask);
+            var origin = TryReuse(bgrFrame, mask) ? MaskOrigin.Reused : Segment(bgrFrame, segmentation, mask);
             Smooth(mask);
             return origin;
         }
@@ -76,9 +89,9 @@ public sealed class CameraMaskState : IDisposable
         return true;
     }
 
-    private MaskOrigin Segment(Mat bgrFrame, Segmenter segmenter, Mat mask)
+    private MaskOrigin Segment(Mat bgrFrame, FrameSegmentation segmentation, Mat mask)
     {
-        segmenter.Segment(bgrFrame, mask);
+        segmentation(bgrFrame, _people, mask);
         if (Options.MaskReuseFrames > 0)
         {
             mask.CopyTo(_segmentedMask);
@@ -113,6 +126,7 @@ public sealed class CameraMaskState : IDisposable
         _hasAverage = false;
         _hasSegmented = false;
         _reusedInARow = 0;
+        _people.Reset();
         Restarts++;
     }
 

@@ -31,8 +31,17 @@ public sealed record TemporalMaskOptions
     /// <summary>Largest per-cell difference (gray levels, of the <see cref="FrameFingerprint"/>) that still counts as still.</summary>
     public float ReuseThreshold { get; init; } = DefaultReuseThreshold;
 
+    /// <summary>With --segmentation people, the person detector runs on one frame in this many (1 = every frame).</summary>
+    public int DetectEvery { get; init; } = 1;
+
+    /// <summary>The default of <c>--detect-every</c>: at the camera server's 10 FPS, people are found again twice a second.</summary>
+    public const int DefaultDetectEvery = 5;
+
     /// <summary>True when the state does anything at all; otherwise every frame is segmented on its own.</summary>
-    public bool IsActive => Smoothing > 0 || MaskReuseFrames > 0;
+    public bool IsActive => Smoothing > 0 || MaskReuseFrames > 0 || DetectEvery > 1;
+
+    /// <summary>The rule of <c>--detect-every</c>: 1 to 100 frames.</summary>
+    public static bool IsValidDetectEvery(int value) => value is >= 1 and <= 100;
 
     /// <summary>The rule of <c>--smoothing</c>: a number in [0, 1).</summary>
     public static bool IsValidSmoothing(float value) => value is >= 0f and < 1f;
@@ -52,6 +61,10 @@ public sealed record TemporalMaskOptions
         if (!IsValidMaskReuse(MaskReuseFrames))
         {
             throw new ArgumentOutOfRangeException(nameof(MaskReuseFrames), MaskReuseFrames, "mask reuse must be 0 to 100 frames");
+        }
+        if (!IsValidDetectEvery(DetectEvery))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DetectEvery), DetectEvery, "detection must run every 1 to 100 frames");
         }
         if (!IsValidReuseThreshold(ReuseThreshold))
         {

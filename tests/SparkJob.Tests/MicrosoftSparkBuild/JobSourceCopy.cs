@@ -12,7 +12,7 @@ public sealed partial class JobSourceCopy : IDisposable
 {
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
     private static readonly string[] Folders = ["src", "harness/SparkApiListing", "harness/MicrosoftSparkStandIn"];
-    private static readonly string[] ModelFilesTheBuildCopies = ["models/LICENSE", "models/NOTICE"];
+    private static readonly string[] ModelFilesTheBuildCopies = ["models/LICENSE", "models/NOTICE", "models/person_detection.onnx"];
 
     public JobSourceCopy()
     {

@@ -101,7 +101,7 @@ public sealed class FramePathEquivalenceTests(SegmenterFixture fixture, ITestOut
     public void Frame_path_keeps_the_reference_mask_and_output_on_the_sample_video(float? threshold)
     {
         using var reference = Reference();
-        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Threshold = threshold });
+        using var remover = new BackgroundRemover(fixture.Segmenter, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame, Threshold = threshold });
         using var mask = new Mat();
         using var actual = new Mat();
         long intersection = 0, union = 0;

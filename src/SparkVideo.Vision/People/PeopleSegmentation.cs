@@ -1,0 +1,37 @@
+using OpenCvSharp;
+using SparkVideo.Vision.Segmentation;
+
+namespace SparkVideo.Vision.People;
+
+/// <summary>
+/// Finds the people, then segments each one on their own crop (<see cref="CropSegmentation"/>): a frame-size mask
+/// that is 0 wherever nobody was found. With a camera's <see cref="PersonTrack"/>, the detector runs on one frame in
+/// <see cref="PersonTrack.DetectEvery"/> and the boxes are carried between; without one, on every frame. Thread-safe.
+/// </summary>
+public sealed class PeopleSegmentation(IPersonDetector detector, CropGeometry geometry)
+{
+    public PeopleSegmentation(IPersonDetector detector)
+        : this(detector, new CropGeometry())
+    {
+    }
+
+    /// <summary>Writes a CV_32FC1 mask of <paramref name="bgrFrame"/>'s size into <paramref name="frameMask"/>.</summary>
+    public void Segment(Mat bgrFrame, Segmenter segmenter, PersonTrack? track, Mat frameMask)
+    {
+        List<PersonBox> boxes;
+        if (track is null)
+        {
+            boxes = detector.Detect(bgrFrame);
+        }
+        else if (track.NeedsDetection)
+        {
+            boxes = detector.Detect(bgrFrame);
+            track.Detected(boxes);
+        }
+        else
+        {
+            boxes = track.Carry();
+        }
+        CropSegmentation.Segment(bgrFrame, boxes, segmenter, geometry, frameMask);
+    }
+}
