@@ -47,7 +47,7 @@ public sealed partial class JobProcess : IDisposable
     public static ChildProcess Launch(string workingDirectory, params string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
-        return SparkVideoProgram.Job.Start(TestDefaults(arguments).ToList(), workingDirectory);
+        return SparkVideoProgram.Job.Start(TestArguments(arguments).ToList(), workingDirectory);
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed partial class JobProcess : IDisposable
     {
         var directory = workingDirectory ?? NewWorkingDirectory();
         Directory.CreateDirectory(directory);
-        var jobArguments = TestDefaults(arguments) with
+        var jobArguments = TestArguments(arguments) with
         {
             Host = arguments.Contains("--host") ? null : "127.0.0.1",
             Port = port,
@@ -86,8 +86,11 @@ public sealed partial class JobProcess : IDisposable
         }
     }
 
-    /// <summary>Stats summaries off; live view off unless the arguments name a --ui-port (parallel tests never compete for its port).</summary>
-    private static JobArguments TestDefaults(string[] arguments) => new()
+    /// <summary>
+    /// The job's arguments in a test: <paramref name="arguments"/> after stats summaries off and the live view off,
+    /// unless the arguments name them (so parallel tests never compete for the live view's port).
+    /// </summary>
+    public static JobArguments TestArguments(string[] arguments) => new()
     {
         StatsIntervalSeconds = arguments.Contains("--stats-interval-seconds") ? null : 0,
         UiPort = arguments.Contains("--ui-port") ? null : 0,

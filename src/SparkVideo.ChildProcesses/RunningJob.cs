@@ -69,9 +69,15 @@ public sealed class RunningJob : IDisposable
         var clock = Stopwatch.StartNew();
         while (!_started.Wait(StartPoll))
         {
-            if (Process.HasExited && !_started.IsSet)
+            if (Process.HasExited)
             {
-                throw new TimeoutException($"the job exited with code {Process.ExitCode} before it started\n{Process.DescribeOutput()}");
+                // Its last lines may still be in the pipes: read them all before judging and describing.
+                var exitCode = Process.WaitForExit(timeout);
+                if (_started.IsSet)
+                {
+                    return;
+                }
+                throw new TimeoutException($"the job exited with code {exitCode} before it started\n{Process.DescribeOutput()}");
             }
             if (clock.Elapsed > timeout)
             {
