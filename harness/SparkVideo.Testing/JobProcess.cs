@@ -17,22 +17,23 @@ public sealed partial class JobProcess : IDisposable
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
 
+    private readonly RunningJob _job;
     private readonly bool _ownsWorkingDirectory;
 
-    private JobProcess(ChildProcess process, string workingDirectory, bool ownsWorkingDirectory)
+    private JobProcess(RunningJob job, string workingDirectory, bool ownsWorkingDirectory)
     {
-        Process = process;
+        _job = job;
         WorkingDirectory = workingDirectory;
         _ownsWorkingDirectory = ownsWorkingDirectory;
     }
 
-    public ChildProcess Process { get; }
+    public ChildProcess Process => _job.Process;
 
     public string WorkingDirectory { get; }
 
     public string OutputDirectory => Path.Combine(WorkingDirectory, OutputLayout.DefaultOutputDir);
 
-    public string CheckpointDirectory => Path.Combine(WorkingDirectory, "checkpoint");
+    public string CheckpointDirectory => Path.Combine(WorkingDirectory, OutputLayout.DefaultCheckpointDir);
 
     public string RejectsLog => OutputLayout.RejectsLogPath(OutputDirectory);
 
@@ -43,15 +44,10 @@ public sealed partial class JobProcess : IDisposable
     /// Runs the job (stats summaries off; live view off unless the arguments name a --ui-port, so parallel tests
     /// never compete for its port) without waiting for it to start (for runs that must refuse to start).
     /// </summary>
-    public static ChildProcess Launch(string workingDirectory, params string[] arguments) => Launch(workingDirectory, null, arguments);
-
-    private static ChildProcess Launch(string workingDirectory, IReadOnlyList<string>? runThrough, string[] arguments)
+    public static ChildProcess Launch(string workingDirectory, params string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
-        string[] liveView = arguments.Contains("--ui-port") ? [] : ["--ui-port", "0"];
-        string[] stats = arguments.Contains("--stats-interval-seconds") ? [] : ["--stats-interval-seconds", "0"];
-        return SparkVideoProgram.Job.Start([.. stats, .. liveView, .. arguments],
-            new ChildProcessOptions { WorkingDirectory = workingDirectory, RunThrough = runThrough });
+        return SparkVideoProgram.Job.Start(TestArguments(arguments).ToList(), workingDirectory);
     }
 
     /// <summary>
@@ -66,17 +62,22 @@ public sealed partial class JobProcess : IDisposable
     public static JobProcess StartThrough(IReadOnlyList<string>? runThrough, int port, string? workingDirectory, params string[] arguments)
     {
         var directory = workingDirectory ?? NewWorkingDirectory();
-        string[] host = arguments.Contains("--host") ? [] : ["--host", "127.0.0.1"];
-        string[] parallelism = arguments.Contains("--parallelism") ? [] : ["--parallelism", "2"];
-        var process = Launch(directory, runThrough, [.. host, "--port", port.ToString(CultureInfo.InvariantCulture), .. parallelism, .. arguments]);
+        Directory.CreateDirectory(directory);
+        var jobArguments = TestArguments(arguments) with
+        {
+            Host = arguments.Contains("--host") ? null : "127.0.0.1",
+            Port = port,
+            Parallelism = arguments.Contains("--parallelism") ? null : 2,
+        };
+        var job = RunningJob.Start(jobArguments, new ChildProcessOptions { WorkingDirectory = directory, RunThrough = runThrough });
         try
         {
-            process.WaitForLine(line => line == ProgramLines.JobStarted, StartupTimeout);
-            return new JobProcess(process, directory, ownsWorkingDirectory: workingDirectory is null);
+            job.WaitUntilStarted(StartupTimeout);
+            return new JobProcess(job, directory, ownsWorkingDirectory: workingDirectory is null);
         }
         catch
         {
-            process.Dispose();
+            job.Dispose();
             if (workingDirectory is null)
             {
                 Directory.Delete(directory, recursive: true);
@@ -84,6 +85,17 @@ public sealed partial class JobProcess : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The job's arguments in a test: <paramref name="arguments"/> after stats summaries off and the live view off,
+    /// unless the arguments name them (so parallel tests never compete for the live view's port).
+    /// </summary>
+    public static JobArguments TestArguments(string[] arguments) => new()
+    {
+        StatsIntervalSeconds = arguments.Contains("--stats-interval-seconds") ? null : 0,
+        UiPort = arguments.Contains("--ui-port") ? null : 0,
+        Extra = arguments,
+    };
 
     /// <summary>The frames written so far (.jpg, or .png for a transparent background).</summary>
     public string[] FrameFiles() => [.. OutputLayout.FrameFiles(OutputDirectory)];
@@ -148,7 +160,7 @@ public sealed partial class JobProcess : IDisposable
 
     public void Dispose()
     {
-        Process.Dispose();
+        _job.Dispose();
         if (!_ownsWorkingDirectory)
         {
             return;

@@ -130,35 +130,26 @@ internal static class DemoPipeline
     private static int RunJob(
         DemoOptions options, DemoRunOptions run, JobConsole console, int uiPort, string? previewUrl, List<ChildProcess> cameras, string cwd, int framesBefore)
     {
-        var inv = CultureInfo.InvariantCulture;
         Console.WriteLine("[demo] Starting the streaming job on the embedded engine (it loads the model first)...");
         if (run.ShowBatches > 1)
         {
             Console.WriteLine($"[demo] Showing every {Ordinal(run.ShowBatches)} batch of the job, its [stats] line every 5 s and the camera's progress every {CameraProgressFilter.ShownEvery} frames (--show-batches 1 shows every batch).");
         }
-        var jobArgs = new List<string>
+        var manyCameras = options.Cameras > 1;
+        var jobArgs = new JobArguments
         {
-            "--output-dir", options.OutputDir, "--model", options.Model, "--ui-port", uiPort.ToString(inv),
-            "--background", options.Background, "--edges", options.Edges,
+            Port = manyCameras ? null : options.Port,
+            Cameras = manyCameras ? [.. Enumerable.Range(0, options.Cameras).Select(i => new JobCamera(CameraName(i), "localhost", options.Port + i))] : [],
+            OutputDir = options.OutputDir,
+            CheckpointDir = RunStart.CheckpointFor(options),
+            Model = options.Model,
+            UiPort = uiPort,
+            Background = options.Background,
+            Edges = options.Edges,
+            CameraPreviewUrl = previewUrl,
+            RetainGiB = RunStart.RetainGiB(run),
         };
-        if (options.Cameras == 1)
-        {
-            jobArgs.AddRange(["--port", options.Port.ToString(inv), "--checkpoint-dir", options.CheckpointDir]);
-        }
-        else
-        {
-            for (var i = 0; i < options.Cameras; i++)
-            {
-                jobArgs.AddRange(["--camera", $"{CameraName(i)}=localhost:{(options.Port + i).ToString(inv)}"]);
-            }
-            jobArgs.AddRange(["--checkpoint-dir", OutputLayout.CheckpointFor(options.CheckpointDir, options.Cameras)]);
-        }
-        if (previewUrl is not null)
-        {
-            jobArgs.AddRange(["--camera-preview-url", previewUrl]);
-        }
-        jobArgs.AddRange(RunStart.RetentionArguments(run));
-        using var job = SparkVideoProgram.Job.Start(jobArgs, new ChildProcessOptions
+        using var job = RunningJob.Start(jobArgs, new ChildProcessOptions
         {
             WorkingDirectory = cwd,
             OnStdoutLine = console.WriteLine,
@@ -172,27 +163,29 @@ internal static class DemoPipeline
 
         var processedTarget = options.MaxFrames * options.Cameras;
         var outputDir = Path.GetFullPath(options.OutputDir, cwd);
-        while (!stop.Wait(TimeSpan.FromMilliseconds(250)))
+        bool Finished()
         {
-            if (job.HasExited)
+            if (job.Process.HasExited)
             {
-                Console.Error.WriteLine($"[demo] The job exited with code {job.ExitCode}.");
-                break;
+                Console.Error.WriteLine($"[demo] The job exited with code {job.Process.ExitCode}.");
+                return true;
             }
             if (processedTarget is { } target && CountFrames(outputDir) - framesBefore >= target)
             {
                 Console.WriteLine($"[demo] {RunStart.Counted(target, "frame")} processed.");
-                break;
+                return true;
             }
             if (cameras.Find(c => c.HasExited) is { } exited && processedTarget is null)
             {
                 Console.Error.WriteLine($"[demo] A camera server exited with code {exited.ExitCode}.");
-                break;
+                return true;
             }
+            return false;
         }
+        job.WatchUntil(Finished, TimeSpan.FromMilliseconds(250), Timeout.InfiniteTimeSpan, stop.WaitHandle);
 
         Console.WriteLine("[demo] Stopping...");
-        var jobExit = Stop(job, "job");
+        var jobExit = Stop(job.Process, "job");
         var cameraExits = cameras.Select((c, i) => Stop(c, options.Cameras == 1 ? "camera" : CameraName(i))).ToList();
         var cameraExit = cameraExits.Contains(null) ? null : cameraExits.Max();
         var total = CountFrames(outputDir);

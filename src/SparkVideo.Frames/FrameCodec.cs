@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,15 +7,12 @@ namespace SparkVideo.Frames;
 /// <summary>Encodes frames as JSON lines and parses them back strictly (every field present, typed, nothing extra).</summary>
 public static class FrameCodec
 {
-    private static readonly JsonSerializerSettings Settings = new()
+    /// <summary>The frame as one JSON object, without the trailing newline: <see cref="FrameLine"/>'s line as text.</summary>
+    public static string ToJson(FrameMessage frame)
     {
-        Formatting = Formatting.None,
-        FloatFormatHandling = FloatFormatHandling.String,
-        Culture = CultureInfo.InvariantCulture,
-    };
-
-    /// <summary>The frame as one JSON object, without the trailing newline.</summary>
-    public static string ToJson(FrameMessage frame) => JsonConvert.SerializeObject(frame, Settings);
+        var line = FrameLine.ToBytes(frame);
+        return System.Text.Encoding.ASCII.GetString(line, 0, line.Length - 1);
+    }
 
     /// <summary>Builds a frame message from JPEG bytes.</summary>
     public static FrameMessage FromJpeg(double timestamp, int width, int height, ReadOnlySpan<byte> jpeg) =>

@@ -1,5 +1,7 @@
 using SparkVideo.ChildProcesses;
 using SparkVideo.CommandLine;
+using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Job.Tests;
 
@@ -87,6 +89,47 @@ public sealed class JobCommandLineTests
         Assert.Equal("checkpoint", Parsed().CheckpointDir);
         Assert.Equal(Path.Combine("checkpoint", "2-cameras"), Parsed("--camera", "a=localhost:1", "--camera", "b=localhost:2").CheckpointDir);
         Assert.Equal("mine", Parsed("--checkpoint-dir", "mine", "--camera", "a=localhost:1").CheckpointDir);
+    }
+
+    [Fact]
+    public void The_typed_arguments_the_other_programs_start_the_job_with_parse_to_the_options_they_name()
+    {
+        var options = Parsed([.. new JobArguments
+        {
+            Host = "127.0.0.1",
+            Port = 9001,
+            OutputDir = "out",
+            CheckpointDir = "cp",
+            Model = "landscape",
+            Parallelism = 3,
+            IntraOpThreads = 2,
+            TriggerIntervalMs = 250,
+            StatsIntervalSeconds = 7,
+            NumRows = 4,
+            UiPort = 0,
+            Background = "blur",
+            Edges = "guided",
+            Smoothing = 0.25f,
+            CameraPreviewUrl = "http://127.0.0.1:4051/",
+            RetainMinutes = 1.5,
+            RetainGiB = 0.5,
+            Extra = ["--mask-reuse", "10"],
+        }.ToList()]);
+
+        Assert.Equal(("127.0.0.1", 9001, "out", "cp"), (options.Host, options.Port, options.OutputDir, options.CheckpointDir));
+        Assert.Equal(SegmentationModelKind.Landscape, options.Model);
+        Assert.Equal((3, 2, 250L, 7, 4, 0), (options.Parallelism, options.IntraOpThreads, options.TriggerIntervalMs, options.StatsIntervalSeconds, options.NumRows, options.UiPort));
+        Assert.Equal((BackgroundMode.Blur, EdgeRefinement.Guided, 0.25f, 10), (options.Background.Mode, options.Edges, options.Smoothing, options.MaskReuse));
+        Assert.Equal("http://127.0.0.1:4051/", options.CameraPreviewUrl);
+        Assert.Equal((1.5, 0.5), (options.RetainMinutes, options.RetainGiB));
+    }
+
+    [Fact]
+    public void Typed_cameras_parse_to_the_job_s_cameras_in_order()
+    {
+        var options = Parsed([.. new JobArguments { Cameras = [new("door", "127.0.0.1", 9001), new("yard", "localhost", 9002)] }.ToList()]);
+
+        Assert.Equal([("door", "127.0.0.1", 9001), ("yard", "localhost", 9002)], options.Cameras.Select(c => (c.Name, c.Host, c.Port)));
     }
 
     /// <summary>The one line the job prints for <paramref name="arguments"/>, which must not parse; the job is never run.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SparkVideo.ChildProcesses;
-using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.Testing;
 
@@ -14,14 +13,21 @@ namespace SparkVideo.Job.Tests;
 public sealed partial class MultiCameraJob : IDisposable
 {
     private readonly string _workingDirectory = JobProcess.NewWorkingDirectory();
+    private readonly RunningJob _job;
 
     private MultiCameraJob(IEnumerable<(string Name, int Port)> cameras, string[] arguments)
     {
-        string[] cameraArguments = [.. cameras.SelectMany(c => new[] { "--camera", $"{c.Name}=127.0.0.1:{c.Port.ToString(CultureInfo.InvariantCulture)}" })];
-        Process = JobProcess.Launch(_workingDirectory, [.. cameraArguments, "--parallelism", "2", "--num-rows", "1000", .. arguments]);
+        Directory.CreateDirectory(_workingDirectory);
+        var jobArguments = JobProcess.TestArguments(arguments) with
+        {
+            Cameras = [.. cameras.Select(c => new JobCamera(c.Name, "127.0.0.1", c.Port))],
+            Parallelism = 2,
+            NumRows = 1000,
+        };
+        _job = RunningJob.Start(jobArguments, new ChildProcessOptions { WorkingDirectory = _workingDirectory });
     }
 
-    public ChildProcess Process { get; }
+    public ChildProcess Process => _job.Process;
 
     public string OutputDirectory => Path.Combine(_workingDirectory, OutputLayout.DefaultOutputDir);
 
@@ -30,7 +36,7 @@ public sealed partial class MultiCameraJob : IDisposable
         var job = new MultiCameraJob(cameras, arguments);
         try
         {
-            job.Process.WaitForLine(line => line == ProgramLines.JobStarted, JobProcess.StartupTimeout);
+            job._job.WaitUntilStarted(JobProcess.StartupTimeout);
             return job;
         }
         catch
@@ -64,7 +70,7 @@ public sealed partial class MultiCameraJob : IDisposable
 
     public void Dispose()
     {
-        Process.Dispose();
+        _job.Dispose();
         try
         {
             Directory.Delete(_workingDirectory, recursive: true);

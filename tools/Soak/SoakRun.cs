@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SparkVideo.ChildProcesses;
 using SparkVideo.Soak.Input;
 using SparkVideo.Soak.Job;
 
@@ -23,12 +24,15 @@ public static class SoakRun
         Console.WriteLine($"soak: {options.Frames} lines ({options.BadPercent.ToString(CultureInfo.InvariantCulture)}% bad, seed {options.Seed}) from {video.Jpegs.Count} frames of {Path.GetFileName(options.VideoPath)}; job in {workingDirectory}");
         try
         {
-            using var job = new JobChild(options.JobDll, workingDirectory,
-            [
-                "--host", "127.0.0.1", "--port", producer.Port.ToString(CultureInfo.InvariantCulture),
-                "--parallelism", options.Parallelism.ToString(CultureInfo.InvariantCulture),
-                "--stats-interval-seconds", "0", "--num-rows", "1", "--ui-port", "0",
-            ]);
+            using var job = new JobChild(options.JobDll, workingDirectory, new JobArguments
+            {
+                Host = "127.0.0.1",
+                Port = producer.Port,
+                Parallelism = options.Parallelism,
+                StatsIntervalSeconds = 0,
+                NumRows = 1,
+                UiPort = 0,
+            });
             job.WaitUntilStarted(StartupTimeout);
             using var rss = new RssSampler(job.Id, SampleInterval);
             var clock = Stopwatch.StartNew();
@@ -63,11 +67,11 @@ public static class SoakRun
     {
         var lastTotal = -1;
         var lastProgress = Stopwatch.StartNew();
-        while (true)
+        bool AccountedFor()
         {
             if (sending.IsFaulted)
             {
-                return; // rethrown by the caller
+                return true; // rethrown by the caller
             }
             if (job.HasExited)
             {
@@ -76,7 +80,7 @@ public static class SoakRun
             var total = job.CountFrameFiles() + job.CountRejectsLogLines() + job.DroppedBySource;
             if (sending.IsCompleted && total >= options.Frames)
             {
-                return;
+                return true;
             }
             if (total != lastTotal)
             {
@@ -87,8 +91,9 @@ public static class SoakRun
             {
                 throw new TimeoutException($"no progress for {options.StallTimeout.TotalSeconds:0} s at {total} of {options.Frames} lines accounted for\n{job.Tail()}");
             }
-            Thread.Sleep(500);
+            return false;
         }
+        job.WatchUntil(AccountedFor, TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
     }
 
     private static int Report(SoakOptions options, FrameProducer producer, JobChild job, int exitCode, IReadOnlyList<long> samples, TimeSpan elapsed)

@@ -46,19 +46,19 @@ public static class MultiCameraRunner
         using var fleet = producer is CameraProducer.Replay or CameraProducer.ReplayVideo
             ? (ICameraFleet)new ReplayFleet(cameras, fps, framesPerCamera, producer == CameraProducer.ReplayVideo, workspace.Path)
             : new CameraServerFleet(cameras, fps, framesPerCamera, workspace.Path);
-        var jobArgs = new List<string>();
-        for (var i = 0; i < cameras; i++)
+        var jobArgs = new JobArguments
         {
-            jobArgs.AddRange(["--camera", $"{names[i]}=127.0.0.1:{fleet.Port(i).ToString(CultureInfo.InvariantCulture)}"]);
-        }
-        jobArgs.AddRange([
-            "--output-dir", outputDir, "--checkpoint-dir", workspace.Sub("checkpoint"),
-            "--parallelism", job.Parallelism.ToString(CultureInfo.InvariantCulture),
-            "--intra-op-threads", job.IntraOpThreads.ToString(CultureInfo.InvariantCulture),
-            "--trigger-interval-ms", job.TriggerIntervalMs.ToString(CultureInfo.InvariantCulture),
-            "--stats-interval-seconds", verbose ? "5" : "0", "--num-rows", "1", "--ui-port", "0",
-        ]);
-        using var sparkJob = SparkVideoProgram.Job.Start(jobArgs, new ChildProcessOptions
+            Cameras = [.. names.Select((name, i) => new JobCamera(name, "127.0.0.1", fleet.Port(i)))],
+            OutputDir = outputDir,
+            CheckpointDir = workspace.Sub("checkpoint"),
+            Parallelism = job.Parallelism,
+            IntraOpThreads = job.IntraOpThreads,
+            TriggerIntervalMs = job.TriggerIntervalMs,
+            StatsIntervalSeconds = verbose ? 5 : 0,
+            NumRows = 1,
+            UiPort = 0,
+        };
+        using var sparkJob = RunningJob.Start(jobArgs, new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             Environment = [.. job.JobEnvironment.Select(PipelineRunner.ParseVariable)],
@@ -69,38 +69,30 @@ public static class MultiCameraRunner
         var expected = (long)cameras * framesPerCamera;
         var samples = new List<PipelineSample>();
         var clock = Stopwatch.StartNew();
+        var count = 0;
         var lastCount = -1;
         var lastChange = clock.Elapsed;
         var maxDuration = TimeSpan.FromSeconds(90 + 2.0 * framesPerCamera / fps);
-        while (true)
+        bool AllWrittenOrIdle()
         {
-            Thread.Sleep(Poll);
             fleet.SampleCpu();
-            var count = CountFiles(outputDir);
-            samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count, ResidentMemory.MiB(sparkJob.Id), null, ProcCpu.Seconds(sparkJob.Id), null));
+            count = CountFiles(outputDir);
+            samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count, ResidentMemory.MiB(sparkJob.Process.Id), null, ProcCpu.Seconds(sparkJob.Process.Id), null));
             if (count != lastCount)
             {
                 (lastCount, lastChange) = (count, clock.Elapsed);
             }
-            if (count >= expected)
-            {
-                break;
-            }
-            if (sparkJob.HasExited)
-            {
-                throw new BenchException($"SparkJob exited with code {sparkJob.ExitCode} after {count} files; last output: {sparkJob.DescribeOutput(5)}");
-            }
-            if (fleet.Finished && clock.Elapsed - lastChange > IdleTimeout)
-            {
-                break;
-            }
-            if (clock.Elapsed > maxDuration)
-            {
+            return count >= expected || (!sparkJob.Process.HasExited && fleet.Finished && clock.Elapsed - lastChange > IdleTimeout);
+        }
+        switch (sparkJob.WatchUntil(AllWrittenOrIdle, Poll, maxDuration))
+        {
+            case JobWatchOutcome.Exited:
+                throw new BenchException($"SparkJob exited with code {sparkJob.Process.ExitCode} after {count} files; last output: {sparkJob.Process.DescribeOutput(5)}");
+            case JobWatchOutcome.TimedOut:
                 throw new BenchException($"{cameras} cameras: run exceeded {maxDuration.TotalSeconds:F0} s with {count} of {expected} files");
-            }
         }
         var elapsed = clock.Elapsed;
-        PipelineRunner.Stop(sparkJob, "SparkJob");
+        PipelineRunner.Stop(sparkJob.Process, "SparkJob");
         fleet.Stop();
         var runs = names.Select((name, i) => new CameraRun(name, fleet.Sent(i), fleet.Dropped(i), OutputFrame.ReadAll(Path.Combine(outputDir, name)))).ToList();
         return new MultiCameraResult(runs, samples, elapsed, fleet.CpuSeconds);

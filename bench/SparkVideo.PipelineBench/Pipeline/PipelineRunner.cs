@@ -67,7 +67,7 @@ public static class PipelineRunner
             MaxLinesKept = RecentLinesKept,
         });
         var port = CameraOutput.Port(WaitForListening(camera));
-        using var job = SparkVideoProgram.Job.Start(JobArgs(settings, port, outputDir, checkpointDir), new ChildProcessOptions
+        using var job = RunningJob.Start(JobArgs(settings, port, outputDir, checkpointDir), new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             Environment = [.. settings.JobEnvironment.Select(ParseVariable)],
@@ -82,14 +82,14 @@ public static class PipelineRunner
 
         var clock = Stopwatch.StartNew();
         var samples = new List<PipelineSample>();
+        var count = 0;
         var lastCount = -1;
         var lastChange = clock.Elapsed;
-        while (true)
+        bool AllWrittenOrIdle()
         {
-            Thread.Sleep(Poll);
-            var count = OutputLayout.FrameFiles(outputDir).Count();
+            count = OutputLayout.FrameFiles(outputDir).Count();
             samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count,
-                ResidentMemory.MiB(job.Id), ResidentMemory.MiB(camera.Id), ProcCpu.Seconds(job.Id), ProcCpu.Seconds(camera.Id)));
+                ResidentMemory.MiB(job.Process.Id), ResidentMemory.MiB(camera.Id), ProcCpu.Seconds(job.Process.Id), ProcCpu.Seconds(camera.Id)));
             if (count != lastCount)
             {
                 lastCount = count;
@@ -97,28 +97,28 @@ public static class PipelineRunner
             }
             if (count >= settings.Frames)
             {
-                break;
+                return true;
             }
-            if (job.HasExited)
-            {
-                throw new BenchException($"SparkJob exited with code {job.ExitCode} after {count} files; last output: {job.DescribeOutput(5)}");
-            }
-            if (camera.HasExited && clock.Elapsed - lastChange > settings.IdleTimeout)
+            if (!job.Process.HasExited && camera.HasExited && clock.Elapsed - lastChange > settings.IdleTimeout)
             {
                 Console.WriteLine($"  note: {count} of {settings.Frames} files after the camera finished; no new file for {settings.IdleTimeout.TotalSeconds:F0} s");
-                break;
+                return true;
             }
-            if (clock.Elapsed > settings.MaxDuration)
-            {
-                throw new BenchException($"pipeline run exceeded {settings.MaxDuration.TotalSeconds:F0} s with {count} of {settings.Frames} files; job: {job.DescribeOutput(3)}");
-            }
+            return false;
+        }
+        switch (job.WatchUntil(AllWrittenOrIdle, Poll, settings.MaxDuration))
+        {
+            case JobWatchOutcome.Exited:
+                throw new BenchException($"SparkJob exited with code {job.Process.ExitCode} after {count} files; last output: {job.Process.DescribeOutput(5)}");
+            case JobWatchOutcome.TimedOut:
+                throw new BenchException($"pipeline run exceeded {settings.MaxDuration.TotalSeconds:F0} s with {count} of {settings.Frames} files; job: {job.Process.DescribeOutput(3)}");
         }
         var elapsed = clock.Elapsed;
         if (viewers is not null)
         {
             Console.WriteLine($"  viewers: {viewers.Connected} connected, {viewers.FramesRead} frames read in total");
         }
-        Stop(job, "SparkJob");
+        Stop(job.Process, "SparkJob");
         Stop(camera, "CameraServer");
 
         var frames = OutputFrame.ReadAll(outputDir);
@@ -176,15 +176,18 @@ public static class PipelineRunner
         "--host", "127.0.0.1", "--port", "0",
     ];
 
-    private static IEnumerable<string> JobArgs(PipelineSettings s, int port, string outputDir, string checkpointDir) =>
-    [
-        "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
-        "--output-dir", outputDir, "--checkpoint-dir", checkpointDir,
-        "--parallelism", s.Parallelism.ToString(CultureInfo.InvariantCulture),
-        "--intra-op-threads", s.IntraOpThreads.ToString(CultureInfo.InvariantCulture),
-        "--trigger-interval-ms", s.TriggerIntervalMs.ToString(CultureInfo.InvariantCulture),
-        "--stats-interval-seconds", "5", "--num-rows", "1",
-        "--ui-port", s.LiveView ? FreePort.Get().ToString(CultureInfo.InvariantCulture) : "0",
-        "--smoothing", s.Smoothing.ToString(CultureInfo.InvariantCulture),
-    ];
+    private static JobArguments JobArgs(PipelineSettings s, int port, string outputDir, string checkpointDir) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        OutputDir = outputDir,
+        CheckpointDir = checkpointDir,
+        Parallelism = s.Parallelism,
+        IntraOpThreads = s.IntraOpThreads,
+        TriggerIntervalMs = s.TriggerIntervalMs,
+        StatsIntervalSeconds = 5,
+        NumRows = 1,
+        UiPort = s.LiveView ? FreePort.Get() : 0,
+        Smoothing = s.Smoothing,
+    };
 }

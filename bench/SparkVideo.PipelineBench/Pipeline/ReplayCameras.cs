@@ -169,7 +169,7 @@ public sealed class ReplayCameras : IDisposable
                 }
                 var (width, height, frameData) = _frames[(int)(next % _frames.Count)];
                 var timestamp = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
-                var line = Encoding.UTF8.GetBytes(FrameCodec.ToJson(new FrameMessage(timestamp, width, height, frameData)) + "\n");
+                var line = FrameLine.ToBytes(new FrameMessage(timestamp, width, height, frameData));
                 socket.Send(line);
                 Interlocked.Increment(ref _sent);
                 next++;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 using SparkVideo.Frames;
 using SparkVideo.PipelineBench.Pipeline;
 
@@ -54,8 +53,7 @@ public sealed class ClipCamera : IDisposable
                     return;
                 }
                 var timestamp = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
-                var line = FrameCodec.ToJson(new FrameMessage(timestamp, _width, _height, Convert.ToBase64String(_jpegs[k]))) + "\n";
-                socket.Send(Encoding.UTF8.GetBytes(line));
+                socket.Send(FrameLine.ToBytes(FrameCodec.FromJpeg(timestamp, _width, _height, _jpegs[k])));
                 Interlocked.Increment(ref _sent);
             }
             // Held open until the run ends: a closed socket would make the job reconnect.

@@ -26,6 +26,7 @@ public sealed record ClipJobResult(IReadOnlyList<Mat> Frames, string? LastStats)
 public static class ClipJobRunner
 {
     private static readonly TimeSpan FilesTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     public static ClipJobResult Run(IReadOnlyList<byte[]> clip, int width, int height, double fps, int parallelism, IEnumerable<string> jobOptions, bool verbose)
     {
@@ -33,14 +34,19 @@ public static class ClipJobRunner
         var outputDir = workspace.Sub("output");
         string? lastStats = null;
         using var camera = new ClipCamera(clip, width, height, fps);
-        string[] arguments =
-        [
-            "--host", "127.0.0.1", "--port", camera.Port.ToString(CultureInfo.InvariantCulture),
-            "--output-dir", outputDir, "--checkpoint-dir", workspace.Sub("checkpoint"),
-            "--parallelism", parallelism.ToString(CultureInfo.InvariantCulture),
-            "--stats-interval-seconds", "1", "--num-rows", "1", "--ui-port", "0", .. jobOptions,
-        ];
-        using var job = SparkVideoProgram.Job.Start(arguments, new ChildProcessOptions
+        var arguments = new JobArguments
+        {
+            Host = "127.0.0.1",
+            Port = camera.Port,
+            OutputDir = outputDir,
+            CheckpointDir = workspace.Sub("checkpoint"),
+            Parallelism = parallelism,
+            StatsIntervalSeconds = 1,
+            NumRows = 1,
+            UiPort = 0,
+            Extra = [.. jobOptions],
+        };
+        using var job = RunningJob.Start(arguments, new ChildProcessOptions
         {
             WorkingDirectory = workspace.Path,
             OnStdoutLine = line =>
@@ -57,24 +63,19 @@ public static class ClipJobRunner
             MaxLinesKept = 200,
         });
         var clock = Stopwatch.StartNew();
-        while (OutputLayout.FrameFiles(outputDir).Count() < clip.Count)
+        switch (job.WatchUntil(() => OutputLayout.FrameFiles(outputDir).Count() >= clip.Count, Poll, FilesTimeout))
         {
-            if (job.HasExited)
-            {
-                throw new BenchException($"SparkJob exited with code {job.ExitCode}; last output: {job.DescribeOutput(5)}");
-            }
-            if (clock.Elapsed > FilesTimeout)
-            {
+            case JobWatchOutcome.Exited:
+                throw new BenchException($"SparkJob exited with code {job.Process.ExitCode}; last output: {job.Process.DescribeOutput(5)}");
+            case JobWatchOutcome.TimedOut:
                 throw new BenchException($"SparkJob wrote {OutputLayout.FrameFiles(outputDir).Count()} of {clip.Count} files in {FilesTimeout.TotalSeconds:F0} s");
-            }
-            Thread.Sleep(200);
         }
         var counted = $"| processed {clip.Count.ToString(CultureInfo.InvariantCulture)} |";
-        while (Volatile.Read(ref lastStats)?.Contains(counted, StringComparison.Ordinal) != true && clock.Elapsed < FilesTimeout && !job.HasExited)
+        if (FilesTimeout - clock.Elapsed is var left && left > TimeSpan.Zero)
         {
-            Thread.Sleep(200);
+            job.WatchUntil(() => Volatile.Read(ref lastStats)?.Contains(counted, StringComparison.Ordinal) == true, Poll, left);
         }
-        PipelineRunner.Stop(job, "SparkJob");
+        PipelineRunner.Stop(job.Process, "SparkJob");
         var frames = OutputFrame.ReadAll(outputDir).OrderBy(f => f.CaptureUnixMs)
             .Select(f => Cv2.ImRead(Path.Combine(outputDir, f.Name), ImreadModes.Color)).ToList();
         return new ClipJobResult(frames, Volatile.Read(ref lastStats));

@@ -31,8 +31,8 @@ internal static class RunStart
     }
 
     /// <summary>The retention the job is given, stated before it starts.</summary>
-    public static IEnumerable<string> RetentionArguments(DemoRunOptions run) =>
-        run.RetainGiB > 0 ? ["--retain-gib", run.RetainGiB.ToString(CultureInfo.InvariantCulture)] : [];
+    /// <summary>The job's --retain-gib, or null (not passed) when 0 keeps everything.</summary>
+    public static double? RetainGiB(DemoRunOptions run) => run.RetainGiB > 0 ? run.RetainGiB : null;
 
     /// <summary>"1 frame", "2 frames".</summary>
     public static string Counted(long count, string noun) =>

@@ -5,7 +5,7 @@ using SparkVideo.Frames;
 
 namespace SparkVideo.CameraServer.Tests.Units;
 
-/// <summary>The encoder's reused buffers give the bytes the plain calls give: Cv2.ImEncode's JPEG, FrameCodec's line.</summary>
+/// <summary>The encoder's reused buffers give the bytes the plain calls give: Cv2.ImEncode's JPEG, FrameLine's line of it.</summary>
 public sealed class FrameEncoderTests
 {
     private const int JpegQuality = 80;
@@ -13,7 +13,7 @@ public sealed class FrameEncoderTests
     [Theory]
     [InlineData(640, 480)] // the sample video's own size: no resize
     [InlineData(320, 240)]
-    public void Each_frame_is_the_jpeg_imencode_makes_and_the_line_the_reference_json_writes(int width, int height)
+    public void Each_frame_is_the_jpeg_imencode_makes_and_the_contract_line_of_that_jpeg(int width, int height)
     {
         using var capture = new VideoCapture(RepoPaths.PeopleWalkingVideo);
         using var frame = new Mat();
@@ -34,9 +34,9 @@ public sealed class FrameEncoderTests
                 image = resized;
             }
             Cv2.ImEncode(".jpg", image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, JpegQuality));
-            var line = FrameCodec.ToJson(FrameCodec.FromJpeg(timestamp, width, height, jpeg)) + "\n";
+            var line = FrameLine.ToBytes(FrameCodec.FromJpeg(timestamp, width, height, jpeg));
             Assert.Equal(jpeg, encoder.LastJpeg.ToArray());
-            Assert.Equal(line, System.Text.Encoding.ASCII.GetString(encoded.Line));
+            Assert.Equal(line, encoded.Line.ToArray());
             encoded.Release();
         }
     }

@@ -18,7 +18,7 @@ public static class SampleFrames
 
     /// <summary>A valid wire line (with its "\n") carrying frame <paramref name="index"/> at <paramref name="timestamp"/>.</summary>
     public static byte[] Line(double timestamp, int index = 0) =>
-        System.Text.Encoding.UTF8.GetBytes(FrameCodec.ToJson(FrameCodec.FromJpeg(timestamp, Width, Height, Jpeg(index))) + "\n");
+        FrameLine.ToBytes(FrameCodec.FromJpeg(timestamp, Width, Height, Jpeg(index)));
 
     /// <summary>A capture timestamp a little before now whose millisecond is unambiguous (n + 0.5 ms).</summary>
     public static double Timestamp(long baseMillis, int offsetMillis) => (baseMillis + offsetMillis + 0.5) / 1000.0;

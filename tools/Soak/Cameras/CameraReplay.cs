@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using SparkVideo.Frames;
 using SparkVideo.Soak.Input;
 
@@ -87,7 +86,7 @@ public sealed class CameraReplay : IDisposable
             }
             var index = (int)((_offset + next) % _video.Base64.Count);
             var frame = new FrameMessage(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0, SampleVideo.Width, SampleVideo.Height, _video.Base64[index]);
-            stream.Write(Encoding.UTF8.GetBytes(FrameCodec.ToJson(frame) + "\n"));
+            stream.Write(FrameLine.ToBytes(frame));
             Interlocked.Increment(ref _sent);
         }
     }

@@ -31,7 +31,7 @@ public static class CameraSoakRun
         Console.WriteLine($"soak: {options.Cameras} cameras at {Format(options.Fps)} FPS for {Format(options.Duration.TotalMinutes)} min; job in {workingDirectory}; table in {options.ReportDirectory}");
         try
         {
-            using var job = new JobChild(options.JobDll, workingDirectory, JobArguments(options, replays));
+            using var job = new JobChild(options.JobDll, workingDirectory, JobArgumentsFor(options, replays));
             job.WaitUntilStarted(StartupTimeout);
             var table = new SoakTable(options.ReportDirectory, Header(options, startedAt, loadAtStart));
             using var cancel = new CancellationTokenSource();
@@ -76,14 +76,16 @@ public static class CameraSoakRun
         }
     }
 
-    private static string[] JobArguments(CameraSoakOptions options, IReadOnlyList<CameraReplay> replays) =>
-    [
-        .. replays.SelectMany(replay => new[] { "--camera", $"{replay.Name}=127.0.0.1:{replay.Port.ToString(CultureInfo.InvariantCulture)}" }),
-        "--parallelism", options.Parallelism.ToString(CultureInfo.InvariantCulture),
-        "--stats-interval-seconds", "5", "--num-rows", "1", "--ui-port", "0",
-        .. options.RetainMinutes is { } minutes ? new[] { "--retain-minutes", Format(minutes) } : [],
-        .. options.RetainGiB is { } gib ? new[] { "--retain-gib", Format(gib) } : [],
-    ];
+    private static JobArguments JobArgumentsFor(CameraSoakOptions options, IReadOnlyList<CameraReplay> replays) => new()
+    {
+        Cameras = [.. replays.Select(replay => new JobCamera(replay.Name, "127.0.0.1", replay.Port))],
+        Parallelism = options.Parallelism,
+        StatsIntervalSeconds = 5,
+        NumRows = 1,
+        UiPort = 0,
+        RetainMinutes = options.RetainMinutes,
+        RetainGiB = options.RetainGiB,
+    };
 
     private static void WaitUntil(Stopwatch clock, TimeSpan due, JobChild job)
     {
@@ -121,11 +123,7 @@ public static class CameraSoakRun
     /// <summary>Waits until the job's summary counts every frame sent (or gives up after <see cref="DrainTimeout"/>).</summary>
     private static void Drain(JobChild job, long sent)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < DrainTimeout && !job.HasExited && (job.LatestStats?.Processed ?? 0) + (job.LatestStats?.Rejected ?? 0) < sent)
-        {
-            Thread.Sleep(500);
-        }
+        job.WatchUntil(() => (job.LatestStats?.Processed ?? 0) + (job.LatestStats?.Rejected ?? 0) >= sent, TimeSpan.FromMilliseconds(500), DrainTimeout);
     }
 
     private static List<string> Verdict(CameraSoakOptions options, IReadOnlyList<SoakRow> rows, long sent, StatsLine? final, int exitCode,

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using SparkVideo.Frames;
 
 namespace SparkVideo.Soak.Input;
@@ -62,7 +61,7 @@ public sealed class FrameProducer : IDisposable
             {
                 var index = i % _video.Base64.Count;
                 var frame = new FrameMessage(timestamp, SampleVideo.Width, SampleVideo.Height, _video.Base64[index]);
-                stream.Write(Encoding.UTF8.GetBytes(FrameCodec.ToJson(frame) + "\n"));
+                stream.Write(FrameLine.ToBytes(frame));
                 ValidSent++;
             }
             Pace(clock, i + 1);

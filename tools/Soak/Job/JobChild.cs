@@ -1,5 +1,4 @@
 using SparkVideo.ChildProcesses;
-using SparkVideo.Frames;
 using SparkVideo.Frames.Output;
 using SparkVideo.Processing;
 using SparkVideo.Processing.Rejects;
@@ -15,33 +14,32 @@ public sealed class JobChild : IDisposable
 {
     private const int TailLines = 20;
 
-    private readonly ChildProcess _process;
-    private readonly ManualResetEventSlim _started = new();
+    private readonly RunningJob _job;
     private int _rejectedOnStderr;
     private int _droppedBySource;
     private int _batches;
     private StatsLine? _stats;
 
-    public JobChild(string jobDll, string workingDirectory, IEnumerable<string> arguments)
+    public JobChild(string jobDll, string workingDirectory, JobArguments arguments)
     {
         WorkingDirectory = workingDirectory;
         Directory.CreateDirectory(workingDirectory);
-        _process = ChildProcess.StartDotnet(jobDll, arguments, new ChildProcessOptions
+        _job = RunningJob.Start(arguments, new ChildProcessOptions
         {
             WorkingDirectory = workingDirectory,
             OnStdoutLine = OnStdout,
             OnStderrLine = OnStderr,
             MaxLinesKept = TailLines,
-        });
+        }, jobDll);
     }
 
     public string WorkingDirectory { get; }
 
     public string OutputDirectory => Path.Combine(WorkingDirectory, OutputLayout.DefaultOutputDir);
 
-    public int Id => _process.Id;
+    public int Id => _job.Process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _job.Process.HasExited;
 
     public int RejectedOnStderr => Volatile.Read(ref _rejectedOnStderr);
 
@@ -52,13 +50,10 @@ public sealed class JobChild : IDisposable
     /// <summary>The job's latest [stats] summary; null before the first.</summary>
     public StatsLine? LatestStats => Volatile.Read(ref _stats);
 
-    public void WaitUntilStarted(TimeSpan timeout)
-    {
-        if (!_started.Wait(timeout))
-        {
-            throw new TimeoutException($"the job did not start within {timeout.TotalSeconds:0} s\n{Tail()}");
-        }
-    }
+    public void WaitUntilStarted(TimeSpan timeout) => _job.WaitUntilStarted(timeout);
+
+    /// <summary>Polls <paramref name="done"/> while the job runs (<see cref="RunningJob.WatchUntil"/>).</summary>
+    public JobWatchOutcome WatchUntil(Func<bool> done, TimeSpan poll, TimeSpan timeout) => _job.WatchUntil(done, poll, timeout);
 
     public int CountFrameFiles() => OutputLayout.FrameFiles(OutputDirectory).Count();
 
@@ -71,26 +66,21 @@ public sealed class JobChild : IDisposable
     /// <summary>SIGTERM (the job stops its query and exits), then the exit code.</summary>
     public int Stop(TimeSpan timeout)
     {
-        _process.SendTerminate();
-        return _process.WaitForExit(timeout);
+        _job.Process.SendTerminate();
+        return _job.Process.WaitForExit(timeout);
     }
 
     /// <summary>The last lines of stdout and stderr, for error messages.</summary>
-    public string Tail() => _process.DescribeOutput(TailLines);
+    public string Tail() => _job.Process.DescribeOutput(TailLines);
 
     public void Dispose()
     {
-        _process.Dispose();
-        _started.Dispose();
+        _job.Dispose();
     }
 
     private void OnStdout(string line)
     {
-        if (line == ProgramLines.JobStarted)
-        {
-            _started.Set();
-        }
-        else if (line.StartsWith("Batch: ", StringComparison.Ordinal))
+        if (line.StartsWith("Batch: ", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _batches);
         }
