@@ -39,8 +39,8 @@ public class FrameStageBenchmarks
         _defaultThreads.Infer(_defaultBuffers);
         MaskCompositor.FrameAlpha(_defaultBuffers.Output, _frame.Size(), _frameMask, _scratch);
         MaskCompositor.Composite(_frame, _frameMask, _grey, null, _composite, _scratch);
-        _removerOneThread = new BackgroundRemover(_oneThread, new BackgroundRemovalOptions());
-        _removerDefault = new BackgroundRemover(_defaultThreads, new BackgroundRemovalOptions());
+        _removerOneThread = new BackgroundRemover(_oneThread, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
+        _removerDefault = new BackgroundRemover(_defaultThreads, new BackgroundRemovalOptions { Segmentation = SegmentationMode.Frame });
     }
 
     [GlobalCleanup]

@@ -49,6 +49,12 @@ public sealed record JobArguments
 
     public string? Edges { get; init; }
 
+    /// <summary><c>--segmentation</c>: people (the job's default) or frame (one pass).</summary>
+    public string? Segmentation { get; init; }
+
+    /// <summary><c>--detect-every</c>: with people segmentation, the frames per camera between detections.</summary>
+    public int? DetectEvery { get; init; }
+
     public float? Smoothing { get; init; }
 
     public string? CameraPreviewUrl { get; init; }
@@ -89,6 +95,8 @@ public sealed record JobArguments
         Add("--ui-port", UiPort);
         Add("--background", Background);
         Add("--edges", Edges);
+        Add("--segmentation", Segmentation);
+        Add("--detect-every", DetectEvery);
         Add("--smoothing", Smoothing);
         Add("--camera-preview-url", CameraPreviewUrl);
         Add("--retain-minutes", RetainMinutes);

@@ -33,7 +33,7 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
             await page.WaitForFunctionAsync("() => { const input = document.getElementById('input'); return !input.hidden && input.naturalWidth > 0; }", null, waitOptions);
             await page.WaitForFunctionAsync("() => document.getElementById('v-processed').textContent.includes('frames/s')", null, waitOptions);
             // The job's settings, in the header: the default background, mask cut and edges.
-            Assert.Equal(["background gray", "threshold 0.5", "edges none"], await page.Locator("#settings li").AllTextContentsAsync());
+            Assert.Equal(["background gray", "threshold 0.5", "edges none", "segmentation people"], await page.Locator("#settings li").AllTextContentsAsync());
 
             var size = await page.EvaluateAsync<int[]>("() => { const o = document.getElementById('output'); return [o.naturalWidth, o.naturalHeight]; }");
             Assert.Equal([640, 480], size);

@@ -35,6 +35,7 @@ public static class ModeCostRun
             Background = BackgroundSpecParser.TryParse(c.Background, out var spec, out var error) ? spec : throw new InvalidOperationException(error),
             Edges = c.Edges,
             Threshold = c.Threshold,
+            Segmentation = SegmentationMode.Frame,
         })).ToArray();
         try
         {

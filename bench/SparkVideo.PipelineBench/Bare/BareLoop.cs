@@ -27,8 +27,9 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
         Directory.CreateDirectory(outputDir);
         var segmenter = SharedSegmenter.Get(new SegmenterOptions { IntraOpThreads = 1 });
         NativeAllocatorTuning.Apply(); // as the job's worker process does, so both sides run alike
-        // The job's default settings: a soft mask over the default gray, JPEG quality 90.
-        using var remover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { JpegQuality = OutputJpegQuality });
+        // The job's settings in the bench: one pass (see BenchSegmentation), the default hard mask over gray, JPEG quality 90.
+        using var remover = new BackgroundRemover(segmenter,
+            new BackgroundRemovalOptions { JpegQuality = OutputJpegQuality, Segmentation = SegmentationMode.Frame });
         var next = -1L;
         // Files are named by timestamp as the job names them; warm-up frames get their own range.
         var baseMillis = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -57,6 +57,7 @@ public static class MultiCameraRunner
             StatsIntervalSeconds = verbose ? 5 : 0,
             NumRows = 1,
             UiPort = 0,
+            Segmentation = BenchSegmentation.OnePass,
         };
         using var sparkJob = RunningJob.Start(jobArgs, new ChildProcessOptions
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OpenCvSharp;
 using SparkVideo.ChildProcesses;
 using SparkVideo.Frames.Output;
+using SparkVideo.PipelineBench.Pipeline;
 using SparkVideo.Processing;
 
 namespace SparkVideo.PipelineBench.Temporal;
@@ -44,6 +45,7 @@ public static class ClipJobRunner
             StatsIntervalSeconds = 1,
             NumRows = 1,
             UiPort = 0,
+            Segmentation = BenchSegmentation.OnePass,
             Extra = [.. jobOptions],
         };
         using var job = RunningJob.Start(arguments, new ChildProcessOptions

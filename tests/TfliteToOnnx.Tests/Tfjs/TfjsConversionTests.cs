@@ -30,7 +30,14 @@ public class TfjsConversionTests
         var onnx = ModelConverter.ConvertTfjs(modelJson, new string('0', 64));
         var actual = OnnxRunner.Run(onnx, input, [1, 5, 5, 2]);
 
-        var expected = ReferenceOps.Conv2DSame(input, 5, 5, 2, weights, 3, 3, 3, bias, 1).Select(v => v >= 0 ? v : 0.1f * v).ToArray();
+        // The reference takes TFLite's [O,kh,kw,I]; TF stores [kh,kw,I,O].
+        var ohwi = new float[weights.Length];
+        for (var y = 0; y < 3; y++)
+            for (var x = 0; x < 3; x++)
+                for (var i = 0; i < 2; i++)
+                    for (var o = 0; o < 3; o++)
+                        ohwi[((o * 3 + y) * 3 + x) * 2 + i] = weights[((y * 3 + x) * 2 + i) * 3 + o];
+        var expected = ReferenceOps.Conv2DSame(input, 5, 5, 2, ohwi, 3, 3, 3, bias, 1).Select(v => v >= 0 ? v : 0.1f * v).ToArray();
         OnnxRunner.AssertClose(expected, actual);
     }
 
