@@ -40,12 +40,19 @@ public static class BenchCommands
             0f)
             .Require(a => a is >= 0 and < 1, "--job-smoothing must be at least 0 and less than 1");
         jobSmoothing.Recursive = true;
+        var jobSegmentation = CommandOptions.WithDefault(
+            "--job-segmentation",
+            "SparkJob's --segmentation in the pipeline runs: frame (one pass, what the cost and capacity history measured) or people (the job's default)",
+            BenchSegmentation.OnePass);
+        jobSegmentation.AcceptOnlyFromAmong("frame", "people");
+        jobSegmentation.Recursive = true;
         PipelineSettings JobTemplate(ParseResult r) =>
             new()
             {
                 TriggerIntervalMs = r.GetValue(trigger),
                 JobEnvironment = r.GetValue(jobEnv) ?? [],
                 Smoothing = r.GetValue(jobSmoothing),
+                Segmentation = r.GetValue(jobSegmentation)!,
             };
         PipelineSettings Job(ParseResult r, Option<int> parallelism) => JobTemplate(r) with { Parallelism = r.GetValue(parallelism) };
         string OutDir(ParseResult r) => r.GetValue(outDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : RepoPaths.InRepo("docs/perf");
@@ -54,7 +61,7 @@ public static class BenchCommands
             "SparkVideo pipeline harness: the in-process limit (bare), the whole camera → job → files pipeline " +
             "(throughput, latency, headroom, memory, scaling) and 'all', which writes docs/perf/results.md.")
         {
-            outDir, verbose, trigger, jobEnv, jobSmoothing,
+            outDir, verbose, trigger, jobEnv, jobSmoothing, jobSegmentation,
         };
 
         var bareFrames = Frames(2000);

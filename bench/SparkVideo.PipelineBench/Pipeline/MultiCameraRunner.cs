@@ -57,7 +57,7 @@ public static class MultiCameraRunner
             StatsIntervalSeconds = verbose ? 5 : 0,
             NumRows = 1,
             UiPort = 0,
-            Segmentation = BenchSegmentation.OnePass,
+            Segmentation = job.Segmentation,
         };
         using var sparkJob = RunningJob.Start(jobArgs, new ChildProcessOptions
         {

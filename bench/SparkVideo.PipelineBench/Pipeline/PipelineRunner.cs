@@ -189,6 +189,6 @@ public static class PipelineRunner
         NumRows = 1,
         UiPort = s.LiveView ? FreePort.Get() : 0,
         Smoothing = s.Smoothing,
-        Segmentation = BenchSegmentation.OnePass,
+        Segmentation = s.Segmentation,
     };
 }

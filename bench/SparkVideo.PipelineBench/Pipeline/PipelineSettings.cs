@@ -24,6 +24,9 @@ public sealed record PipelineSettings
     /// <summary>The job's --smoothing (0 = off): on, the one camera's frames run in one partition.</summary>
     public float Smoothing { get; init; }
 
+    /// <summary>The job's --segmentation: one pass by default in the bench (<see cref="BenchSegmentation"/>).</summary>
+    public string Segmentation { get; init; } = BenchSegmentation.OnePass;
+
     /// <summary>Extra environment variables for SparkJob (KEY=VALUE), for experiments such as allocator settings.</summary>
     public IReadOnlyList<string> JobEnvironment { get; init; } = [];
 

@@ -10,12 +10,16 @@ namespace SparkVideo.Vision.People;
 public static class CropSegmentation
 {
     /// <summary>Writes a CV_32FC1 mask of <paramref name="bgrFrame"/>'s size into <paramref name="frameMask"/>.</summary>
-    public static void Segment(Mat bgrFrame, IReadOnlyList<PersonBox> boxes, Segmenter segmenter, CropGeometry geometry, Mat frameMask)
+    public static void Segment(Mat bgrFrame, IReadOnlyList<PersonBox> boxes, Segmenter segmenter, CropGeometry geometry, Mat frameMask) =>
+        Segment(bgrFrame, boxes, segmenter, new CropPlan(geometry, int.MaxValue), frameMask);
+
+    /// <summary>The same with the crops planned by <paramref name="plan"/> (a bounded count: in a crowd, neighbours share one).</summary>
+    public static void Segment(Mat bgrFrame, IReadOnlyList<PersonBox> boxes, Segmenter segmenter, CropPlan plan, Mat frameMask)
     {
         ArgumentNullException.ThrowIfNull(bgrFrame);
         ArgumentNullException.ThrowIfNull(boxes);
         ArgumentNullException.ThrowIfNull(segmenter);
-        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(frameMask);
         frameMask.Create(bgrFrame.Size(), MatType.CV_32FC1);
         frameMask.SetTo(Scalar.All(0));
@@ -26,13 +30,8 @@ public static class CropSegmentation
         var modelSize = new Size(segmenter.InputWidth, segmenter.InputHeight);
         using var cropMask = new Mat();
         using var placed = new Mat();
-        foreach (var box in boxes)
+        foreach (var crop in plan.CropsOf(boxes, bgrFrame.Size(), modelSize))
         {
-            var crop = geometry.CropOf(box, bgrFrame.Size(), modelSize);
-            if (crop.Width < 2 || crop.Height < 2)
-            {
-                continue;
-            }
             using var region = new Mat(bgrFrame, crop);
             segmenter.Segment(region, cropMask);
             Cv2.Resize(cropMask, placed, crop.Size, 0, 0, InterpolationFlags.Linear);

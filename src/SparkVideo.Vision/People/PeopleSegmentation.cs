@@ -8,10 +8,10 @@ namespace SparkVideo.Vision.People;
 /// that is 0 wherever nobody was found. With a camera's <see cref="PersonTrack"/>, the detector runs on one frame in
 /// <see cref="PersonTrack.DetectEvery"/> and the boxes are carried between; without one, on every frame. Thread-safe.
 /// </summary>
-public sealed class PeopleSegmentation(IPersonDetector detector, CropGeometry geometry)
+public sealed class PeopleSegmentation(IPersonDetector detector, CropPlan plan)
 {
     public PeopleSegmentation(IPersonDetector detector)
-        : this(detector, new CropGeometry())
+        : this(detector, new CropPlan(new CropGeometry()))
     {
     }
 
@@ -32,6 +32,6 @@ public sealed class PeopleSegmentation(IPersonDetector detector, CropGeometry ge
         {
             boxes = track.Carry();
         }
-        CropSegmentation.Segment(bgrFrame, boxes, segmenter, geometry, frameMask);
+        CropSegmentation.Segment(bgrFrame, boxes, segmenter, plan, frameMask);
     }
 }
