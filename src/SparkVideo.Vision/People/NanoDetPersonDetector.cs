@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
-using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Vision.People;
 
@@ -41,27 +40,8 @@ public sealed class NanoDetPersonDetector : IPersonDetector
     /// <summary>Boxes overlapping a better one by more than this are dropped.</summary>
     public float MaxOverlap { get; init; } = 0.5f;
 
-    public static NanoDetPersonDetector Load(string? path = null, int intraOpThreads = 0)
-    {
-        path ??= ModelLocator.PathOf(FileName);
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException($"person detector model not found at '{path}'");
-        }
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        if (intraOpThreads > 0)
-        {
-            options.IntraOpNumThreads = intraOpThreads;
-        }
-        try
-        {
-            return new NanoDetPersonDetector(new InferenceSession(path, options));
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new ModelLoadException($"person detector model at '{path}' could not be loaded ({e.Message.Split('\n')[0]})", e);
-        }
-    }
+    public static NanoDetPersonDetector Load(string? path = null, int intraOpThreads = 0) =>
+        new(DetectorSession.Open(path, FileName, intraOpThreads));
 
     public List<PersonBox> Detect(Mat bgrFrame)
     {

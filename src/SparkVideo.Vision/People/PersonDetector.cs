@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using OpenCvSharp;
-using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Vision.People;
 
@@ -32,27 +31,8 @@ public sealed class PersonDetector : IPersonDetector
     /// <summary>A detection's score (after the sigmoid) must reach this to count.</summary>
     public float MinScore { get; init; } = 0.5f;
 
-    public static PersonDetector Load(string? path = null, int intraOpThreads = 0)
-    {
-        path ??= ModelLocator.PathOf(FileName);
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException($"person detector model not found at '{path}'");
-        }
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        if (intraOpThreads > 0)
-        {
-            options.IntraOpNumThreads = intraOpThreads;
-        }
-        try
-        {
-            return new PersonDetector(new InferenceSession(path, options));
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new ModelLoadException($"person detector model at '{path}' could not be loaded ({e.Message.Split('\n')[0]})", e);
-        }
-    }
+    public static PersonDetector Load(string? path = null, int intraOpThreads = 0) =>
+        new(DetectorSession.Open(path, FileName, intraOpThreads));
 
     /// <summary>The people in a BGR frame, as boxes in its pixels, after non-maximum suppression.</summary>
     public List<PersonBox> Detect(Mat bgrFrame)
