@@ -14,4 +14,5 @@ internal sealed record DemoOptions(
     int Cameras = 1,
     string Background = "gray",
     string Edges = "none",
-    DemoRunOptions? Run = null);
+    DemoRunOptions? Run = null,
+    string Segmentation = "people");

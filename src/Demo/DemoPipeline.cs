@@ -146,6 +146,7 @@ internal static class DemoPipeline
             UiPort = uiPort,
             Background = options.Background,
             Edges = options.Edges,
+            Segmentation = options.Segmentation,
             CameraPreviewUrl = previewUrl,
             RetainGiB = RunStart.RetainGiB(run),
         };

@@ -38,18 +38,20 @@ model.AcceptOnlyFromAmong("general", "landscape");
 // Checked here, so a bad value stops the demo before any process starts; the job is given the same value.
 var background = WithDefault("--background", BackgroundSpecParser.Help, "gray").Check(BackgroundSpecParser.Problem);
 var edges = LowerCaseChoice<EdgeRefinement>("--edges", BackgroundSpecParser.EdgesHelp);
+var segmentation = LowerCaseChoice<SegmentationMode>("--segmentation", SegmentationHelp.Text);
 
 var root = new RootCommand(
     "SparkVideo demo: runs the camera server on a video and the streaming job on the embedded engine, side by side, " +
     "and prints the live view's address (input and output video, charts). Ctrl+C stops both.")
 {
-    source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras, background, edges,
+    source, port, fps, maxFrames, output, checkpoint, model, uiPort, cameras, background, edges, segmentation,
 };
 DemoRunCommandLine.AddTo(root);
 root.SetAction(result => DemoPipeline.Run(new DemoOptions(
     result.GetValue(source)!, result.GetValue(port), result.GetValue(fps), result.GetValue(maxFrames),
     result.GetValue(output)!, result.GetValue(checkpoint)!, result.GetValue(model)!, result.GetValue(uiPort), result.GetValue(cameras),
-    AbsoluteImagePath(result.GetValue(background)!), result.GetValue(edges).ToString().ToLowerInvariant(), DemoRunCommandLine.Read(result))));
+    AbsoluteImagePath(result.GetValue(background)!), result.GetValue(edges).ToString().ToLowerInvariant(), DemoRunCommandLine.Read(result),
+    result.GetValue(segmentation).ToString().ToLowerInvariant())));
 return ProgramCommandLine.Run(root, args);
 
 // image:PATH is read by the job, whose working directory need not be this one.
