@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
@@ -18,6 +19,7 @@ public sealed class NanoDetPersonDetector : IPersonDetector
     private static readonly float[] Deviation = [57.375f, 57.12f, 58.395f];
 
     private readonly InferenceSession _session;
+    private readonly ConcurrentBag<float[]> _inputs = [];
     private readonly string _inputName;
     private readonly int _inputWidth, _inputHeight;
     private readonly string[] _outputNames;
@@ -46,7 +48,20 @@ public sealed class NanoDetPersonDetector : IPersonDetector
     public List<PersonBox> Detect(Mat bgrFrame)
     {
         ArgumentNullException.ThrowIfNull(bgrFrame);
-        var input = new float[3 * _inputWidth * _inputHeight];
+        // One input buffer per concurrent caller, kept: a 384x288 input is 1.3 MB, a large-object allocation per detection.
+        var input = _inputs.TryTake(out var kept) ? kept : new float[3 * _inputWidth * _inputHeight];
+        try
+        {
+            return DetectWith(bgrFrame, input);
+        }
+        finally
+        {
+            _inputs.Add(input);
+        }
+    }
+
+    private List<PersonBox> DetectWith(Mat bgrFrame, float[] input)
+    {
         using (var resized = new Mat())
         {
             Cv2.Resize(bgrFrame, resized, new Size(_inputWidth, _inputHeight), 0, 0, InterpolationFlags.Linear);
