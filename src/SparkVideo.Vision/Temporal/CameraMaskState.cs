@@ -5,8 +5,9 @@ using SparkVideo.Vision.Segmentation;
 namespace SparkVideo.Vision.Temporal;
 
 /// <summary>
-/// One camera's memory of its recent masks, at the model's size (so smoothing and reuse cost next to nothing): the
-/// moving average of the soft mask, and the last segmented frame's mask and fingerprint for mask reuse. Frames must
+/// One camera's memory of its recent masks (at the model's size for the one pass, at the frame's for the people's
+/// crops): the moving average of the soft mask, the last segmented frame's mask and fingerprint for mask reuse, and
+/// the people carried between detections (<see cref="PersonTrack"/>). Frames must
 /// come in capture-time order; one that does not (its timestamp is not after the last one's) or that follows a gap
 /// of more than <see cref="TemporalMaskOptions.MaxGapSeconds"/> restarts the state, so an older frame is never
 /// blended into newer state and a camera that reconnects starts fresh. Thread-safe: one frame at a time per camera.
