@@ -107,19 +107,16 @@ public sealed class NanoDetPersonDetector : IPersonDetector
         return BoxSuppression.Suppress(found, MaxOverlap);
     }
 
+    /// <summary>A continuous BGR image at the model's size → the NCHW input, each channel by NanoDet's mean and deviation.</summary>
     private void Normalize(Mat bgr, float[] chw)
     {
+        var pixels = bgr.AsSpan<byte>();
         var plane = _inputWidth * _inputHeight;
-        for (var y = 0; y < _inputHeight; y++)
+        for (var i = 0; i < plane; i++)
         {
-            for (var x = 0; x < _inputWidth; x++)
-            {
-                var p = bgr.At<Vec3b>(y, x);
-                var i = y * _inputWidth + x;
-                chw[i] = (p.Item0 - Mean[0]) / Deviation[0];
-                chw[plane + i] = (p.Item1 - Mean[1]) / Deviation[1];
-                chw[2 * plane + i] = (p.Item2 - Mean[2]) / Deviation[2];
-            }
+            chw[i] = (pixels[3 * i] - Mean[0]) / Deviation[0];
+            chw[plane + i] = (pixels[(3 * i) + 1] - Mean[1]) / Deviation[1];
+            chw[(2 * plane) + i] = (pixels[(3 * i) + 2] - Mean[2]) / Deviation[2];
         }
     }
 

@@ -19,14 +19,10 @@ public sealed class PeopleSegmentation(IPersonDetector detector, CropPlan plan)
     public void Segment(Mat bgrFrame, Segmenter segmenter, PersonTrack? track, Mat frameMask)
     {
         List<PersonBox> boxes;
-        if (track is null)
+        if (track is null || track.NeedsDetection)
         {
             boxes = detector.Detect(bgrFrame);
-        }
-        else if (track.NeedsDetection)
-        {
-            boxes = detector.Detect(bgrFrame);
-            track.Detected(boxes);
+            track?.Detected(boxes);
         }
         else
         {
