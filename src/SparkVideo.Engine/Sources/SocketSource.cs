@@ -117,7 +117,8 @@ internal sealed class SocketSource : IDisposable
             error = null;
             return socket;
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ArgumentException)
+        // ObjectDisposedException: Dispose closed the registered socket before the connect began.
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ArgumentException or ObjectDisposedException)
         {
             socket.Dispose();
             token.ThrowIfCancellationRequested();
