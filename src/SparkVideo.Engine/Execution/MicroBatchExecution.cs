@@ -19,7 +19,6 @@ namespace SparkVideo.Engine.Execution;
 internal sealed class MicroBatchExecution
 {
     private const int MaxRowsPerBatch = 10_000;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
     private readonly SparkSession _session;
     private readonly LogicalPlan _plan;
@@ -203,11 +202,16 @@ internal sealed class MicroBatchExecution
         Report(progress);
     }
 
+    /// <summary>
+    /// Sleeps until a source buffers a line or the query stops, without polling: the event is an AutoResetEvent, so
+    /// a line buffered between the check and the wait leaves it set and the wait returns at once.
+    /// </summary>
     private void WaitForData(CancellationToken token)
     {
+        WaitHandle[] wakeUps = [_dataArrived, token.WaitHandle];
         while (!HasData())
         {
-            _dataArrived.WaitOne(PollInterval);
+            WaitHandle.WaitAny(wakeUps);
             token.ThrowIfCancellationRequested();
         }
     }

@@ -62,27 +62,40 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
     private List<object?[]>[] RunPipeline(Func<object?[], object?[]?>[] steps, IReadOnlyList<List<object?[]>> input)
     {
         var output = new List<object?[]>[input.Count];
+        int[] withRows = [.. Enumerable.Range(0, input.Count).Where(p => input[p].Count > 0)];
+        foreach (int p in Enumerable.Range(0, input.Count).Except(withRows))
+        {
+            output[p] = [];
+        }
+        void RunPartition(int p)
+        {
+            var rows = new List<object?[]>(input[p].Count);
+            foreach (object?[] source in input[p])
+            {
+                cancellation.ThrowIfCancellationRequested();
+                object?[]? row = source;
+                for (int s = 0; s < steps.Length && row is not null; s++)
+                {
+                    row = steps[s](row);
+                }
+                if (row is not null)
+                {
+                    rows.Add(row);
+                }
+            }
+            output[p] = rows;
+        }
+        // One partition with rows (a camera's frame, a small batch) runs on the query's thread: handing it to the
+        // thread pool would cost a worker's wake-up per batch for nothing.
+        if (withRows.Length == 1)
+        {
+            RunPartition(withRows[0]);
+            return output;
+        }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation };
         try
         {
-            Parallel.For(0, input.Count, options, p =>
-            {
-                var rows = new List<object?[]>(input[p].Count);
-                foreach (object?[] source in input[p])
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    object?[]? row = source;
-                    for (int s = 0; s < steps.Length && row is not null; s++)
-                    {
-                        row = steps[s](row);
-                    }
-                    if (row is not null)
-                    {
-                        rows.Add(row);
-                    }
-                }
-                output[p] = rows;
-            });
+            Parallel.ForEach(withRows, options, RunPartition);
         }
         catch (AggregateException e)
         {
