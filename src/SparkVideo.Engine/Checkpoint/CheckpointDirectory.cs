@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -15,7 +14,6 @@ internal sealed class CheckpointDirectory
 {
     public const int BatchesToRetain = 100;
     private const string Version = "v1";
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private CheckpointDirectory(string root, bool isTemporary)
     {
@@ -61,7 +59,7 @@ internal sealed class CheckpointDirectory
         else
         {
             QueryId = Guid.NewGuid().ToString();
-            WriteAtomically(metadataPath, new JObject(new JProperty("id", QueryId)).ToString(Formatting.None) + "\n");
+            AtomicFile.Write(metadataPath, new JObject(new JProperty("id", QueryId)).ToString(Formatting.None) + "\n");
         }
         LastCommittedOffsets = Enumerable.Repeat(-1L, sourceDescriptions.Count).ToArray();
         long? lastCommit = LatestBatch(CommitsDir);
@@ -85,7 +83,7 @@ internal sealed class CheckpointDirectory
             if (!File.Exists(sourcePath))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
-                WriteAtomically(sourcePath, $"{Version}\n{sourceDescriptions[n]}");
+                AtomicFile.Write(sourcePath, $"{Version}\n{sourceDescriptions[n]}");
             }
         }
     }
@@ -98,23 +96,24 @@ internal sealed class CheckpointDirectory
             new JProperty("batchWatermarkMs", 0),
             new JProperty("batchTimestampMs", batchTimestampMs),
             new JProperty("conf", new JObject()));
-        WriteAtomically(BatchPath(OffsetsDir, batchId),
+        WriteBatchFile(OffsetsDir, batchId,
             $"{Version}\n{metadata.ToString(Formatting.None)}\n" +
             string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture))));
     }
 
-    /// <summary>Marks the batch done once the sink has it; then drops files older than the retention.</summary>
+    /// <summary>Marks the batch done once the sink has it.</summary>
     public void WriteCommit(long batchId, IReadOnlyList<long> endOffsets)
     {
-        WriteAtomically(BatchPath(CommitsDir, batchId), $"{Version}\n{{\"nextBatchWatermarkMs\":0}}");
+        WriteBatchFile(CommitsDir, batchId, $"{Version}\n{{\"nextBatchWatermarkMs\":0}}");
         NextBatchId = batchId + 1;
         LastCommittedOffsets = [.. endOffsets];
-        long purgeBelow = batchId - BatchesToRetain + 1;
-        if (purgeBelow > 0)
-        {
-            File.Delete(BatchPath(OffsetsDir, purgeBelow - 1));
-            File.Delete(BatchPath(CommitsDir, purgeBelow - 1));
-        }
+    }
+
+    /// <summary>Writes batch <paramref name="batchId"/>'s file in <paramref name="dir"/>; the batch that falls out of the retention goes.</summary>
+    private static void WriteBatchFile(string dir, long batchId, string content)
+    {
+        long retired = batchId - BatchesToRetain;
+        AtomicFile.Write(BatchPath(dir, batchId), content, retired >= 0 ? BatchPath(dir, retired) : null);
     }
 
     public void DeleteIfTemporary()
@@ -155,19 +154,4 @@ internal sealed class CheckpointDirectory
         .Max();
 
     private static string BatchPath(string dir, long batchId) => Path.Combine(dir, batchId.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>
-    /// Writes a temp file beside the target and renames it over, so a crash never leaves half a file. The temp file
-    /// is created new (O_EXCL), not truncated: .NET truncates a FileMode.Create file with ftruncate, and ext4 then
-    /// starts the file's write-back on close (its replace-via-truncate safeguard), a block I/O per file, per batch.
-    /// </summary>
-    private static void WriteAtomically(string path, string content)
-    {
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
-        {
-            stream.Write(Utf8NoBom.GetBytes(content));
-        }
-        File.Move(temp, path, overwrite: true);
-    }
 }
