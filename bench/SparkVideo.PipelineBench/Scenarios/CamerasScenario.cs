@@ -29,6 +29,7 @@ public static class CamerasScenario
             var step = Step.From(n, result, warmUpFrames);
             Console.WriteLine($"    delivered {step.DeliveredMin}-{step.DeliveredMax} per camera, dropped {step.Dropped}, p50 {Format.N(step.P50)} ms, p99 {Format.N(step.P99)} ms, job RSS peak {Format.N(step.PeakRssMiB, 0)} MiB, CPU per frame job {Format.N(step.CpuMsPerFrame)} ms + cameras {Format.N(step.CameraCpuMsPerFrame)} ms (load average {MachineInfo.LoadAverage()})");
             steps.Add(step);
+            baseline?.MeasureBare();
         }
 
         var cameras = producer switch
