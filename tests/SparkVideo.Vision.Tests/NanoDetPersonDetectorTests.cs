@@ -35,6 +35,38 @@ public sealed class NanoDetPersonDetectorTests : IDisposable
         Assert.True(person.Height > photo.Height * 0.7 && person.Score > 0.5, $"box {person} is not the person filling the photo");
     }
 
+    [Theory]
+    [InlineData(0.95)]
+    [InlineData(0.4)]
+    [InlineData(0.15)]
+    public void Puts_each_box_on_its_person_not_half_a_cell_up_and_left(double height)
+    {
+        using var set = new GroundTruthSet();
+        var (ious, dx, dy) = (new List<double>(), new List<double>(), new List<double>());
+        foreach (var frame in set.WithPeople(height, 8, seed: (int)(height * 1000)))
+        {
+            using (frame)
+            {
+                var found = _detector.Detect(frame.Bgr);
+                foreach (var truth in frame.Boxes)
+                {
+                    var best = found.MaxBy(b => b.Iou(truth));
+                    if (best.Iou(truth) > 0.3)
+                    {
+                        ious.Add(best.Iou(truth));
+                        dx.Add(best.CenterX - truth.CenterX);
+                        dy.Add(best.CenterY - truth.CenterY);
+                    }
+                }
+            }
+        }
+
+        // Read from the cell's corner instead of its centre, the boxes were 5-25 px up and left (IoU 0.58-0.73).
+        var summary = $"{ious.Count} matched, box IoU {ious.Average():0.00}, centre offset {dx.Average():0.0}, {dy.Average():0.0} px";
+        Assert.True(ious.Count >= 8 && ious.Average() >= 0.78, summary);
+        Assert.True(Math.Abs(dx.Average()) <= 8 && Math.Abs(dy.Average()) <= 8, summary);
+    }
+
     [Fact]
     public void Is_never_sure_of_a_person_in_the_scenes_with_nobody()
     {
