@@ -1,4 +1,5 @@
 using SparkVideo.Vision.Compositing;
+using SparkVideo.Vision.People;
 using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Processing;
@@ -6,7 +7,8 @@ namespace SparkVideo.Processing;
 /// <summary>
 /// One background remover per process (per executor on real Spark), created on first use from the settings
 /// that reached this process; a remover for other settings replaces (and disposes) it. The segmenter behind it
-/// is loaded lazily, once, by <see cref="SharedSegmenter"/>.
+/// is loaded lazily, once, by <see cref="SharedSegmenter"/>, and the person detector by <see cref="SharedPersonDetector"/>,
+/// both with the job's <c>--intra-op-threads</c>.
 /// </summary>
 public static class RemoverCache
 {
@@ -39,7 +41,9 @@ public static class RemoverCache
                 Background = settings.Background,
                 Edges = settings.Edges,
                 Segmentation = settings.Segmentation,
-            });
+            }, settings.Segmentation == SegmentationMode.People
+                ? new PeopleSegmentation(SharedPersonDetector.Get(settings.IntraOpThreads))
+                : null);
             var replaced = CurrentRemover;
             CurrentRemover = (settings, remover);
             // A frame still running on the replaced remover returns its buffers to a drained pool, which only

@@ -4,7 +4,8 @@ namespace SparkVideo.Vision.People;
 
 /// <summary>
 /// One person detector per process, loaded on first use (like <see cref="SharedSegmenter"/>): a UDF asks for it inside
-/// the delegate, so it is never captured in a closure or serialized. A failed load is not cached.
+/// the delegate, so it is never captured in a closure or serialized. A failed load is not cached; the first load's
+/// thread count stays for the process (a process runs one job's settings).
 /// </summary>
 public static class SharedPersonDetector
 {
