@@ -36,8 +36,34 @@ public sealed class LiveViewCountsTests
                 null, new() { Timeout = 30_000 });
             Assert.Equal("0", await page.TextContentAsync("#rejected"));
             Assert.Equal("0", await page.TextContentAsync("#dropped"));
+
+            // A chart whose scale reaches 20,000 (a start-up backlog's latency in ms) keeps its axis labels inside
+            // the canvas: "10,000" was drawn 3 px left of it, so the README's screenshot read "0,000".
+            var leftmostLabel = await page.EvaluateAsync<double>(ChartLabelsLeftEdge, 12_345);
+            Assert.True(leftmostLabel >= 0, $"an axis label starts {leftmostLabel:0.0} px left of the chart's canvas");
         }
     }
+
+    /// <summary>Draws a chart with the page's own drawChart and returns the left edge of its leftmost label, in CSS pixels.</summary>
+    private const string ChartLabelsLeftEdge = """
+        (peak) => {
+          const canvas = document.createElement("canvas");
+          canvas.style.width = "300px";
+          canvas.style.height = "110px";
+          document.body.appendChild(canvas);
+          const ctx = canvas.getContext("2d");
+          const draw = ctx.fillText.bind(ctx);
+          let leftmost = Infinity;
+          ctx.fillText = (text, x, y) => {
+            const width = ctx.measureText(text).width;
+            leftmost = Math.min(leftmost, ctx.textAlign === "right" ? x - width : x);
+            draw(text, x, y);
+          };
+          drawChart(canvas, [{ values: [peak, 300], color: "#fff" }], "ms");
+          canvas.remove();
+          return leftmost;
+        }
+        """;
 
     /// <summary>Each point is one second's rate: over the run they add up to the frames written (windows are ~1 s).</summary>
     private static double Charted(System.Text.Json.JsonElement status) =>

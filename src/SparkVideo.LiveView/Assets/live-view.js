@@ -31,12 +31,15 @@ function drawChart(canvas, lines, unit) {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
 
-  const left = 34, right = 4, top = 6, bottom = 16;
-  const plotWidth = width - left - right, plotHeight = height - top - bottom;
   const values = lines.flatMap((line) => line.values).filter((v) => v !== null);
   const max = niceMax(Math.max(0, ...values));
+  const labels = [0, 1, 2].map((i) => formatNumber(max * i / 2, max < 10 ? 1 : 0));
 
   ctx.font = "10px system-ui, sans-serif";
+  // The plot starts right of its widest label ("20,000" needs more room than "50").
+  const left = Math.max(34, Math.ceil(Math.max(...labels.map((label) => ctx.measureText(label).width))) + 6);
+  const right = 4, top = 6, bottom = 16;
+  const plotWidth = width - left - right, plotHeight = height - top - bottom;
   ctx.fillStyle = COLORS.text;
   ctx.strokeStyle = COLORS.grid;
   ctx.lineWidth = 1;
@@ -48,7 +51,7 @@ function drawChart(canvas, lines, unit) {
     ctx.moveTo(left, Math.round(y) + 0.5);
     ctx.lineTo(width - right, Math.round(y) + 0.5);
     ctx.stroke();
-    ctx.fillText(formatNumber(max * i / 2, max < 10 ? 1 : 0), left - 4, y);
+    ctx.fillText(labels[i], left - 4, y);
   }
   ctx.textBaseline = "alphabetic";
   ctx.textAlign = "left";
