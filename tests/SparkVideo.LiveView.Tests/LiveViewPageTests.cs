@@ -121,9 +121,11 @@ public sealed class LiveViewPageTests(StreamingPipelineFixture fixture) : IClass
         using var stalled = RawHttp.Open(Pipeline.UiPort, "/stream.mjpg", receiveBufferBytes: 4096);
         Eventually.True(() => Pipeline.Status().GetProperty("viewers").GetInt32() == 1, () => "the stalled viewer was never counted");
 
-        // The stalled viewer's socket fills up; meanwhile the job keeps writing frames at the camera's rate (15 FPS).
+        // The stalled viewer's socket fills up within a few frames (its 4 KB window); meanwhile the job keeps writing
+        // frames. A third of the camera's 90 frames in those 6 s: a job held up by the viewer would write a handful,
+        // and under a full test run's load on 2 cores the job wrote 37 and 42 (the old 60 failed 2 of 12 full runs).
         var before = Pipeline.Job.FrameFiles().Length;
-        Eventually.True(() => Pipeline.Job.FrameFiles().Length - before >= 60,
+        Eventually.True(() => Pipeline.Job.FrameFiles().Length - before >= 30,
             () => $"only {Pipeline.Job.FrameFiles().Length - before} frames written in 6 s at 15 FPS while a viewer read nothing",
             TimeSpan.FromSeconds(6));
 
