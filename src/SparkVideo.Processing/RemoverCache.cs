@@ -1,5 +1,4 @@
 using SparkVideo.Vision.Compositing;
-using SparkVideo.Vision.People;
 using SparkVideo.Vision.Segmentation;
 
 namespace SparkVideo.Processing;
@@ -7,8 +6,7 @@ namespace SparkVideo.Processing;
 /// <summary>
 /// One background remover per process (per executor on real Spark), created on first use from the settings
 /// that reached this process; a remover for other settings replaces (and disposes) it. The segmenter behind it
-/// is loaded lazily, once, by <see cref="SharedSegmenter"/>, and the person detector by <see cref="SharedPersonDetector"/>,
-/// both with the job's <c>--intra-op-threads</c>.
+/// is loaded lazily, once, by <see cref="SharedSegmenter"/>.
 /// </summary>
 public static class RemoverCache
 {
@@ -41,9 +39,7 @@ public static class RemoverCache
                 Background = settings.Background,
                 Edges = settings.Edges,
                 Segmentation = settings.Segmentation,
-            }, settings.Segmentation == SegmentationMode.People
-                ? new PeopleSegmentation(SharedPersonDetector.Get(settings.IntraOpThreads))
-                : null);
+            });
             var replaced = CurrentRemover;
             CurrentRemover = (settings, remover);
             // A frame still running on the replaced remover returns its buffers to a drained pool, which only

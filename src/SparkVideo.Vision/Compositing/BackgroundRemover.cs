@@ -29,7 +29,8 @@ public sealed class BackgroundRemover : IDisposable
 
     /// <param name="people">
     /// With <see cref="SegmentationMode.People"/> (the default): how people are found and cropped; when null, the process's
-    /// shared detector (<see cref="SharedPersonDetector"/>, loaded on first use). Unused with <see cref="SegmentationMode.Frame"/>.
+    /// shared detector (<see cref="SharedPersonDetector"/>, loaded on first use with the segmenter's thread count). Unused
+    /// with <see cref="SegmentationMode.Frame"/>.
     /// </param>
     public BackgroundRemover(Segmenter segmenter, BackgroundRemovalOptions options, PeopleSegmentation? people = null)
     {
@@ -37,7 +38,7 @@ public sealed class BackgroundRemover : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _people = options.Segmentation == SegmentationMode.People
-            ? people ?? new PeopleSegmentation(SharedPersonDetector.Get(SegmenterOptions.DefaultIntraOpThreads))
+            ? people ?? new PeopleSegmentation(SharedPersonDetector.Get(segmenter.IntraOpThreads))
             : null;
         _segmentForCamera = Segment;
         _segmenter = segmenter;

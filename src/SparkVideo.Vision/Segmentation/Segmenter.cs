@@ -16,7 +16,7 @@ public sealed class Segmenter : IDisposable
     private readonly ConcurrentBag<SegmenterBuffers> _pool = [];
     private volatile bool _disposed;
 
-    private Segmenter(InferenceSession session, string modelPath, int width, int height)
+    private Segmenter(InferenceSession session, string modelPath, int width, int height, int intraOpThreads)
     {
         _session = session;
         _inputNames = [.. session.InputMetadata.Keys];
@@ -24,9 +24,13 @@ public sealed class Segmenter : IDisposable
         ModelPath = modelPath;
         InputWidth = width;
         InputHeight = height;
+        IntraOpThreads = intraOpThreads;
     }
 
     public string ModelPath { get; }
+
+    /// <summary>The ONNX Runtime threads per inference it was loaded with (0: ONNX Runtime's default).</summary>
+    public int IntraOpThreads { get; }
 
     /// <summary>The model's input (and mask) width in pixels.</summary>
     public int InputWidth { get; }
@@ -68,7 +72,7 @@ public sealed class Segmenter : IDisposable
         try
         {
             var (width, height) = ReadInputSize(session, path);
-            return new Segmenter(session, path, width, height);
+            return new Segmenter(session, path, width, height, options.IntraOpThreads);
         }
         catch
         {

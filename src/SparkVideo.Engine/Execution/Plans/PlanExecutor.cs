@@ -62,10 +62,17 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
     private List<object?[]>[] RunPipeline(Func<object?[], object?[]?>[] steps, IReadOnlyList<List<object?[]>> input)
     {
         var output = new List<object?[]>[input.Count];
-        int[] withRows = [.. Enumerable.Range(0, input.Count).Where(p => input[p].Count > 0)];
-        foreach (int p in Enumerable.Range(0, input.Count).Except(withRows))
+        var withRows = new List<int>(input.Count);
+        for (int p = 0; p < input.Count; p++)
         {
-            output[p] = [];
+            if (input[p].Count > 0)
+            {
+                withRows.Add(p);
+            }
+            else
+            {
+                output[p] = [];
+            }
         }
         void RunPartition(int p)
         {
@@ -87,7 +94,7 @@ internal sealed class PlanExecutor(int parallelism, CancellationToken cancellati
         }
         // One partition with rows (a camera's frame, a small batch) runs on the query's thread: handing it to the
         // thread pool would cost a worker's wake-up per batch for nothing.
-        if (withRows.Length == 1)
+        if (withRows.Count == 1)
         {
             RunPartition(withRows[0]);
             return output;
