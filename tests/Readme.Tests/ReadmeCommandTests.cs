@@ -44,6 +44,7 @@ public sealed class ReadmeCommandTests : IDisposable
         ["dotnet run --project src/CameraServer -- --source rtsp://camera.local/stream"] =
             "names a camera host no test machine has; CameraServer.Tests' NetworkCameraTests runs the same server against a real RTSP server on loopback",
         ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- quality"] = "rewrites the committed docs/perf/quality.*; QualityFloorTests scores the same composites on every run",
+        ["dotnet run -c Release --project bench/SparkVideo.PipelineBench -- quality-video"] = "3 minutes; rewrites the committed docs/perf/quality_video.*; WalkingQualityFloorTests runs two of its clips on every run",
     };
 
     private static readonly string[] RunByTests =

@@ -17,7 +17,7 @@ public static class ConvertCommand
         };
         var inputSize = new Option<string?>("--input-size")
         {
-            Description = "For a TF.js graph model: another input size, WIDTHxHEIGHT (e.g. 384x288), than the one it was traced at.",
+            Description = "Another input size, WIDTHxHEIGHT (e.g. 384x288), than the one the model was made for; its fixed resizes scale with it.",
         };
         inputSize.Validators.Add(result =>
         {
@@ -60,10 +60,6 @@ public static class ConvertCommand
             return ProgramCommandLine.RuntimeError($"input file not found: {input.FullName}");
         }
         var isTfjs = input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase);
-        if (inputSize is not null && !isTfjs)
-        {
-            throw new UsageException("--input-size applies to TF.js graph models (a model.json) only");
-        }
         var bytes = File.ReadAllBytes(input.FullName);
         var actualSha256 = ModelConverter.Sha256Hex(bytes);
         if (expectedSha256 is not null && !actualSha256.Equals(expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -76,7 +72,7 @@ public static class ConvertCommand
         {
             onnx = isTfjs
                 ? ModelConverter.ConvertTfjs(input.FullName, actualSha256, license, inputSize)
-                : ModelConverter.Convert(bytes, input.Name, license);
+                : ModelConverter.Convert(bytes, input.Name, license, inputSize);
         }
         catch (Exception e) when (e is UnsupportedOperatorException or InvalidDataException or NotSupportedException)
         {

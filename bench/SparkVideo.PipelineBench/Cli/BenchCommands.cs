@@ -147,6 +147,14 @@ public static class BenchCommands
             [qFrames],
             r => Print(QualityScenario.Run(r.GetValue(qFrames), OutDir(r)))));
 
+        var wClips = Positive("--clips-per-height", 8, "Walking clips per person height");
+        var wFrames = Positive("--frames-per-clip", 40, "Frames per walking clip (10 FPS)");
+        root.Subcommands.Add(Command("quality-video", "The people path as a camera runs it (--detect-every, boxes carried): walking " +
+            "people over the samples/quality scenes, IoU per person height, people lost, CPU per frame against the one pass; writes " +
+            "quality_video.md and quality_video.csv.",
+            [wClips, wFrames],
+            r => Print(WalkingQualityScenario.Run(r.GetValue(wClips), r.GetValue(wFrames), OutDir(r)))));
+
         var v = PipelineRun.Options(frames: 1000);
         var vWarm = Positive("--warmup-files", 100, "Files excluded from the steady-state rate");
         root.Subcommands.Add(Command("viewers", "The pipeline at camera --fps 0 with the live view and 0, 1, 8 MJPEG viewers: throughput " +

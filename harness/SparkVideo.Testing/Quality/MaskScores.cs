@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SparkVideo.Vision.People;
 
 namespace SparkVideo.Testing.Quality;
 
@@ -46,6 +47,19 @@ public static class MaskScores
         using var kept = new Mat();
         Cv2.Threshold(alpha, kept, 127, 255, ThresholdTypes.Binary);
         return HardIou(kept, truth, band);
+    }
+
+    /// <summary>The share (0..1) of the person pixels inside <paramref name="box"/> that are kept (alpha at least 128); 1 when there are none.</summary>
+    public static double KeptShareOfTruth(Mat alpha, Mat truth, PersonBox box)
+    {
+        var region = new Rect((int)box.X, (int)box.Y, (int)box.Width, (int)box.Height).Intersect(new Rect(0, 0, truth.Width, truth.Height));
+        using var alphaRegion = new Mat(alpha, region);
+        using var truthRegion = new Mat(truth, region);
+        using var kept = new Mat();
+        Cv2.Threshold(alphaRegion, kept, 127, 255, ThresholdTypes.Binary);
+        Cv2.BitwiseAnd(kept, truthRegion, kept);
+        var person = Cv2.CountNonZero(truthRegion);
+        return person == 0 ? 1 : Cv2.CountNonZero(kept) / (double)person;
     }
 
     /// <summary>The share (0..1) of the frame kept (alpha at least 128).</summary>

@@ -5,10 +5,13 @@ namespace SparkVideo.Vision.People;
 /// boxes are carried, each grown by <see cref="GrowthPerFrame"/> of its height per side per frame, so a person who
 /// walks on stays inside their crop. Not thread-safe: its camera's mask state serializes the calls.
 /// </summary>
-public sealed class PersonTrack(int detectEvery)
+public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTrack.DefaultGrowthPerFrame)
 {
     /// <summary>How far a carried box grows per frame on each side, as a share of its height (a brisk walk at 10 FPS).</summary>
-    public const float GrowthPerFrame = 0.03f;
+    public const float DefaultGrowthPerFrame = 0.03f;
+
+    /// <summary>How far a carried box grows per frame on each side, as a share of its height.</summary>
+    public float GrowthPerFrame { get; } = growthPerFrame;
 
     private List<PersonBox> _boxes = [];
     private int _framesSinceDetection = int.MaxValue;

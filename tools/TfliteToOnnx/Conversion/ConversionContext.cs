@@ -33,6 +33,9 @@ public sealed class ConversionContext
 
     public TfliteModel Model { get; }
 
+    /// <summary>How the converted graph's spatial sizes relate to the model's own (height, width): 1 unless <c>--input-size</c>.</summary>
+    public (double Height, double Width) SpatialScale { get; init; } = (1, 1);
+
     public IReadOnlyList<OnnxNode> Nodes => _nodes;
 
     public IReadOnlyList<OnnxTensor> Initializers => _initializers;

@@ -7,8 +7,8 @@ public static class ModelConverter
 {
     public const string DefaultLicense = "Apache-2.0";
 
-    public static byte[] Convert(byte[] tfliteBytes, string sourceFileName, string license = DefaultLicense) =>
-        OnnxWriter.Serialize(ConvertToModel(tfliteBytes, sourceFileName, license));
+    public static byte[] Convert(byte[] tfliteBytes, string sourceFileName, string license = DefaultLicense, (int Height, int Width)? inputSize = null) =>
+        OnnxWriter.Serialize(ConvertToModel(tfliteBytes, sourceFileName, license, inputSize));
 
     /// <summary>A TF.js graph model (model.json and the weight files beside it) to ONNX bytes.</summary>
     public static byte[] ConvertTfjs(string modelJsonPath, string sourceSha256, string license = DefaultLicense, (int Height, int Width)? inputSize = null)
@@ -20,10 +20,10 @@ public static class ModelConverter
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static OnnxModel ConvertToModel(byte[] tfliteBytes, string sourceFileName, string license)
+    private static OnnxModel ConvertToModel(byte[] tfliteBytes, string sourceFileName, string license, (int Height, int Width)? inputSize)
     {
         var model = TfliteModelReader.Read(tfliteBytes);
         var provenance = new ModelProvenance(sourceFileName, Sha256Hex(tfliteBytes), license);
-        return TfliteToOnnxConverter.Convert(model, provenance);
+        return TfliteToOnnxConverter.Convert(model, provenance, inputSize);
     }
 }

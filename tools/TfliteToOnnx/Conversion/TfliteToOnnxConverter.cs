@@ -10,9 +10,14 @@ public static class TfliteToOnnxConverter
     public const long IrVersion = 8;
     public const string ConverterName = "SparkVideo tools/TfliteToOnnx 1.0";
 
-    public static OnnxModel Convert(TfliteModel model, ModelProvenance provenance)
+    /// <param name="inputSize">
+    /// Another spatial size (height, width) for the model's image input than the one it was made for: every feature
+    /// map and fixed resize scales with it, so every map must scale to a whole size. Null keeps the model's own size.
+    /// </param>
+    public static OnnxModel Convert(TfliteModel model, ModelProvenance provenance, (int Height, int Width)? inputSize = null)
     {
-        var context = new ConversionContext(model);
+        var scale = SpatialScale(model, inputSize);
+        var context = new ConversionContext(model) { SpatialScale = scale };
         foreach (var input in model.Inputs)
         {
             RequireFloatImageTensor(model.Tensors[input], "input");
@@ -41,8 +46,8 @@ public static class TfliteToOnnxConverter
             "selfie_segmentation",
             context.Nodes,
             context.Initializers,
-            model.Inputs.Select(i => ValueInfo(model.Tensors[i])).ToArray(),
-            model.Outputs.Select(i => ValueInfo(model.Tensors[i])).ToArray());
+            model.Inputs.Select(i => ValueInfo(model.Tensors[i], scale)).ToArray(),
+            model.Outputs.Select(i => ValueInfo(model.Tensors[i], scale)).ToArray());
         var metadata = new List<KeyValuePair<string, string>>
         {
             new("license", provenance.License),
@@ -56,8 +61,51 @@ public static class TfliteToOnnxConverter
             graph, metadata);
     }
 
-    private static OnnxValueInfo ValueInfo(TfliteTensor tensor) =>
-        new(tensor.Name, OnnxDataType.Float, tensor.Shape.Select(d => (long)d).ToArray());
+    private static OnnxValueInfo ValueInfo(TfliteTensor tensor, (double Height, double Width) scale) =>
+        new(tensor.Name, OnnxDataType.Float, tensor.Shape.Length == 4
+            ? [tensor.Shape[0], Scaled(tensor.Shape[1], scale.Height), Scaled(tensor.Shape[2], scale.Width), tensor.Shape[3]]
+            : tensor.Shape.Select(d => (long)d).ToArray());
+
+    /// <summary>The factor by which <paramref name="inputSize"/> scales the model's spatial sizes, checked on every feature map.</summary>
+    private static (double Height, double Width) SpatialScale(TfliteModel model, (int Height, int Width)? inputSize)
+    {
+        if (inputSize is not { } size)
+        {
+            return (1, 1);
+        }
+        var input = model.Tensors[model.Inputs.Single()].Shape;
+        if (input.Length != 4)
+        {
+            throw new UnsupportedOperatorException($"--input-size needs a rank-4 image input; the model's has rank {input.Length}");
+        }
+        var scale = (Height: size.Height / (double)input[1], Width: size.Width / (double)input[2]);
+        foreach (var tensor in FeatureMaps(model).Select(i => model.Tensors[i]).Where(t => t.Shape.Length == 4 && !(t.Shape[1] == 1 && t.Shape[2] == 1)))
+        {
+            // A 1x1 map (a global pool's) stays 1x1 at any size.
+            var (h, w) = (tensor.Shape[1] * scale.Height, tensor.Shape[2] * scale.Width);
+            if (Math.Abs(h - Math.Round(h)) > 1e-9 || Math.Abs(w - Math.Round(w)) > 1e-9)
+            {
+                throw new UnsupportedOperatorException(
+                    $"--input-size {size.Width}x{size.Height} does not scale the model's {tensor.Shape[2]}x{tensor.Shape[1]} feature map " +
+                    $"('{tensor.Name}') to a whole size; pick a size that the model's {input[2]}x{input[1]} divides into evenly");
+            }
+        }
+        return scale;
+    }
+
+    /// <summary>The tensors computed from the model's input (its weights, dequantized or not, are not).</summary>
+    private static HashSet<int> FeatureMaps(TfliteModel model)
+    {
+        var maps = model.Inputs.ToHashSet();
+        foreach (var op in model.Operators.Where(op => op.Inputs.Any(maps.Contains)))
+        {
+            maps.UnionWith(op.Outputs);
+        }
+        return maps;
+    }
+
+    /// <summary>A spatial size scaled by a factor that <see cref="SpatialScale"/> has checked leaves it whole.</summary>
+    public static long Scaled(int size, double scale) => (long)Math.Round(size * scale);
 
     private static void RequireFloatImageTensor(TfliteTensor tensor, string role)
     {

@@ -8,7 +8,8 @@ public static class ResizeOps
         var options = op.Options as ResizeBilinearOptions ?? new ResizeBilinearOptions(false, false);
         var size = context.ConstantInts(op.Inputs[1], op); // [new_height, new_width]
         var input = context.Shape(op.Inputs[0]);
-        var sizes = context.AddInt64Initializer($"op{op.Index}_sizes", [input[0], input[3], size[0], size[1]]);
+        var sizes = context.AddInt64Initializer($"op{op.Index}_sizes", [input[0], input[3],
+            TfliteToOnnxConverter.Scaled(size[0], context.SpatialScale.Height), TfliteToOnnxConverter.Scaled(size[1], context.SpatialScale.Width)]);
         var mode = options switch
         {
             { AlignCorners: true } => "align_corners",
