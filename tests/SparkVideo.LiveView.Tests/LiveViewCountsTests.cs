@@ -41,6 +41,11 @@ public sealed class LiveViewCountsTests
             // the canvas: "10,000" was drawn 3 px left of it, so the README's screenshot read "0,000".
             var leftmostLabel = await page.EvaluateAsync<double>(ChartLabelsLeftEdge, 12_345);
             Assert.True(leftmostLabel >= 0, $"an axis label starts {leftmostLabel:0.0} px left of the chart's canvas");
+
+            // The middle label of a 0-25 scale is 12.5, not a rounded 13; of 0-2.5, 1.25.
+            Assert.Equal("0 | 12.5 | 25", await page.EvaluateAsync<string>(ChartAxisLabels, 22));
+            Assert.Equal("0.0 | 1.25 | 2.5", await page.EvaluateAsync<string>(ChartAxisLabels, 2.2));
+            Assert.Equal("0 | 5,000 | 10,000", await page.EvaluateAsync<string>(ChartAxisLabels, 9_000));
         }
     }
 
@@ -62,6 +67,22 @@ public sealed class LiveViewCountsTests
           drawChart(canvas, [{ values: [peak, 300], color: "#fff" }], "ms");
           canvas.remove();
           return leftmost;
+        }
+        """;
+
+    /// <summary>Draws a chart with the page's own drawChart and returns its axis labels, bottom to top, joined by " | ".</summary>
+    private const string ChartAxisLabels = """
+        (peak) => {
+          const canvas = document.createElement("canvas");
+          canvas.style.width = "300px";
+          canvas.style.height = "110px";
+          document.body.appendChild(canvas);
+          const ctx = canvas.getContext("2d");
+          const labels = [];
+          ctx.fillText = (text) => { if (ctx.textBaseline === "middle") labels.push(text); };
+          drawChart(canvas, [{ values: [peak, 1], color: "#fff" }], "ms");
+          canvas.remove();
+          return labels.join(" | ");
         }
         """;
 

@@ -19,6 +19,13 @@ function niceMax(value) {
   return 10 * power;
 }
 
+// An axis value with as few decimals as show it exactly (12.5 on a 0-25 scale, not 13), at least one below 10.
+function axisLabel(value, max) {
+  let digits = max < 10 ? 1 : 0;
+  while (digits < 3 && Math.abs(value * 10 ** digits - Math.round(value * 10 ** digits)) > 1e-9) digits++;
+  return formatNumber(value, digits);
+}
+
 // Draws lines over the last SERIES_SECONDS points; a null value leaves a gap.
 function drawChart(canvas, lines, unit) {
   const ratio = window.devicePixelRatio || 1;
@@ -33,7 +40,7 @@ function drawChart(canvas, lines, unit) {
 
   const values = lines.flatMap((line) => line.values).filter((v) => v !== null);
   const max = niceMax(Math.max(0, ...values));
-  const labels = [0, 1, 2].map((i) => formatNumber(max * i / 2, max < 10 ? 1 : 0));
+  const labels = [0, 1, 2].map((i) => axisLabel(max * i / 2, max));
 
   ctx.font = "10px system-ui, sans-serif";
   // The plot starts right of its widest label ("20,000" needs more room than "50").
