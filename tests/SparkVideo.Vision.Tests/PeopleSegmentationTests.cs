@@ -62,6 +62,28 @@ public sealed class PeopleSegmentationTests(SegmenterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void A_box_the_next_detection_misses_is_carried_one_more_interval_then_dropped()
+    {
+        var track = new PersonTrack(detectEvery: 2);
+        var walker = new PersonBox(100, 100, 20, 50);
+        Assert.Single(track.Detected([walker]));
+        track.Carry();
+
+        // Missed once: carried on, grown for the frames since it was found.
+        var missed = Assert.Single(track.Detected([]));
+        Assert.True(missed.Height > walker.Height && missed.X < walker.X);
+        Assert.Single(track.Carry());
+
+        // Missed twice: dropped.
+        Assert.Empty(track.Detected([]));
+
+        // Found again, it is one box, not the new one and the old one.
+        Assert.Single(track.Detected([walker]));
+        track.Carry();
+        Assert.Single(track.Detected([walker with { X = 110 }]));
+    }
+
+    [Fact]
     public void A_crowd_gets_at_most_the_plans_crops_and_neighbours_share_one()
     {
         var plan = new CropPlan(new CropGeometry(), MaxCrops: 2);

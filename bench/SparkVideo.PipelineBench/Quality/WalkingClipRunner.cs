@@ -5,7 +5,7 @@ namespace SparkVideo.PipelineBench.Quality;
 /// <summary>
 /// Scores methods on walking clips (<see cref="GroundTruthSet.Walking"/>), frame by frame in order, per person height:
 /// mean IoU, the share of frames in which a person's true pixels are mostly lost, and the CPU each frame cost the
-/// calling thread.
+/// calling thread; on clips of the scenes with nobody, the share of the frame kept.
 /// </summary>
 public static class WalkingClipRunner
 {
@@ -17,9 +17,9 @@ public static class WalkingClipRunner
         var rows = new List<WalkingRow>();
         foreach (var method in methods)
         {
-            foreach (var height in GroundTruthSet.Heights)
+            foreach (var height in GroundTruthSet.Heights.Append(0))
             {
-                var (iou, frames, lost, people, cpuNs) = (0.0, 0, 0, 0, 0L);
+                var (iou, kept, frames, lost, people, cpuNs) = (0.0, 0.0, 0, 0, 0, 0L);
                 for (var clip = 0; clip < clipsPerHeight; clip++)
                 {
                     var alphaOf = method.StartClip();
@@ -31,6 +31,7 @@ public static class WalkingClipRunner
                             using var alpha = alphaOf(frame);
                             cpuNs += ThreadCpu.Nanoseconds() - start;
                             iou += MaskScores.Iou(alpha, frame.Truth);
+                            kept += MaskScores.KeptShare(alpha);
                             frames++;
                             foreach (var box in frame.Boxes)
                             {
@@ -40,12 +41,12 @@ public static class WalkingClipRunner
                         }
                     }
                 }
-                rows.Add(new WalkingRow(method.Name, height, frames, iou / frames, lost / (double)people, cpuNs / 1e6 / frames));
+                rows.Add(new WalkingRow(method.Name, height, frames, iou / frames, kept / frames, people == 0 ? 0 : lost / (double)people, cpuNs / 1e6 / frames));
             }
         }
         return rows;
     }
 }
 
-/// <summary>One method's scores on one height's walking clips.</summary>
-public sealed record WalkingRow(string Method, double Height, int Frames, double Iou, double LostShare, double CpuMsPerFrame);
+/// <summary>One method's scores on one height's walking clips (height 0: the scenes with nobody).</summary>
+public sealed record WalkingRow(string Method, double Height, int Frames, double Iou, double KeptShare, double LostShare, double CpuMsPerFrame);

@@ -48,13 +48,14 @@ public sealed class GroundTruthSet : IDisposable
 
     /// <summary>
     /// A clip of <paramref name="frames"/> frames (10 FPS) in which 1 to 3 people (1 at full height) <paramref name="height"/>
-    /// of the frame tall walk sideways across one scene at a walker's pace, turning at the frame's edges.
+    /// of the frame tall walk sideways across one scene at a walker's pace, turning at the frame's edges; height 0: the
+    /// scene with nobody, each frame encoded afresh.
     /// </summary>
     public IEnumerable<GroundTruthFrame> Walking(double height, int frames, int clip)
     {
         var random = new Random(clip * 7919 + (int)(height * 1000));
         var scene = clip % _scenes.Count;
-        var walkers = Place(height, height >= 0.9 ? 1 : 1 + random.Next(3), random)
+        var walkers = Place(height, height == 0 ? 0 : height >= 0.9 ? 1 : 1 + random.Next(3), random)
             // A walk of about 1.4 m/s for a person 1.7 m tall, at 10 FPS: 8 % of their height a frame.
             .Select(p => (p.Cutout, p.Place, Speed: (random.Next(2) * 2 - 1) * p.Place.Height * (0.06 + 0.04 * random.NextDouble()), X: (double)p.Place.X))
             .ToList();

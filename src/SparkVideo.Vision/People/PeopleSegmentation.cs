@@ -22,7 +22,10 @@ public sealed class PeopleSegmentation(IPersonDetector detector, CropPlan plan)
         if (track is null || track.NeedsDetection)
         {
             boxes = detector.Detect(bgrFrame);
-            track?.Detected(boxes);
+            if (track is not null)
+            {
+                boxes = track.Detected(boxes);
+            }
         }
         else
         {
