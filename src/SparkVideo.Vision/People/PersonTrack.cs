@@ -5,8 +5,8 @@ namespace SparkVideo.Vision.People;
 /// boxes are carried, each grown by <see cref="GrowthPerFrame"/> of its height per side per frame, so a person who
 /// walks on stays inside their crop. With <see cref="KeepMissed"/> (the default), a box that the next detection does
 /// not find again (nothing found over it) is carried through one more detection interval before it is dropped: the
-/// detector misses a small person in one frame and finds them in the next (docs/quality.md). Not thread-safe: its
-/// camera's mask state serializes the calls.
+/// detector misses a small person in one frame and finds them in the next (docs/quality.md); only while the frame's
+/// boxes stay within the crops a frame gets apart. Not thread-safe: its camera's mask state serializes the calls.
 /// </summary>
 public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTrack.DefaultGrowthPerFrame, bool keepMissed = true)
 {
@@ -43,7 +43,9 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
                 var grown = Grown(box, age + 1);
                 // Missed once at most (a box last found before the previous detection is dropped), and carried for at most
                 // MaxCarriedFrames: by then it has grown so far that its person is small in the crop.
-                if (age + 1 < Math.Min(2 * DetectEvery, MaxCarriedFrames) && !found.Any(f => f.Iou(grown) > 0 || Contains(grown, f.CenterX, f.CenterY)))
+                // And only while every box still gets a crop of its own: past CropPlan.DefaultMaxCrops neighbours share
+                // crops, each seen smaller, and a kept box would cost the people found (seen on the street video).
+                if (kept.Count < CropPlan.DefaultMaxCrops && age + 1 < Math.Min(2 * DetectEvery, MaxCarriedFrames) && !found.Any(f => f.Iou(grown) > 0 || Contains(grown, f.CenterX, f.CenterY)))
                 {
                     kept.Add((box, age + 1));
                 }
