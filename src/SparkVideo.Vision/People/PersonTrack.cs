@@ -41,11 +41,14 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
             foreach (var (box, age) in _boxes)
             {
                 var grown = Grown(box, age + 1);
-                // Missed once at most (a box last found before the previous detection is dropped), and carried for at most
+                var foundAgain = found.Any(f => f.Iou(grown) > 0 || Contains(grown, f.CenterX, f.CenterY));
+                // Missed once at most (a box last found before the previous detection is dropped), and for at most
                 // MaxCarriedFrames: by then it has grown so far that its person is small in the crop.
-                // And only while every box still gets a crop of its own: past CropPlan.DefaultMaxCrops neighbours share
+                var missedOnce = age + 1 < Math.Min(2 * DetectEvery, MaxCarriedFrames);
+                // Only while every box still gets a crop of its own: past CropPlan.DefaultMaxCrops neighbours share
                 // crops, each seen smaller, and a kept box would cost the people found (seen on the street video).
-                if (kept.Count < CropPlan.DefaultMaxCrops && age + 1 < Math.Min(2 * DetectEvery, MaxCarriedFrames) && !found.Any(f => f.Iou(grown) > 0 || Contains(grown, f.CenterX, f.CenterY)))
+                var cropOfItsOwn = kept.Count < CropPlan.DefaultMaxCrops;
+                if (!foundAgain && missedOnce && cropOfItsOwn)
                 {
                     kept.Add((box, age + 1));
                 }

@@ -79,15 +79,18 @@ public static class TfliteToOnnxConverter
             throw new UnsupportedOperatorException($"--input-size needs a rank-4 image input; the model's has rank {input.Length}");
         }
         var scale = (Height: size.Height / (double)input[1], Width: size.Width / (double)input[2]);
-        foreach (var tensor in FeatureMaps(model).Select(i => model.Tensors[i]).Where(t => t.Shape.Length == 4 && !(t.Shape[1] == 1 && t.Shape[2] == 1)))
+        // A 1x1 map (a global pool's) stays 1x1 at any size.
+        var maps = FeatureMaps(model).Select(i => model.Tensors[i]).Where(t => t.Shape.Length == 4 && !(t.Shape[1] == 1 && t.Shape[2] == 1)).ToList();
+        foreach (var tensor in maps)
         {
-            // A 1x1 map (a global pool's) stays 1x1 at any size.
             var (h, w) = (tensor.Shape[1] * scale.Height, tensor.Shape[2] * scale.Width);
             if (Math.Abs(h - Math.Round(h)) > 1e-9 || Math.Abs(w - Math.Round(w)) > 1e-9)
             {
+                // Each map is the input divided by its stride: a size that keeps them all whole is a multiple of the largest.
+                var (strideH, strideW) = (maps.Max(t => input[1] / t.Shape[1]), maps.Max(t => input[2] / t.Shape[2]));
                 throw new UnsupportedOperatorException(
                     $"--input-size {size.Width}x{size.Height} does not scale the model's {tensor.Shape[2]}x{tensor.Shape[1]} feature map " +
-                    $"('{tensor.Name}') to a whole size; pick a size that the model's {input[2]}x{input[1]} divides into evenly");
+                    $"('{tensor.Name}') to a whole size; use a width that is a multiple of {strideW} and a height that is a multiple of {strideH}");
             }
         }
         return scale;
