@@ -39,18 +39,23 @@ public sealed class LiveViewCountsTests
 
             // A chart whose scale reaches 20,000 (a start-up backlog's latency in ms) keeps its axis labels inside
             // the canvas: "10,000" was drawn 3 px left of it, so the README's screenshot read "0,000".
-            var leftmostLabel = await page.EvaluateAsync<double>(ChartLabelsLeftEdge, 12_345);
+            var leftmostLabel = (await page.EvaluateAsync<System.Text.Json.JsonElement>(DrawnChartLabels, 12_345)).GetProperty("leftmost").GetDouble();
             Assert.True(leftmostLabel >= 0, $"an axis label starts {leftmostLabel:0.0} px left of the chart's canvas");
 
             // The middle label of a 0-25 scale is 12.5, not a rounded 13; of 0-2.5, 1.25.
-            Assert.Equal("0 | 12.5 | 25", await page.EvaluateAsync<string>(ChartAxisLabels, 22));
-            Assert.Equal("0.0 | 1.25 | 2.5", await page.EvaluateAsync<string>(ChartAxisLabels, 2.2));
-            Assert.Equal("0 | 5,000 | 10,000", await page.EvaluateAsync<string>(ChartAxisLabels, 9_000));
+            async Task<string> AxisLabels(double peak) =>
+                (await page.EvaluateAsync<System.Text.Json.JsonElement>(DrawnChartLabels, peak)).GetProperty("axis").GetString()!;
+            Assert.Equal("0 | 12.5 | 25", await AxisLabels(22));
+            Assert.Equal("0.0 | 1.25 | 2.5", await AxisLabels(2.2));
+            Assert.Equal("0 | 5,000 | 10,000", await AxisLabels(9_000));
         }
     }
 
-    /// <summary>Draws a chart with the page's own drawChart and returns the left edge of its leftmost label, in CSS pixels.</summary>
-    private const string ChartLabelsLeftEdge = """
+    /// <summary>
+    /// Draws a chart whose highest value is the argument with the page's own drawChart and returns the left edge of its
+    /// leftmost label (in CSS pixels) and its axis labels, bottom to top, joined by " | ".
+    /// </summary>
+    private const string DrawnChartLabels = """
         (peak) => {
           const canvas = document.createElement("canvas");
           canvas.style.width = "300px";
@@ -59,30 +64,16 @@ public sealed class LiveViewCountsTests
           const ctx = canvas.getContext("2d");
           const draw = ctx.fillText.bind(ctx);
           let leftmost = Infinity;
+          const axis = [];
           ctx.fillText = (text, x, y) => {
             const width = ctx.measureText(text).width;
             leftmost = Math.min(leftmost, ctx.textAlign === "right" ? x - width : x);
+            if (ctx.textBaseline === "middle") axis.push(text);
             draw(text, x, y);
           };
-          drawChart(canvas, [{ values: [peak, 300], color: "#fff" }], "ms");
-          canvas.remove();
-          return leftmost;
-        }
-        """;
-
-    /// <summary>Draws a chart with the page's own drawChart and returns its axis labels, bottom to top, joined by " | ".</summary>
-    private const string ChartAxisLabels = """
-        (peak) => {
-          const canvas = document.createElement("canvas");
-          canvas.style.width = "300px";
-          canvas.style.height = "110px";
-          document.body.appendChild(canvas);
-          const ctx = canvas.getContext("2d");
-          const labels = [];
-          ctx.fillText = (text) => { if (ctx.textBaseline === "middle") labels.push(text); };
           drawChart(canvas, [{ values: [peak, 1], color: "#fff" }], "ms");
           canvas.remove();
-          return labels.join(" | ");
+          return { leftmost, axis: axis.join(" | ") };
         }
         """;
 

@@ -20,26 +20,9 @@ public static class QualityReport
             "640x480, from `samples/quality` ([how they were made](../../samples/quality/README.md)). " +
             "The alpha is what `--background transparent` keeps; kept = alpha at least 128. CPU: one thread, in this process.");
         md.AppendLine();
-        void Table(string title, Func<QualityRow, string> cell, Func<QualityRow, string>? emptyCell)
-        {
-            md.AppendLine($"**{title}**");
-            md.AppendLine();
-            md.Append("| method | ").Append(string.Join(" | ", heights.Select(h => h.ToString("0.##", CultureInfo.InvariantCulture))));
-            md.AppendLine(emptyCell is null ? " |" : " | nobody |");
-            md.Append("| --- | ").Append(string.Join(" | ", heights.Select(_ => "---"))).AppendLine(emptyCell is null ? " |" : " | --- |");
-            foreach (var method in methods)
-            {
-                md.Append($"| {method} | ");
-                md.Append(string.Join(" | ", heights.Select(h => rows.FirstOrDefault(r => r.Method == method && r.Height == h) is { } r ? cell(r) : "")));
-                if (emptyCell is not null)
-                {
-                    var empty = rows.FirstOrDefault(r => r.Method == method && r.Height == 0);
-                    md.Append(" | ").Append(empty is null ? "" : emptyCell(empty));
-                }
-                md.AppendLine(" |");
-            }
-            md.AppendLine();
-        }
+        var keyed = rows.Select(r => (r.Method, r.Height, r)).ToList();
+        void Table(string title, Func<QualityRow, string> cell, Func<QualityRow, string>? emptyCell) =>
+            HeightTable.Append(md, title, keyed, cell, emptyCell);
         Table("Mean IoU per person height / frame height", r => Format.N(r.Iou, 2), r => Format.Percent(r.KeptShare) + " kept");
         Table("Soft IoU (half-transparent pixels charged); nobody: the frame's opacity kept (mean alpha / 255)",
             r => Format.N(r.SoftIou, 2), r => Format.Percent(r.KeptOpacity));

@@ -87,7 +87,6 @@ public static class WalkingQualityScenario
         Csv.Write(Path.Combine(outDir, "quality_video.csv"), "method,height,frames,iou,lost_share,cpu_ms_per_frame",
             rows.Select(r => new object?[] { $"\"{r.Method}\"", r.Height, r.Frames, r.Iou, r.LostShare, r.CpuMsPerFrame }));
         var heights = rows.Select(r => r.Height).Where(h => h > 0).Distinct().OrderByDescending(h => h).ToList();
-        var methods = rows.Select(r => r.Method).Distinct().ToList();
         var onePass = heights.Append(0).ToDictionary(h => h, h => rows.First(r => r.Method == OnePass && r.Height == h).CpuMsPerFrame);
         var md = new StringBuilder();
         md.AppendLine("# Quality in video: people walking");
@@ -99,25 +98,9 @@ public static class WalkingQualityScenario
             $"Kept = probability at least 0.5 (the default's alpha >= 128). Lost: a person with less than {WalkingClipRunner.LostBelow:P0} " +
             "of their pixels kept in a frame. CPU: one thread, segmentation and mask only (no JPEG).");
         md.AppendLine();
-        void Table(string title, Func<WalkingRow, string> cell, Func<WalkingRow, string>? nobody)
-        {
-            md.AppendLine($"**{title}**");
-            md.AppendLine();
-            md.Append("| method | ").Append(string.Join(" | ", heights.Select(h => h.ToString("0.##", CultureInfo.InvariantCulture))));
-            md.AppendLine(nobody is null ? " |" : " | nobody |");
-            md.Append("| --- | ").Append(string.Join(" | ", heights.Select(_ => "---"))).AppendLine(nobody is null ? " |" : " | --- |");
-            foreach (var method in methods)
-            {
-                md.Append($"| {method} | ");
-                md.Append(string.Join(" | ", heights.Select(h => rows.FirstOrDefault(r => r.Method == method && r.Height == h) is { } r ? cell(r) : "")));
-                if (nobody is not null)
-                {
-                    md.Append(" | ").Append(rows.FirstOrDefault(r => r.Method == method && r.Height == 0) is { } empty ? nobody(empty) : "");
-                }
-                md.AppendLine(" |");
-            }
-            md.AppendLine();
-        }
+        var keyed = rows.Select(r => (r.Method, r.Height, r)).ToList();
+        void Table(string title, Func<WalkingRow, string> cell, Func<WalkingRow, string>? nobody) =>
+            HeightTable.Append(md, title, keyed, cell, nobody);
         Table("Mean IoU per person height / frame height; nobody: the share of the frame kept", r => Format.N(r.Iou, 2), r => Format.Percent(r.KeptShare) + " kept");
         Table("People lost (share of person-frames)", r => Format.Percent(r.LostShare), null);
         Table("CPU per frame (ms) and its ratio to the one pass on the same frames", r => $"{Format.N(r.CpuMsPerFrame, 1)} ({Format.N(r.CpuMsPerFrame / onePass[r.Height], 1)}x)",
