@@ -29,28 +29,14 @@ public sealed class WalkingQualityFloorTests(SegmenterFixture fixture, ITestOutp
         using var set = new GroundTruthSet();
         var people = new PeopleSegmentation(SharedPersonDetector.Get(fixture.Segmenter.IntraOpThreads));
         var track = new PersonTrack(DetectEvery);
-        var (iou, frames, lost, persons) = (0.0, 0, 0, 0);
-        foreach (var frame in set.Walking(height, FramesPerClip, clip))
+        var score = ClipScore.Of(set.Walking(height, FramesPerClip, clip), frame =>
         {
-            using (frame)
-            using (var mask = new Mat())
-            using (var alpha = new Mat())
-            {
-                people.Segment(frame.Bgr, fixture.Segmenter, track, mask);
-                Cv2.Threshold(mask, mask, 0.5, 1, ThresholdTypes.Binary);
-                mask.ConvertTo(alpha, MatType.CV_8UC1, 255);
-                iou += MaskScores.Iou(alpha, frame.Truth);
-                frames++;
-                foreach (var box in frame.Boxes)
-                {
-                    persons++;
-                    lost += MaskScores.KeptShareOfTruth(alpha, frame.Truth, box) < 0.5 ? 1 : 0;
-                }
-            }
-        }
-        var meanIou = iou / frames;
-        var lostShare = lost / (double)persons;
-        output.WriteLine($"height {height}, clip {clip}: mean IoU {meanIou:F3}, {persons / frames} people, lost in {lostShare:P1} of person-frames");
+            using var mask = new Mat();
+            people.Segment(frame.Bgr, fixture.Segmenter, track, mask);
+            return MaskScores.AlphaOfProbability(mask);
+        });
+        var (meanIou, lostShare) = (score.MeanIou, score.LostShare);
+        output.WriteLine($"height {height}, clip {clip}: mean IoU {meanIou:F3}, lost in {lostShare:P1} of {score.PersonFrames} person-frames");
         Assert.True(meanIou >= IouFloor, $"mean IoU {meanIou:F3} < {IouFloor}");
         Assert.True(lostShare <= MostLostShare, $"people lost in {lostShare:P1} of person-frames (at most {MostLostShare:P0})");
     }

@@ -35,7 +35,7 @@ public static class WalkingQualityScenario
             {
                 using var mask = new Mat();
                 people.Segment(f.Bgr, segmenter, track, mask);
-                return AlphaOf(mask);
+                return MaskScores.AlphaOfProbability(mask);
             };
         });
         var methods = new List<ClipMethod>
@@ -72,16 +72,6 @@ public static class WalkingQualityScenario
         return report;
     }
 
-    private static Mat AlphaOf(Mat probability)
-    {
-        // The default's hard mask keeps a pixel (alpha >= 128) where the probability is at least 0.5.
-        using var kept = new Mat();
-        Cv2.Threshold(probability, kept, 0.5, 1, ThresholdTypes.Binary);
-        var alpha = new Mat();
-        kept.ConvertTo(alpha, MatType.CV_8UC1, 255);
-        return alpha;
-    }
-
     private static void Write(string outDir, IReadOnlyList<WalkingRow> rows, int clipsPerHeight, int framesPerClip)
     {
         Csv.Write(Path.Combine(outDir, "quality_video.csv"), "method,height,frames,iou,lost_share,cpu_ms_per_frame",
@@ -95,7 +85,7 @@ public static class WalkingQualityScenario
             $"{clipsPerHeight} clips of {framesPerClip} frames (10 FPS) per person height, 1 to 3 people (1 at 0.95) walking sideways at " +
             "6-10 % of their height a frame over the `samples/quality` scenes, and as many clips of the scenes with nobody, each clip " +
             "through one camera's state in frame order. " +
-            $"Kept = probability at least 0.5 (the default's alpha >= 128). Lost: a person with less than {WalkingClipRunner.LostBelow:P0} " +
+            $"Kept = probability at least 0.5 (the default's alpha >= 128). Lost: a person with less than {ClipScore.LostBelow:P0} " +
             "of their pixels kept in a frame. CPU: one thread, segmentation and mask only (no JPEG).");
         md.AppendLine();
         var keyed = rows.Select(r => (r.Method, r.Height, r)).ToList();

@@ -49,6 +49,19 @@ public static class MaskScores
         return HardIou(kept, truth, band);
     }
 
+    /// <summary>
+    /// A person probability (CV_32FC1) as the alpha the default's hard mask gives it where it counts: kept (255) at 0.5
+    /// and above, else 0 (the default's 0.4-0.6 ramp crosses 128 at 0.5).
+    /// </summary>
+    public static Mat AlphaOfProbability(Mat probability)
+    {
+        using var kept = new Mat();
+        Cv2.Threshold(probability, kept, 0.5, 1, ThresholdTypes.Binary);
+        var alpha = new Mat();
+        kept.ConvertTo(alpha, MatType.CV_8UC1, 255);
+        return alpha;
+    }
+
     /// <summary>The share (0..1) of the person pixels inside <paramref name="box"/> that are kept (alpha at least 128); 1 when there are none.</summary>
     public static double KeptShareOfTruth(Mat alpha, Mat truth, PersonBox box)
     {
