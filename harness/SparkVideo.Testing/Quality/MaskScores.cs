@@ -15,8 +15,7 @@ public static class MaskScores
     /// <summary>IoU of the kept pixels (alpha at least 128) with the person; a frame with nobody, kept empty, scores 1.</summary>
     public static double Iou(Mat alpha, Mat truth)
     {
-        using var kept = new Mat();
-        Cv2.Threshold(alpha, kept, 127, 255, ThresholdTypes.Binary);
+        using var kept = Kept(alpha);
         return HardIou(kept, truth, null);
     }
 
@@ -44,8 +43,7 @@ public static class MaskScores
         Cv2.Dilate(truth, grown, kernel);
         Cv2.Erode(truth, shrunk, kernel);
         Cv2.Subtract(grown, shrunk, band);
-        using var kept = new Mat();
-        Cv2.Threshold(alpha, kept, 127, 255, ThresholdTypes.Binary);
+        using var kept = Kept(alpha);
         return HardIou(kept, truth, band);
     }
 
@@ -68,8 +66,7 @@ public static class MaskScores
         var region = new Rect((int)box.X, (int)box.Y, (int)box.Width, (int)box.Height).Intersect(new Rect(0, 0, truth.Width, truth.Height));
         using var alphaRegion = new Mat(alpha, region);
         using var truthRegion = new Mat(truth, region);
-        using var kept = new Mat();
-        Cv2.Threshold(alphaRegion, kept, 127, 255, ThresholdTypes.Binary);
+        using var kept = Kept(alphaRegion);
         Cv2.BitwiseAnd(kept, truthRegion, kept);
         var person = Cv2.CountNonZero(truthRegion);
         return person == 0 ? 1 : Cv2.CountNonZero(kept) / (double)person;
@@ -78,8 +75,7 @@ public static class MaskScores
     /// <summary>The share (0..1) of the frame kept (alpha at least 128).</summary>
     public static double KeptShare(Mat alpha)
     {
-        using var kept = new Mat();
-        Cv2.Threshold(alpha, kept, 127, 255, ThresholdTypes.Binary);
+        using var kept = Kept(alpha);
         return Cv2.CountNonZero(kept) / (double)alpha.Total();
     }
 
@@ -88,6 +84,14 @@ public static class MaskScores
     /// On a frame with nobody it is what a viewer sees of wrongly kept pixels, the faint ones that <see cref="KeptShare"/> misses included.
     /// </summary>
     public static double KeptOpacity(Mat alpha) => Cv2.Mean(alpha).Val0 / 255.0;
+
+    /// <summary>The kept pixels of an alpha (at least 128) as 255, the rest 0.</summary>
+    private static Mat Kept(Mat alpha)
+    {
+        var kept = new Mat();
+        Cv2.Threshold(alpha, kept, 127, 255, ThresholdTypes.Binary);
+        return kept;
+    }
 
     private static double HardIou(Mat kept, Mat truth, Mat? within)
     {
