@@ -28,9 +28,9 @@ public static class WalkingQualityScenario
         var transparent = new BackgroundSpec { Mode = BackgroundMode.Transparent };
         using var onePassRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Segmentation = SegmentationMode.Frame });
         var people = new PeopleSegmentation(nanoDet);
-        ClipMethod People(string name, int detectEvery, float growth = PersonTrack.DefaultGrowthPerFrame, bool keepMissed = true) => new(name, () =>
+        ClipMethod People(string name, int detectEvery, float growth = PersonTrack.DefaultGrowthPerFrame, bool keepMissed = true, bool followMasks = true) => new(name, () =>
         {
-            var track = new PersonTrack(detectEvery, growth, keepMissed);
+            var track = new PersonTrack(detectEvery, growth, keepMissed, followMasks);
             return f =>
             {
                 using var mask = new Mat();
@@ -49,7 +49,10 @@ public static class WalkingQualityScenario
             People("people, the detector on every frame (--detect-every 1)", 1),
             People($"people, --detect-every {TemporalMaskOptions.DefaultDetectEvery} (the default)", TemporalMaskOptions.DefaultDetectEvery),
             People("people, --detect-every 10", 10),
-            People("people, --detect-every 5, a box the detector misses dropped at once (until 2026-12-07)", TemporalMaskOptions.DefaultDetectEvery, keepMissed: false),
+            People("people, --detect-every 5, boxes carried from where they were found, not following the masks (until 2026-12-07)",
+                TemporalMaskOptions.DefaultDetectEvery, followMasks: false),
+            People("people, --detect-every 10, boxes not following the masks", 10, followMasks: false),
+            People("people, --detect-every 5, a box the detector misses dropped at once", TemporalMaskOptions.DefaultDetectEvery, keepMissed: false),
             // The carried boxes' growth (PersonTrack.DefaultGrowthPerFrame) against none, to show what it is for.
             People("people, --detect-every 5, carried boxes not grown", TemporalMaskOptions.DefaultDetectEvery, 0),
             People("people, --detect-every 10, carried boxes not grown", 10, 0),

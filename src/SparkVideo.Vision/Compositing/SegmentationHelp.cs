@@ -9,5 +9,5 @@ public static class SegmentationHelp
 
     public const string DetectEvery =
         "With --segmentation people, find the people again every N frames per camera (1 = every frame); between, each camera's " +
-        "boxes are carried and grown a little. Above 1, each camera's frames run in one partition.";
+        "boxes follow their people's masks. Above 1, each camera's frames run in one partition.";
 }

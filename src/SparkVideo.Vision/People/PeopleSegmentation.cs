@@ -6,7 +6,8 @@ namespace SparkVideo.Vision.People;
 /// <summary>
 /// Finds the people, then segments each one on their own crop (<see cref="CropSegmentation"/>): a frame-size mask
 /// that is 0 wherever nobody was found. With a camera's <see cref="PersonTrack"/>, the detector runs on one frame in
-/// <see cref="PersonTrack.DetectEvery"/> and the boxes are carried between; without one, on every frame. Thread-safe.
+/// <see cref="PersonTrack.DetectEvery"/> and the boxes are carried between, each placed where its person's mask shows them
+/// (<see cref="PersonTrack.Follow"/>); without one, on every frame. Thread-safe.
 /// </summary>
 public sealed class PeopleSegmentation(IPersonDetector detector, CropPlan plan)
 {
@@ -32,5 +33,10 @@ public sealed class PeopleSegmentation(IPersonDetector detector, CropPlan plan)
             boxes = track.Carry();
         }
         CropSegmentation.Segment(bgrFrame, boxes, segmenter, plan, frameMask);
+        if (track is { FollowsMasks: true })
+        {
+            var modelInput = new Size(segmenter.InputWidth, segmenter.InputHeight);
+            track.Follow([.. boxes.Select(b => MaskFit.Of(frameMask, plan.Geometry.CropOf(b, bgrFrame.Size(), modelInput), b))]);
+        }
     }
 }
