@@ -53,6 +53,22 @@ public sealed class BoxFollowingTests(SegmenterFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public void A_box_grown_past_the_frames_edge_fits_within_the_frame()
+    {
+        using var mask = new Mat(480, 640, MatType.CV_32FC1, Scalar.All(0));
+        Cv2.Rectangle(mask, new Rect(0, 300, 30, 180), Scalar.All(0.9), -1); // a walker leaving at the bottom-left corner
+        var box = new PersonBox(-20, 290, 60, 210);
+        var crop = new CropGeometry().CropOf(box, new Size(640, 480), new Size(256, 256));
+
+        var fitted = MaskFit.Of(mask, crop, box);
+
+        Assert.NotNull(fitted);
+        Assert.Equal(0, fitted.Value.X, 3);
+        Assert.InRange(fitted.Value.Bottom, 470, 480);
+        Assert.InRange(fitted.Value.Right, 28, 36);
+    }
+
+    [Fact]
     public void Nothing_kept_over_the_box_fits_nothing_and_the_box_stays()
     {
         using var mask = new Mat(480, 640, MatType.CV_32FC1, Scalar.All(0.2));

@@ -5,10 +5,11 @@ namespace SparkVideo.Vision.People;
 /// boxes are carried, each grown by <see cref="GrowthPerFrame"/> of its height per side per frame, so a person who
 /// walks on stays inside their crop. With <see cref="FollowsMasks"/> (the default), each frame's boxes are then placed
 /// where that frame's masks show their people (<see cref="Follow"/>), so a carried box grows from where its person was
-/// a frame ago, not from where the detector found them. With <see cref="KeepMissed"/> (the default), a box that the next detection does
-/// not find again (nothing found over it) is carried through one more detection interval before it is dropped: the
-/// detector misses a small person in one frame and finds them in the next (docs/quality.md); only while the frame's
-/// boxes stay within the crops a frame gets apart. Not thread-safe: its camera's mask state serializes the calls.
+/// a frame ago, not from where the detector found them. With <see cref="KeepMissed"/> (the default), a box that the
+/// next detection does not find again (nothing found over it) is carried through one more detection interval before it
+/// is dropped: the detector misses a small person in one frame and finds them in the next (docs/quality.md); only while
+/// the frame's boxes stay within the crops a frame gets apart. Not thread-safe: its camera's mask state serializes the
+/// calls.
 /// </summary>
 public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTrack.DefaultGrowthPerFrame, bool keepMissed = true, bool followMasks = true)
 {
@@ -17,6 +18,12 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
 
     /// <summary>A missed box is carried no longer than this many frames since it was found (1 s at 10 FPS).</summary>
     public const int MaxCarriedFrames = 10;
+
+    /// <summary>
+    /// How much a fitted box may shrink a frame, in width and in height: a mask that misses a person's legs in one frame
+    /// must not shrink the next crop to their head, which would keep the legs out of every crop until the next detection.
+    /// </summary>
+    public const float MaxShrinkPerFrame = 0.1f;
 
     // Each box as last placed (found, or fitted to its mask), the frames since it was found, and since it was placed.
     private List<(PersonBox Box, int Age, int Since)> _boxes = [];
@@ -97,14 +104,9 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
     }
 
     /// <summary>
-    /// How much a fitted box may shrink a frame, in width and in height: a mask that misses a person's legs in one frame
-    /// must not shrink the next crop to their head, which would keep the legs out of every crop until the next detection.
-    /// </summary>
-    public const float MaxShrinkPerFrame = 0.1f;
-
-    /// <summary>
-    /// The fitted box, unless it is larger than the box it was fitted in (the mask ran into the scene, or took in a
-    /// neighbour: following it would feed a larger crop the same mistake); shrunk by at most <see cref="MaxShrinkPerFrame"/>.
+    /// The fitted box, unless it is larger than the box it was fitted in grown by one more frame (the mask ran into the
+    /// scene, or took in a neighbour: following it would feed a larger crop the same mistake), shrunk by at most
+    /// <see cref="MaxShrinkPerFrame"/> of the box it was fitted in.
     /// </summary>
     private static PersonBox? Fits(PersonBox? fitted, PersonBox carried, PersonBox largest)
     {
