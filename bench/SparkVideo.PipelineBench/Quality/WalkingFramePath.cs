@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SparkVideo.Frames;
 using SparkVideo.PipelineBench.Infrastructure;
+using SparkVideo.PipelineBench.Temporal;
 using SparkVideo.Testing.Quality;
 using SparkVideo.Vision.Compositing;
 using SparkVideo.Vision.Temporal;
@@ -8,14 +9,12 @@ using SparkVideo.Vision.Temporal;
 namespace SparkVideo.PipelineBench.Quality;
 
 /// <summary>
-/// The walking clips' CPU per frame through the UDF's own frame path, as the job runs it and as the bare loop measures
-/// it: the camera's JPEG (quality 80, as the camera server sends it) in base64 validated, decoded, masked, composited
-/// over gray and encoded (no file written), one thread. A camera's frames go through its own mask state in order.
+/// The walking clips' CPU per frame through the UDF's own frame path: the camera's JPEG (quality 80, as the camera server
+/// sends it) in base64 validated, decoded, masked, composited over gray and encoded, one thread; unlike the job and the
+/// bare loop, no file is written. A camera's frames go through its own mask state in order.
 /// </summary>
 public static class WalkingFramePath
 {
-    private const int CameraJpegQuality = 80;
-
     /// <summary>A way of running the frame path; <see cref="DetectEvery"/> null: no camera state (the one pass).</summary>
     public sealed record Method(string Name, BackgroundRemover Remover, int? DetectEvery);
 
@@ -71,7 +70,7 @@ public static class WalkingFramePath
         {
             using (frame)
             {
-                Cv2.ImEncode(".jpg", frame.Bgr, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, CameraJpegQuality));
+                Cv2.ImEncode(".jpg", frame.Bgr, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, StillClip.CameraJpegQuality));
                 encoded.Add(Convert.ToBase64String(jpeg));
             }
         }
