@@ -43,7 +43,7 @@ public static class CameraServerCpu
     }
 
     private static double CpuSeconds(ChildProcess server) =>
-        ProcCpu.Seconds(server.Id) ?? throw new BenchException("cannot read the camera server's CPU time from /proc");
+        ProcessStat.CpuSeconds(server.Id) ?? throw new BenchException("cannot read the camera server's CPU time from /proc");
 
     /// <summary>Reads the stream on its own thread and counts newline bytes: the bench's side costs next to nothing.</summary>
     private sealed class LineCounter

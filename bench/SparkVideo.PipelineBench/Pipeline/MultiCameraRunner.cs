@@ -78,7 +78,7 @@ public static class MultiCameraRunner
         {
             fleet.SampleCpu();
             count = CountFiles(outputDir);
-            samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count, ResidentMemory.MiB(sparkJob.Process.Id), null, ProcCpu.Seconds(sparkJob.Process.Id), null));
+            samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count, ResidentMemory.MiB(sparkJob.Process.Id), null, ProcessStat.CpuSeconds(sparkJob.Process.Id), null));
             if (count != lastCount)
             {
                 (lastCount, lastChange) = (count, clock.Elapsed);
@@ -195,7 +195,7 @@ public static class MultiCameraRunner
         {
             for (var i = 0; i < _servers.Count; i++)
             {
-                if (ProcCpu.Seconds(_servers[i].Id) is { } seconds)
+                if (ProcessStat.CpuSeconds(_servers[i].Id) is { } seconds)
                 {
                     _cpu[i] = seconds;
                 }

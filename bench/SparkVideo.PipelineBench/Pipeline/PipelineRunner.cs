@@ -89,7 +89,7 @@ public static class PipelineRunner
         {
             count = OutputLayout.FrameFiles(outputDir).Count();
             samples.Add(new PipelineSample(clock.Elapsed.TotalSeconds, count,
-                ResidentMemory.MiB(job.Process.Id), ResidentMemory.MiB(camera.Id), ProcCpu.Seconds(job.Process.Id), ProcCpu.Seconds(camera.Id)));
+                ResidentMemory.MiB(job.Process.Id), ResidentMemory.MiB(camera.Id), ProcessStat.CpuSeconds(job.Process.Id), ProcessStat.CpuSeconds(camera.Id)));
             if (count != lastCount)
             {
                 lastCount = count;
