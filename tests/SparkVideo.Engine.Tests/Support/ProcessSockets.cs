@@ -24,6 +24,17 @@ internal static class ProcessSockets
         throw new InvalidOperationException($"no descriptor of this process holds socket {inode}");
     }
 
+    /// <summary>Bytes received on the connection from <paramref name="localPort"/> to <paramref name="remotePort"/> and not yet read.</summary>
+    public static long UnreadBytes(int localPort, int remotePort)
+    {
+        (string local, string remote) = (PortSuffix(localPort), PortSuffix(remotePort));
+        string queues = Connections()
+            .Where(columns => columns[1].EndsWith(local, StringComparison.Ordinal) && columns[2].EndsWith(remote, StringComparison.Ordinal))
+            .Select(columns => columns[4])
+            .FirstOrDefault() ?? throw new InvalidOperationException($"no TCP socket from port {localPort} to {remotePort} in /proc/net");
+        return long.Parse(queues[(queues.IndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture); // "tx_queue:rx_queue"
+    }
+
     /// <summary>How many of the machine's TCP sockets are sending a connection request (SYN_SENT) to <paramref name="remotePort"/>.</summary>
     public static int Connecting(int remotePort)
     {
@@ -41,7 +52,7 @@ internal static class ProcessSockets
             .FirstOrDefault();
     }
 
-    /// <summary>Each line's columns: sl, local "ADDR:PORT" and remote address in hex, state, ..., inode (the tenth).</summary>
+    /// <summary>Each line's columns: sl, local "ADDR:PORT" and remote address in hex, state, queues, ..., inode (the tenth).</summary>
     private static IEnumerable<string[]> Connections() =>
         new[] { "/proc/net/tcp", "/proc/net/tcp6" }
             .SelectMany(table => File.ReadLines(table).Skip(1))
