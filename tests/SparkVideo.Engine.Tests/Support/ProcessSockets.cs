@@ -11,8 +11,7 @@ internal static class ProcessSockets
     /// <summary>Whether the socket connected from <paramref name="localPort"/> to <paramref name="remotePort"/> is in non-blocking mode.</summary>
     public static bool IsNonBlocking(int localPort, int remotePort)
     {
-        string inode = SocketInode(localPort, remotePort)
-            ?? throw new InvalidOperationException($"no TCP socket from port {localPort} to {remotePort} in /proc/net");
+        string inode = Connection(localPort, remotePort)[9];
         foreach (string fd in Directory.GetFiles("/proc/self/fd"))
         {
             if (new FileInfo(fd).LinkTarget == $"socket:[{inode}]")
@@ -27,11 +26,7 @@ internal static class ProcessSockets
     /// <summary>Bytes received on the connection from <paramref name="localPort"/> to <paramref name="remotePort"/> and not yet read.</summary>
     public static long UnreadBytes(int localPort, int remotePort)
     {
-        (string local, string remote) = (PortSuffix(localPort), PortSuffix(remotePort));
-        string queues = Connections()
-            .Where(columns => columns[1].EndsWith(local, StringComparison.Ordinal) && columns[2].EndsWith(remote, StringComparison.Ordinal))
-            .Select(columns => columns[4])
-            .FirstOrDefault() ?? throw new InvalidOperationException($"no TCP socket from port {localPort} to {remotePort} in /proc/net");
+        string queues = Connection(localPort, remotePort)[4];
         return long.Parse(queues[(queues.IndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture); // "tx_queue:rx_queue"
     }
 
@@ -42,14 +37,12 @@ internal static class ProcessSockets
         return Connections().Count(columns => columns[2].EndsWith(remote, StringComparison.Ordinal) && columns[3] == SynSent);
     }
 
-    /// <summary>The inode column of the connection's line in /proc/net/tcp or tcp6.</summary>
-    private static string? SocketInode(int localPort, int remotePort)
+    /// <summary>The line of the connection from <paramref name="localPort"/> to <paramref name="remotePort"/>, in columns.</summary>
+    private static string[] Connection(int localPort, int remotePort)
     {
         (string local, string remote) = (PortSuffix(localPort), PortSuffix(remotePort));
-        return Connections()
-            .Where(columns => columns[1].EndsWith(local, StringComparison.Ordinal) && columns[2].EndsWith(remote, StringComparison.Ordinal))
-            .Select(columns => columns[9])
-            .FirstOrDefault();
+        return Connections().FirstOrDefault(columns => columns[1].EndsWith(local, StringComparison.Ordinal) && columns[2].EndsWith(remote, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"no TCP socket from port {localPort} to {remotePort} in /proc/net");
     }
 
     /// <summary>Each line's columns: sl, local "ADDR:PORT" and remote address in hex, state, queues, ..., inode (the tenth).</summary>
