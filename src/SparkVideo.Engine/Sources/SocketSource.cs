@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace SparkVideo.Engine.Sources;
@@ -12,7 +11,6 @@ internal sealed class SocketSource : IDisposable
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SocketSourceOptions _options;
     private readonly TextWriter _log;
@@ -111,27 +109,20 @@ internal sealed class SocketSource : IDisposable
             }
             _socket = socket;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-        timeout.CancelAfter(ConnectTimeout);
         try
         {
-            IPAddress[] addresses = Dns.GetHostAddressesAsync(_options.Host, timeout.Token).GetAwaiter().GetResult();
-            // A blocking connect, cut short by closing the socket. After an asynchronous connect .NET keeps the socket
-            // non-blocking for good on Linux, and every read then waited on the runtime's epoll thread to be woken.
-            using (timeout.Token.Register(socket.Dispose))
-            {
-                socket.Connect(addresses, _options.Port);
-            }
-            timeout.Token.ThrowIfCancellationRequested(); // the time ran out as the connect returned: the socket is closed
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            socket.ConnectAsync(_options.Host, _options.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
             error = null;
             return socket;
         }
-        // ObjectDisposedException: Dispose or the time limit closed the registered socket before or during the connect.
+        // ObjectDisposedException: Dispose closed the registered socket before the connect began.
         catch (Exception e) when (e is SocketException or OperationCanceledException or ArgumentException or ObjectDisposedException)
         {
             socket.Dispose();
             token.ThrowIfCancellationRequested();
-            error = timeout.IsCancellationRequested ? "timed out" : e.Message;
+            error = e is OperationCanceledException ? "timed out" : e.Message;
             return null;
         }
     }
