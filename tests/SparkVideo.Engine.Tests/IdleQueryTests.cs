@@ -7,7 +7,7 @@ namespace SparkVideo.Engine.Tests;
 /// polls is paid for by every frame. Linux only (it reads the threads' context switches from /proc); not run in
 /// parallel with other tests, so the only query threads in the process are this test's.
 /// </summary>
-[Collection(IdleQueryCollection.Name)]
+[Collection(NotParallelCollection.Name)]
 public sealed class IdleQueryTests : StreamingQueryTest
 {
     // The query thread's name as Linux keeps it: the first 15 bytes of "stream execution thread for ...".
@@ -71,10 +71,4 @@ public sealed class IdleQueryTests : StreamingQueryTest
         Assert.Equal(1, found);
         return total;
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class IdleQueryCollection
-{
-    public const string Name = "idle query (not parallel)";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SparkVideo.ChildProcesses;
 using SparkVideo.Engine.Sources;
 
@@ -19,5 +20,21 @@ public sealed class SocketSourceStopTests
             source.Start();
             Thread.SpinWait(i % 200);
         }
+    }
+
+    [Fact]
+    public void A_source_stopped_while_its_connect_gets_no_answer_stops_at_once()
+    {
+        // The source connects with a blocking call (an asynchronous connect leaves the socket non-blocking on Linux);
+        // closing the socket has to cut it short, as the stop does here and the 5 s time limit does otherwise.
+        using var listener = new FullListener();
+        var source = new SocketSource(new SocketSourceOptions { Host = "127.0.0.1", Port = listener.Port }, TextWriter.Null);
+        source.Start();
+        Eventually.True(() => ProcessSockets.Connecting(listener.Port) == 1, "the source's connection request waiting for an answer");
+
+        var stopping = Stopwatch.StartNew();
+        source.Dispose();
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"the stop took {stopping.Elapsed.TotalSeconds:0.00} s");
     }
 }

@@ -123,35 +123,6 @@ public sealed class SocketSourceTests : StreamingQueryTest
     }
 
     [Fact]
-    public void Repartition_runs_the_udf_in_parallel_and_keeps_every_row_once()
-    {
-        using var server = new LineServer();
-        int running = 0, maxRunning = 0;
-        Func<Column, Column> tag = Udf<string, string>(value =>
-        {
-            int now = Interlocked.Increment(ref running);
-            InterlockedMax(ref maxRunning, now);
-            Thread.Sleep(2);
-            Interlocked.Decrement(ref running);
-            return value;
-        });
-        var batches = new BatchCollector();
-        StreamingQuery query = Collect(Socket(server.Port).Option("maxBufferedLines", 5000).Load()
-            .Repartition(4).Select(tag(Col("value")).Alias("value")), batches);
-        server.WaitForConnection();
-
-        string[] sent = Enumerable.Range(0, 600).Select(i => $"row-{i}").ToArray();
-        server.SendLines(sent);
-        Eventually.True(() => batches.AllRows.Count >= sent.Length, "every row");
-        query.Stop();
-
-        List<string> received = Values(batches);
-        Assert.Equal(sent.Length, received.Count);
-        Assert.Equal(sent.OrderBy(s => s, StringComparer.Ordinal), received.OrderBy(s => s, StringComparer.Ordinal));
-        Assert.True(maxRunning > 1, $"UDF calls should overlap across partitions (max concurrent {maxRunning})");
-    }
-
-    [Fact]
     public void Rejects_what_the_engine_does_not_support()
     {
         DataFrame lines = Socket(1).Load();
@@ -168,13 +139,5 @@ public sealed class SocketSourceTests : StreamingQueryTest
         Assert.Throws<ArgumentException>(() => lines.WriteStream().OutputMode("sideways"));
         Assert.Throws<AnalysisException>(() => lines.Collect());
         Assert.Throws<AnalysisException>(() => Session.Lines("x").WriteStream());
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace SparkVideo.Engine.Sources;
@@ -11,6 +12,7 @@ internal sealed class SocketSource : IDisposable
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SocketSourceOptions _options;
     private readonly TextWriter _log;
@@ -109,20 +111,27 @@ internal sealed class SocketSource : IDisposable
             }
             _socket = socket;
         }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(ConnectTimeout);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            socket.ConnectAsync(_options.Host, _options.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
+            IPAddress[] addresses = Dns.GetHostAddressesAsync(_options.Host, timeout.Token).GetAwaiter().GetResult();
+            // A blocking connect, cut short by closing the socket. After an asynchronous connect .NET keeps the socket
+            // non-blocking for good on Linux, and every read then waited on the runtime's epoll thread to be woken.
+            using (timeout.Token.Register(socket.Dispose))
+            {
+                socket.Connect(addresses, _options.Port);
+            }
+            timeout.Token.ThrowIfCancellationRequested(); // the time ran out as the connect returned: the socket is closed
             error = null;
             return socket;
         }
-        // ObjectDisposedException: Dispose closed the registered socket before the connect began.
+        // ObjectDisposedException: Dispose or the time limit closed the registered socket before or during the connect.
         catch (Exception e) when (e is SocketException or OperationCanceledException or ArgumentException or ObjectDisposedException)
         {
             socket.Dispose();
             token.ThrowIfCancellationRequested();
-            error = e is OperationCanceledException ? "timed out" : e.Message;
+            error = timeout.IsCancellationRequested ? "timed out" : e.Message;
             return null;
         }
     }

@@ -25,6 +25,18 @@ internal sealed class LineServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The current connection's far end: the engine's own address and port.</summary>
+    public IPEndPoint? ClientEndPoint
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (IPEndPoint?)_client?.Client.RemoteEndPoint;
+            }
+        }
+    }
+
     /// <summary>A port nothing listens on right now (bound then released).</summary>
     public static int FreePort()
     {
