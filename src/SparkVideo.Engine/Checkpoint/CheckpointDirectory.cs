@@ -91,14 +91,12 @@ internal sealed class CheckpointDirectory
     /// <summary>Records what batch <paramref name="batchId"/> reads, before it runs (Spark's write-ahead log).</summary>
     public void WriteOffsets(long batchId, long batchTimestampMs, IReadOnlyList<long> endOffsets)
     {
-        // The engine has no session conf to record; Spark writes its spark.sql.* settings in "conf".
-        var metadata = new JObject(
-            new JProperty("batchWatermarkMs", 0),
-            new JProperty("batchTimestampMs", batchTimestampMs),
-            new JProperty("conf", new JObject()));
+        // The engine has no session conf to record; Spark writes its spark.sql.* settings in "conf". The line is the
+        // same every batch but for one number, so it is written as text, not built as a JSON object a batch.
+        string metadata = string.Create(CultureInfo.InvariantCulture,
+            $"{{\"batchWatermarkMs\":0,\"batchTimestampMs\":{batchTimestampMs},\"conf\":{{}}}}");
         WriteBatchFile(OffsetsDir, batchId,
-            $"{Version}\n{metadata.ToString(Formatting.None)}\n" +
-            string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture))));
+            $"{Version}\n{metadata}\n" + string.Join('\n', endOffsets.Select(o => o.ToString(CultureInfo.InvariantCulture))));
     }
 
     /// <summary>Marks the batch done once the sink has it.</summary>
