@@ -12,8 +12,10 @@ namespace SparkVideo.PipelineBench.Bare;
 /// through the UDF's own code (<see cref="BackgroundRemover.RemoveFromJpeg(ReadOnlySpan{byte}, int, int, IFrameStageObserver?)"/>
 /// and <see cref="FrameFileWriter"/>), which reports its stages' times: a change to the frame path moves both.
 /// No network, no JSON, no engine: whatever the pipeline adds on top shows as the gap to this number.
+/// Paced (<paramref name="paceFps"/> above 0), each worker sleeps until its next frame is due, as a job fed by one
+/// camera at that rate does: what a frame costs after the caches went cold, without the engine.
 /// </summary>
-public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int height, int workers)
+public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int height, int workers, double paceFps = 0)
 {
     private const int WarmUpFramesPerWorker = 3;
     private const int OutputJpegQuality = 90;
@@ -50,8 +52,10 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
                 warmedUp.SignalAndWait();
                 go.Wait();
                 var times = new StageTimes();
+                var pace = new Pace(paceFps);
                 for (var index = Interlocked.Increment(ref next); index < frames; index = Interlocked.Increment(ref next))
                 {
+                    pace.WaitForNextFrame();
                     worker.Process(jpegFrames[(int)(index % jpegFrames.Count)], FrameTimestamp(baseMillis, index), times);
                 }
                 perWorker[w] = times;
@@ -83,6 +87,26 @@ public sealed class BareLoop(IReadOnlyList<byte[]> jpegFrames, int width, int he
             total.Merge(times);
         }
         return new BareLoopResult(workers, width, height, frames, clock.Elapsed, cpu, total);
+    }
+
+    /// <summary>A fixed rate from a start time (no drift); no wait at all at 0.</summary>
+    private sealed class Pace(double fps)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _frame;
+
+        public void WaitForNextFrame()
+        {
+            if (fps <= 0)
+            {
+                return;
+            }
+            var due = TimeSpan.FromSeconds(_frame++ / fps) - _clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                Thread.Sleep(due);
+            }
+        }
     }
 
     private static double FrameTimestamp(long baseMillis, long offsetMillis) => (baseMillis + offsetMillis + 0.5) / 1000.0;

@@ -71,15 +71,20 @@ public static class BenchCommands
             "--opencv-threads",
             "OpenCV's internal thread pool size (1 = work on the calling thread, as the job runs; 0 = OpenCV's default)",
             1).Between(0, 1024);
+        var paceFps = CommandOptions.WithDefault(
+            "--pace-fps",
+            "Frames a second for each worker, sleeping between them as a paced camera's job does (0 = back to back)",
+            0.0).Require(fps => fps is >= 0 and <= 1000, "--pace-fps must be between 0 and 1000");
         root.Subcommands.Add(Command("bare", "In-process decode → segment → composite → encode → write on every core; frames/s and the " +
             "per-stage split.",
-            [bareFrames, workers, size, openCvThreads],
+            [bareFrames, workers, size, openCvThreads, paceFps],
             r => Print(
                 BareScenario.Run(
                     r.GetValue(bareFrames),
                     r.GetValue(workers),
                     FrameSize.Parse(r.GetValue(size)!),
-                    r.GetValue(openCvThreads)))));
+                    r.GetValue(openCvThreads),
+                    r.GetValue(paceFps)))));
 
         var t = PipelineRun.Options(frames: 1000);
         var tBare = Positive("--bare-frames", 1000, "Frames for the bare loop run for the ratio");

@@ -8,7 +8,8 @@ namespace SparkVideo.PipelineBench.Scenarios;
 public static class BareScenario
 {
     /// <param name="openCvThreads">OpenCV's own thread pool size for this run; 0 keeps OpenCV's default; the job runs with 1.</param>
-    public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 1)
+    /// <param name="paceFps">Each worker's frames a second, sleeping between frames; 0 runs them back to back.</param>
+    public static BareLoopResult Measure(long frames, int workers, FrameSize size, int openCvThreads = 1, double paceFps = 0)
     {
         var samples = SampleFrames.Load(RepoPaths.PeopleWalkingVideo, size.Width, size.Height);
         using var workspace = new TempWorkspace("bare");
@@ -19,7 +20,7 @@ public static class BareScenario
         }
         try
         {
-            return new BareLoop(samples, size.Width, size.Height, workers).Run(frames, workspace.Path);
+            return new BareLoop(samples, size.Width, size.Height, workers, paceFps).Run(frames, workspace.Path);
         }
         finally
         {
@@ -27,11 +28,12 @@ public static class BareScenario
         }
     }
 
-    public static ScenarioReport Run(long frames, int workers, FrameSize size, int openCvThreads = 1)
+    public static ScenarioReport Run(long frames, int workers, FrameSize size, int openCvThreads = 1, double paceFps = 0)
     {
-        var result = Measure(frames, workers, size, openCvThreads);
+        var result = Measure(frames, workers, size, openCvThreads, paceFps);
         var openCv = openCvThreads > 0 ? $"OpenCV threads {openCvThreads}" : "OpenCV default threads";
-        var report = new ScenarioReport("bare", $"{size}, {workers} workers (IntraOpThreads=1, SharedSegmenter, {openCv}), {frames} frames");
+        var paced = paceFps > 0 ? $", each worker paced at {Format.N(paceFps)} FPS" : "";
+        var report = new ScenarioReport("bare", $"{size}, {workers} workers (IntraOpThreads=1, SharedSegmenter, {openCv}){paced}, {frames} frames");
         report.Add("frames/s", Format.N(result.FramesPerSecond));
         report.Add("elapsed", Format.N(result.Elapsed.TotalSeconds) + " s");
         report.Add("CPU per frame", Format.N(result.CpuMsPerFrame) + " ms (process CPU time / frames)");

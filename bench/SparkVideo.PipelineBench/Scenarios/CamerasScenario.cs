@@ -20,7 +20,7 @@ public static class CamerasScenario
     public static ScenarioReport Run(IReadOnlyList<int> cameraCounts, double fps, int seconds, int warmUpFrames, PipelineSettings job, CameraProducer producer, string outDir, bool verbose)
     {
         var framesPerCamera = (int)Math.Round(fps * seconds);
-        var baseline = producer == CameraProducer.ReplayVideo ? FrameCostBaseline.Measure() : null;
+        var baseline = producer == CameraProducer.ReplayVideo ? FrameCostBaseline.Measure(cameraCounts.Contains(1) ? fps : 0) : null;
         var steps = new List<Step>();
         foreach (var n in cameraCounts)
         {

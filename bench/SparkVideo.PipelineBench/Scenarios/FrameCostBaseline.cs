@@ -11,11 +11,14 @@ namespace SparkVideo.PipelineBench.Scenarios;
 /// segment, composite, encode, write), and the peer, the same pipeline in Python with OpenCV's DNN module. The bare loop
 /// runs before the first camera step and again after each, and each step is set against the two runs around it: on a
 /// shared VM the same loop moved by a third within one bench run, which a single measurement put into every ratio.
+/// Once more, paced at the cameras' rate (one frame every 100 ms at 10 FPS, the worker asleep in between, as the job
+/// with one camera is): the same work after the caches went cold, so the job at one camera can be set against both.
 /// </summary>
 public sealed class FrameCostBaseline
 {
     public const int BareFrames = 500;
     public const int PeerFrames = 100;
+    public const int PacedSeconds = 30;
 
     private readonly List<double> _bareCpuMs = [];
 
@@ -25,6 +28,9 @@ public sealed class FrameCostBaseline
         PeerSkipped = peerSkipped;
     }
 
+    /// <summary>The paced bare loop's CPU per frame and its rate; null when it was not run.</summary>
+    public (double CpuMs, double Fps, long Frames)? Paced { get; private set; }
+
     /// <summary>The bare loop's CPU per frame, the mean of its runs.</summary>
     public double BareCpuMs => _bareCpuMs.Average();
 
@@ -33,7 +39,8 @@ public sealed class FrameCostBaseline
     /// <summary>Why there is no peer row (no python3, or no cv2 in it); null when there is one.</summary>
     public string? PeerSkipped { get; }
 
-    public static FrameCostBaseline Measure()
+    /// <param name="pacedFps">The cameras' rate, for the paced run of the bare loop; 0 skips it.</param>
+    public static FrameCostBaseline Measure(double pacedFps)
     {
         Console.WriteLine($"  {OpenCvDnnPeer.Description}, {PeerFrames} frames...");
         var frames = SampleFrames.Load(RepoPaths.PeopleWalkingVideo, FrameSize.Vga.Width, FrameSize.Vga.Height);
@@ -43,6 +50,14 @@ public sealed class FrameCostBaseline
             : $"    {Format.N(peer.CpuMsPerFrame, 1)} ms CPU per frame (load average {MachineInfo.LoadAverage()})");
         var baseline = new FrameCostBaseline(peer, skipped);
         baseline.MeasureBare();
+        if (pacedFps > 0)
+        {
+            var pacedFrames = Math.Max(1, (long)Math.Round(pacedFps * PacedSeconds));
+            Console.WriteLine($"  bare loop, 1 worker, paced at {Format.N(pacedFps)} FPS, {pacedFrames} frames...");
+            var paced = BareScenario.Measure(pacedFrames, 1, FrameSize.Vga, paceFps: pacedFps);
+            Console.WriteLine($"    {Format.N(paced.CpuMsPerFrame, 2)} ms CPU per frame (load average {MachineInfo.LoadAverage()})");
+            baseline.Paced = (paced.CpuMsPerFrame, pacedFps, pacedFrames);
+        }
         return baseline;
     }
 
@@ -63,6 +78,10 @@ public sealed class FrameCostBaseline
             var (cameras, jobCpuMs) = steps[i];
             report.Add($"job / bare at {cameras} camera{(cameras == 1 ? "" : "s")}", Ratio(jobCpuMs, BareAround(i)));
         }
+        if (Paced is { } paced && steps.Count > 0 && steps[0].Cameras == 1)
+        {
+            report.Add($"job at 1 camera / bare paced at {Format.N(paced.Fps)} FPS", Ratio(steps[0].JobCpuMs, paced.CpuMs));
+        }
         report.Add("peer / bare", Peer is null ? PeerSkipped ?? "n/a" : Ratio(Peer.CpuMsPerFrame, BareCpuMs));
     }
 
@@ -82,6 +101,11 @@ public sealed class FrameCostBaseline
             var (cameras, jobCpuMs) = steps[i];
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| job, {cameras} camera{(cameras == 1 ? "" : "s")} | {Format.N(jobCpuMs, 1)} ms | {Ratio(jobCpuMs, BareAround(i))} |");
+        }
+        if (Paced is { } paced)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| bare loop paced at {Format.N(paced.Fps)} FPS (one worker asleep between frames, as the job with one camera; {paced.Frames} frames, one run) | {Format.N(paced.CpuMs, 1)} ms | {Ratio(paced.CpuMs, BareCpuMs)} |");
         }
         text.AppendLine(Peer is null
             ? $"| {OpenCvDnnPeer.Description} | {PeerSkipped} | |"
