@@ -3,6 +3,11 @@ using SparkVideo.Engine.Execution.Plans;
 
 namespace SparkVideo.Engine.Tests;
 
+/// <summary>
+/// Not run in parallel with other tests (see <see cref="NotParallelCollection"/>): with the thread pool held by other
+/// tests the partitions run one after another, and "never on two threads at once" would hold without being tested.
+/// </summary>
+[Collection(NotParallelCollection.Name)]
 public sealed class HashRepartitionTests : StreamingQueryTest
 {
     [Fact]
