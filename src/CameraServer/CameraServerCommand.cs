@@ -34,6 +34,13 @@ internal sealed class CameraServerCommand
             (o, v) => o with { Loop = v });
         options.Add(
             CommandOptions.WithDefault(
+                "--replay-cache-mib",
+                "With --loop: keep the file's first pass as the JPEGs sent, up to this many MiB, and send them again after it " +
+                "instead of decoding and encoding each frame again; 0 = off",
+                Defaults.ReplayCacheMiB),
+            (o, v) => o with { ReplayCacheMiB = v });
+        options.Add(
+            CommandOptions.WithDefault(
                 "--connect-timeout",
                 "Network camera: seconds to connect and receive the first frame before the attempt counts as failed",
                 Defaults.ConnectTimeoutSeconds),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SparkVideo.CameraServer.Encoding;
@@ -80,6 +81,13 @@ internal static class CameraServerHost
         }
     }
 
+    /// <summary>The line that says a looped file's frames now come from memory; tests look for its start.</summary>
+    public const string ReplayStartedPrefix = "Replaying the file's first pass from memory:";
+
+    private static string ReplayStartedLine(int frames, long bytes) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{ReplayStartedPrefix} {frames} frames, {bytes / (1024.0 * 1024.0):0.0} MiB (--replay-cache-mib 0 decodes every pass)");
+
     private static int Stream(IFrameSource source, CameraServerOptions options, ServerLog log, LatestFrameMailbox mailbox, FrameServer server,
         IPEndPoint endpoint, CameraPreviewServer? preview, CancellationTokenSource shutdown)
     {
@@ -87,7 +95,11 @@ internal static class CameraServerHost
         encoder.WarmUp();
         PrintBanner(log, source, options, endpoint);
 
-        var capture = new CaptureLoop(source, encoder, mailbox, options.Fps, preview?.Frames);
+        var replay = source is VideoFileFrameSource file && options.Loop && options.ReplayCacheMiB > 0
+            ? new LoopReplay(() => file.PassesCompleted, options.ReplayCacheMiB * 1024L * 1024L)
+            : null;
+        var capture = new CaptureLoop(source, encoder, mailbox, options.Fps, preview?.Frames, replay,
+            started => log.Info(ReplayStartedLine(started.Frames, started.Bytes)));
         FrameSourceException? failure = null;
         var captureThread = new Thread(() =>
         {

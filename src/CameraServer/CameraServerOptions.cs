@@ -33,6 +33,13 @@ internal sealed record CameraServerOptions
     /// <summary>The longest wait between reconnection attempts to a lost network camera (the backoff's cap).</summary>
     public double MaxReconnectDelaySeconds { get; init; } = 5;
     public bool Loop { get; init; }
+
+    /// <summary>
+    /// A looped video file's first pass is kept as the JPEGs it was sent as, up to this many MiB, and sent again from
+    /// memory after it (the same bytes, without decoding and encoding again); 0 decodes and encodes every frame.
+    /// </summary>
+    public int ReplayCacheMiB { get; init; } = 64;
+    public const int MaxReplayCacheMiB = 4096;
     public int Width { get; init; } = 640;
     public int Height { get; init; } = 480;
     public int JpegQuality { get; init; } = 80;
@@ -83,6 +90,10 @@ internal sealed record CameraServerOptions
         if (JpegQuality is < 1 or > 100)
         {
             return $"--jpeg-quality must be between 1 and 100, got {JpegQuality}";
+        }
+        if (ReplayCacheMiB is < 0 or > MaxReplayCacheMiB)
+        {
+            return $"--replay-cache-mib must be between 0 and {MaxReplayCacheMiB}, got {ReplayCacheMiB}";
         }
         if (MaxFrames is < 1)
         {

@@ -15,6 +15,7 @@ public sealed class CommandLineTests
     [InlineData("--jpeg-quality 0", "--jpeg-quality must be between 1 and 100")]
     [InlineData("--jpeg-quality 101", "--jpeg-quality must be between 1 and 100")]
     [InlineData("--max-frames 0", "--max-frames must be at least 1")]
+    [InlineData("--replay-cache-mib -1", "--replay-cache-mib must be between 0 and 4096")]
     [InlineData("--max-consumers -1", "--max-consumers must be at least 1")]
     [InlineData("--allow 10.1.2.3/8", "--allow must be an address or CIDR range such as 10.0.0.0/8 or 192.168.1.7, got '10.1.2.3/8'")]
     [InlineData("--allow example.com", "--allow must be an address or CIDR range")]
@@ -77,7 +78,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, process.WaitForExit(Timeout));
         var help = string.Join('\n', process.StdoutLines);
-        foreach (var option in new[] { "--source", "--loop", "--width", "--height", "--jpeg-quality", "--fps", "--max-frames", "--host", "--port", "--max-consumers", "--send-timeout" })
+        foreach (var option in new[] { "--source", "--loop", "--width", "--height", "--jpeg-quality", "--fps", "--max-frames", "--replay-cache-mib", "--host", "--port", "--max-consumers", "--send-timeout" })
         {
             Assert.Contains(option, help, StringComparison.Ordinal);
         }

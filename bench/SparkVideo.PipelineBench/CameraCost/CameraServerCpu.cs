@@ -20,11 +20,12 @@ public static class CameraServerCpu
     }
 
     /// <param name="source">The camera server's --source (a file is played with --loop).</param>
-    public static Result Measure(string source, double fps, int warmUpFrames, TimeSpan window, string workingDirectory)
+    /// <param name="options">More of the camera server's options.</param>
+    public static Result Measure(string source, IReadOnlyList<string> options, double fps, int warmUpFrames, TimeSpan window, string workingDirectory)
     {
         string[] loop = File.Exists(source) ? ["--loop"] : [];
         using var server = SparkVideoProgram.CameraServer.Start(
-            ["--source", source, .. loop, "--fps", fps.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
+            ["--source", source, .. loop, .. options, "--fps", fps.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--port", "0"],
             new ChildProcessOptions { WorkingDirectory = workingDirectory, MaxLinesKept = 20 });
         var port = CameraOutput.Port(PipelineRunner.WaitForListening(server));
         using var client = new TcpClient();

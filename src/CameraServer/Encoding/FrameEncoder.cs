@@ -49,8 +49,14 @@ internal sealed class FrameEncoder : IDisposable
             image = _resized;
         }
         EncodeJpeg(image);
-        var line = ArrayPool<byte>.Shared.Rent(FrameLine.MaxLength(_jpegLength));
-        var length = FrameLine.Write(line, timestamp, _size.Width, _size.Height, LastJpeg);
+        return Line(LastJpeg, timestamp);
+    }
+
+    /// <summary>A frame from a JPEG encoded earlier at the output size (a looped file's replay); the caller owns its one reference.</summary>
+    public EncodedFrame Line(ReadOnlySpan<byte> jpeg, double timestamp)
+    {
+        var line = ArrayPool<byte>.Shared.Rent(FrameLine.MaxLength(jpeg.Length));
+        var length = FrameLine.Write(line, timestamp, _size.Width, _size.Height, jpeg);
         return EncodedFrame.Pooled(timestamp, line, length);
     }
 

@@ -32,6 +32,9 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
     public bool IsLive => false;
 
+    /// <summary>How many times a looped file has started over.</summary>
+    public int PassesCompleted { get; private set; }
+
     public bool TryRead(Mat frame, CancellationToken cancellation)
     {
         if (_capture.Read(frame) && !frame.Empty())
@@ -45,7 +48,15 @@ internal sealed class VideoFileFrameSource : IFrameSource
         return _capture.Read(frame) && !frame.Empty();
     }
 
-    private bool Rewind() => _capture.Set(VideoCaptureProperties.PosFrames, 0);
+    private bool Rewind()
+    {
+        if (!_capture.Set(VideoCaptureProperties.PosFrames, 0))
+        {
+            return false;
+        }
+        PassesCompleted++;
+        return true;
+    }
 
     private static VideoCapture OpenAndProbe(string path)
     {

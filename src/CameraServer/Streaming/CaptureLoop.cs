@@ -12,9 +12,11 @@ namespace SparkVideo.CameraServer.Streaming;
 /// demand: paced at --fps, or with --fps 0 as soon as every consumer has taken the previous frame. They pause
 /// while no consumer is connected, so a file is not consumed unseen; a reconnecting consumer continues where
 /// the previous one stopped. Each published frame is also offered to the preview's slot, which only swaps a
-/// reference: preview viewers are not consumers and never change the pacing.
+/// reference: preview viewers are not consumers and never change the pacing. With a <see cref="LoopReplay"/>, a looped
+/// file's frames after its first pass come from the replay instead of the decoder and the encoder.
 /// </summary>
-internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, LatestFrameMailbox mailbox, double fps, LatestFrameSlot? preview = null)
+internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, LatestFrameMailbox mailbox, double fps,
+    LatestFrameSlot? preview = null, LoopReplay? replay = null, Action<LoopReplay>? replayStarted = null)
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
@@ -85,11 +87,20 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
             {
                 continue;
             }
+            if (replay is { Replaying: true })
+            {
+                PublishReplayed(replay.Next());
+                continue;
+            }
             if (!source.TryRead(frame, cancellation))
             {
                 return;
             }
             Publish(frame);
+            if (replay?.Record(encoder.LastJpeg) == true)
+            {
+                replayStarted?.Invoke(replay);
+            }
         }
     }
 
@@ -98,6 +109,13 @@ internal sealed class CaptureLoop(IFrameSource source, FrameEncoder encoder, Lat
         var encoded = encoder.Encode(frame, _clock.Next());
         mailbox.Publish(encoded);
         preview?.Publish(encoder.LastJpeg.ToArray()); // the preview's own copy: the encoder reuses its buffer
+        FramesPublished++;
+    }
+
+    private void PublishReplayed(byte[] jpeg)
+    {
+        mailbox.Publish(encoder.Line(jpeg, _clock.Next()));
+        preview?.Publish(jpeg); // the replay never changes its frames
         FramesPublished++;
     }
 }
