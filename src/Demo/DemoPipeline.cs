@@ -95,8 +95,10 @@ internal static class DemoPipeline
             cameraArgs.AddRange(["--preview-port", "0"]); // the camera picks a free port and prints its address
         }
         var isFile = !int.TryParse(source, out _) && source != "synthetic" && !source.Contains("://", StringComparison.Ordinal);
-        if (isFile && options.MaxFrames is null)
+        if (isFile)
         {
+            // Also with --max-frames: a file shorter than the frames asked for plays again until the camera has sent them
+            // (it stops itself at --max-frames); without the loop the demo waited for frames that never came.
             cameraArgs.Add("--loop");
         }
         if (options.MaxFrames is { } max)

@@ -53,6 +53,29 @@ public sealed class DemoTests
         }
     }
 
+    /// <summary>The sample video has 100 frames: asked for more, the demo plays it again until it has them, and stops.</summary>
+    [Fact]
+    public void The_demo_asked_for_more_frames_than_the_video_has_loops_it_and_stops_after_max_frames()
+    {
+        const int frames = 110;
+        var workingDirectory = Directory.CreateTempSubdirectory("sparkvideo-demo-").FullName;
+        try
+        {
+            using var demo = SparkVideoProgram.Demo.Start(
+                ["--source", RepoPaths.PeopleWalkingVideo, "--fps", "50", "--max-frames", frames.ToString(CultureInfo.InvariantCulture),
+                 "--port", FreePort.Get().ToString(CultureInfo.InvariantCulture), "--ui-port", "0"],
+                workingDirectory);
+
+            Assert.Equal(0, demo.WaitForExit(TimeSpan.FromSeconds(90)));
+            Assert.Contains($"[demo] Done: {frames} frames in output_frames (job exit 0, camera exit 0).", demo.StdoutLines);
+            Assert.Equal(frames, Directory.GetFiles(Path.Combine(workingDirectory, "output_frames"), "frame_*.jpg").Length);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
     /// <summary>
     /// A demo started from a background job of a non-interactive shell (a CI runner, <c>cmd &amp;</c>) inherits SIGINT
     /// ignored; it still stops its programs with SIGINT, cleanly, when it is told to stop (SIGTERM here).
