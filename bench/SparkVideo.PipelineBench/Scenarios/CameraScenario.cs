@@ -42,9 +42,9 @@ public static class CameraScenario
         foreach (var (name, _, _) in sources)
         {
             var perFrame = Median(results[name]);
-            var isFile = name == DecodedFile;
+            var isTargetRow = name == DecodedFile;
             report.Add($"{name}: CPU per frame (median)", Format.N(perFrame, 2) + " ms",
-                isFile ? $"<= {TargetFileCpuMs:0.#} ms" : "", isFile ? perFrame <= TargetFileCpuMs : null);
+                isTargetRow ? $"<= {TargetFileCpuMs:0.#} ms" : "", isTargetRow ? perFrame <= TargetFileCpuMs : null);
         }
         var table = Table(results);
         report.MarkdownSections.Add(table);
