@@ -15,12 +15,14 @@ namespace SparkVideo.PipelineBench.Scenarios;
 public static class QualityScenario
 {
     /// <summary>
-    /// The method names of the one-pass path before and after the hard mask became its default, and of today's default:
-    /// the people found by NanoDet, then each segmented on its own crop.
+    /// The method names of the one-pass path before and after the hard mask became its default, and of today's default
+    /// for an image on its own: the people found by NanoDet on the frame and on 2x2 tiles, then each segmented on its own
+    /// crop; and of the same with the detector on the whole frame only, as a camera's frames are searched.
     /// </summary>
     public const string OldDefault = "frame, soft (--threshold soft, the old default)",
         OnePass = "frame, threshold 0.5, ramp 0.4-0.6 (--segmentation frame)",
-        Default = "people: NanoDet + crops, threshold 0.5 (the default)";
+        Default = "people: NanoDet on the frame and 2x2 tiles + crops, threshold 0.5 (the default for a photo)",
+        WholeFrameSearch = "people: NanoDet on the whole frame + crops, threshold 0.5 (a camera's frame)";
 
     public const double TargetIou = 0.85, TargetSmallestIou = 0.70, TargetEmptyKept = 0.01, TargetSoftGap = 0.02;
 
@@ -41,6 +43,8 @@ public static class QualityScenario
         var people = new PeopleSegmentation(nanoDet);
         using var defaultRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent }, people);
         using var peopleSoftRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent, Threshold = null }, people);
+        using var wholeFrameRemover = new BackgroundRemover(segmenter, new BackgroundRemovalOptions { Background = transparent },
+            new PeopleSegmentation(nanoDet) { ImageSearch = null });
         var geometry = new CropGeometry();
         QualityMethod Removed(string name, BackgroundRemover remover) => new(name, f =>
         {
@@ -81,6 +85,7 @@ public static class QualityScenario
             Removed(OldDefault, softRemover),
             Removed(OnePass, onePassRemover),
             Removed(Default, defaultRemover),
+            Removed(WholeFrameSearch, wholeFrameRemover),
             Removed("people: NanoDet + crops, soft (--threshold soft)", peopleSoftRemover),
             Cut("frame, threshold 0.5, no edge", 0.5),
             Cut("frame, threshold 0.3", 0.3),
@@ -99,11 +104,13 @@ public static class QualityScenario
             Crops("people: pose detector, no padding, threshold 0.5", 0.5f, f => detector.Detect(f.Bgr), new CropGeometry(0)),
             Crops("people: pose detector with 2 tiles, threshold 0.5", 0.5f, f => detector.DetectWithTiles(f.Bgr)),
         };
-        var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector));
-        var nanoDetRecall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), nanoDet));
-        foreach (var (height, share) in nanoDetRecall)
+        var recall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), detector.Detect));
+        var nanoDetRecall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), nanoDet.Detect));
+        var tiles = new TiledPersonSearch();
+        var tiledRecall = GroundTruthSet.Heights.ToDictionary(h => h, h => Recall(frames.Where(f => f.PersonHeight == h), f => tiles.Detect(nanoDet, f)));
+        foreach (var height in GroundTruthSet.Heights)
         {
-            Console.WriteLine($"NanoDet recall at height {height}: {share:P0}");
+            Console.WriteLine($"NanoDet recall at height {height}: {nanoDetRecall[height]:P0} on the whole frame, {tiledRecall[height]:P0} with 2x2 tiles");
         }
         // The detector alone, for the default's cost with --detect-every N: crops every frame, the detector on 1 in N.
         var detectorStart = ThreadCpu.Nanoseconds();
@@ -140,12 +147,12 @@ public static class QualityScenario
     }
 
     /// <summary>The share of pasted people whose box centre lies inside a detected box.</summary>
-    private static double Recall(IEnumerable<GroundTruthFrame> frames, IPersonDetector detector)
+    private static double Recall(IEnumerable<GroundTruthFrame> frames, Func<Mat, List<PersonBox>> detect)
     {
         var (found, total) = (0, 0);
         foreach (var frame in frames)
         {
-            var detected = detector.Detect(frame.Bgr);
+            var detected = detect(frame.Bgr);
             foreach (var truth in frame.Boxes)
             {
                 total++;

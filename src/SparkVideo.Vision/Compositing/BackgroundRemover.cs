@@ -89,7 +89,7 @@ public sealed class BackgroundRemover : IDisposable
         var buffers = Rent();
         try
         {
-            origin = SegmentAndComposite(frame, buffers.Output, buffers, camera, ref clock);
+            origin = SegmentAndComposite(frame, buffers.Output, buffers, camera, singleImage: false, ref clock);
             var encoded = _options.Background.Mode == BackgroundMode.Transparent
                 ? TransparentComposite.EncodePng(buffers.Output)
                 : JpegFrameCodec.Encode(buffers.Output, _options.JpegQuality);
@@ -102,14 +102,18 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    /// <summary>The same on decoded frames: a BGR CV_8UC3 frame in, a BGR frame of the same size out (BGRA when transparent).</summary>
+    /// <summary>
+    /// One image on its own (a photo), decoded: a BGR CV_8UC3 frame in, a BGR frame of the same size out (BGRA when
+    /// transparent). With <see cref="SegmentationMode.People"/>, the people are searched for more thoroughly than in a
+    /// camera's frames (<see cref="PeopleSegmentation.ImageSearch"/>).
+    /// </summary>
     public void RemoveFromFrame(Mat bgrFrame, Mat output)
     {
         var buffers = Rent();
         var clock = new StageClock(null);
         try
         {
-            SegmentAndComposite(bgrFrame, output, buffers, null, ref clock);
+            SegmentAndComposite(bgrFrame, output, buffers, null, singleImage: true, ref clock);
         }
         finally
         {
@@ -117,12 +121,17 @@ public sealed class BackgroundRemover : IDisposable
         }
     }
 
-    private MaskOrigin SegmentAndComposite(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera, ref StageClock clock)
+    private MaskOrigin SegmentAndComposite(Mat bgrFrame, Mat output, RemoverBuffers buffers, (CameraMaskState State, double Timestamp)? camera,
+        bool singleImage, ref StageClock clock)
     {
         var origin = MaskOrigin.Segmented;
         if (camera is { } c)
         {
             origin = c.State.MaskFor(bgrFrame, c.Timestamp, _segmentForCamera, buffers.Mask);
+        }
+        else if (singleImage && _people is not null)
+        {
+            _people.SegmentImage(bgrFrame, _segmenter, buffers.Mask);
         }
         else
         {
