@@ -5,7 +5,8 @@ namespace SparkVideo.Vision.People;
 /// <summary>
 /// A thorough search for the people in one image (a photo; not a camera's frames, which cannot afford it): the
 /// detector on the whole frame, then on each tile of a <see cref="Grid"/> x <see cref="Grid"/> grid of overlapping
-/// tiles, which it sees about <see cref="Grid"/> times larger, so people a sixth of the frame tall are found. From the
+/// tiles, which it sees Grid / (1 + <see cref="Overlap"/>) times larger (1.8x for the default), so people a sixth of the
+/// frame tall are found. From the
 /// tiles only people the whole-frame pass cannot have missed for their size are added: shorter than
 /// <see cref="MaxShareOfTile"/> of a tile, not cut by a tile's inner edge (a neighbouring tile or the whole frame shows
 /// them whole), not inside a box the whole frame found, and scored at least <see cref="MinTileScore"/>: a tile shows
