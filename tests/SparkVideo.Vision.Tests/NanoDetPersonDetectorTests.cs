@@ -19,7 +19,7 @@ public sealed class NanoDetPersonDetectorTests : IDisposable
 
         // Frame 60 of the sample video, looked at: a group of three by the sign, two walkers (red jacket, black coat)
         // and a man on the right. Low-scored boxes on a cone and a stone come too; their crops keep next to nothing.
-        bool Found(int x, int y) => people.Any(p => x >= p.X && x <= p.Right && y >= p.Y && y <= p.Bottom);
+        bool Found(int x, int y) => people.Any(p => p.Contains(x, y));
         Assert.True(Found(400, 200) && Found(428, 200) && Found(520, 235), string.Join("; ", people));
         Assert.True(people.Count(p => p.CenterX is > 295 and < 350 && p.CenterY is > 140 and < 215) >= 3, string.Join("; ", people));
         Assert.All(people, p => Assert.True(p.Height < 120, $"{p} is taller than anyone in the frame"));

@@ -61,7 +61,7 @@ public sealed class TiledPersonSearchTests : IDisposable
     }
 
     private static bool Found(List<PersonBox> boxes, PersonBox truth) =>
-        boxes.Any(b => truth.CenterX >= b.X && truth.CenterX <= b.Right && truth.CenterY >= b.Y && truth.CenterY <= b.Bottom);
+        boxes.Any(b => b.Contains(truth.CenterX, truth.CenterY));
 
     public void Dispose() => _detector.Dispose();
 }

@@ -156,7 +156,7 @@ public static class QualityScenario
             foreach (var truth in frame.Boxes)
             {
                 total++;
-                found += detected.Any(d => truth.CenterX >= d.X && truth.CenterX <= d.Right && truth.CenterY >= d.Y && truth.CenterY <= d.Bottom) ? 1 : 0;
+                found += detected.Any(d => d.Contains(truth.CenterX, truth.CenterY)) ? 1 : 0;
             }
         }
         return total == 0 ? double.NaN : found / (double)total;

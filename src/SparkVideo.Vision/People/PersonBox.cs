@@ -11,6 +11,9 @@ public readonly record struct PersonBox(float X, float Y, float Width, float Hei
 
     public float CenterY => Y + Height / 2;
 
+    /// <summary>Whether the point lies in the box, its edges included.</summary>
+    public bool Contains(float x, float y) => x >= X && x <= Right && y >= Y && y <= Bottom;
+
     /// <summary>Intersection over union of two boxes (0 when they do not touch).</summary>
     public float Iou(PersonBox other)
     {

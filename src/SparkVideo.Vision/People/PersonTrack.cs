@@ -56,7 +56,7 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
             foreach (var (box, age, since) in _boxes)
             {
                 var grown = Grown(box, since + 1);
-                var foundAgain = found.Any(f => f.Iou(grown) > 0 || Contains(grown, f.CenterX, f.CenterY));
+                var foundAgain = found.Any(f => f.Iou(grown) > 0 || grown.Contains(f.CenterX, f.CenterY));
                 // Missed once at most (a box last found before the previous detection is dropped), and for at most
                 // MaxCarriedFrames: by then it has grown so far that its person is small in the crop.
                 var missedOnce = age + 1 < Math.Min(2 * DetectEvery, MaxCarriedFrames);
@@ -130,6 +130,4 @@ public sealed class PersonTrack(int detectEvery, float growthPerFrame = PersonTr
             Height = box.Height * (1 + 2 * growth),
         };
     }
-
-    private static bool Contains(PersonBox box, float x, float y) => x >= box.X && x <= box.Right && y >= box.Y && y <= box.Bottom;
 }

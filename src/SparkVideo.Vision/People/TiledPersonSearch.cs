@@ -6,11 +6,11 @@ namespace SparkVideo.Vision.People;
 /// A thorough search for the people in one image (a photo; not a camera's frames, which cannot afford it): the
 /// detector on the whole frame, then on each tile of a <see cref="Grid"/> x <see cref="Grid"/> grid of overlapping
 /// tiles, which it sees Grid / (1 + <see cref="Overlap"/>) times larger (1.8x for the default), so people a sixth of the
-/// frame tall are found. From the
-/// tiles only people the whole-frame pass cannot have missed for their size are added: shorter than
-/// <see cref="MaxShareOfTile"/> of a tile, not cut by a tile's inner edge (a neighbouring tile or the whole frame shows
-/// them whole), not inside a box the whole frame found, and scored at least <see cref="MinTileScore"/>: a tile shows
-/// the background larger too, and its weak boxes were more often things than people. Costs 1 + Grid² detector runs.
+/// frame tall are found. From the tiles only people the whole-frame pass cannot have missed for their size are added:
+/// shorter than <see cref="MaxShareOfTile"/> of a tile, not cut by a tile's inner edge (a neighbouring tile or the
+/// whole frame shows them whole), not inside a box the whole frame found, and scored at least
+/// <see cref="MinTileScore"/>: a tile shows the background larger too, and its weak boxes were more often things than
+/// people. Costs 1 + Grid² detector runs.
 /// The settings are the quality benchmark's choice (docs/quality.md, "A photo's people").
 /// </summary>
 public sealed record TiledPersonSearch(int Grid = 2, float Overlap = 0.1f, float MaxShareOfTile = 0.6f, float MinTileScore = 0.35f)
@@ -34,7 +34,7 @@ public sealed record TiledPersonSearch(int Grid = 2, float Overlap = 0.1f, float
             {
                 var placed = box with { X = box.X + tile.X, Y = box.Y + tile.Y };
                 if (box.Score >= MinTileScore && box.Height <= MaxShareOfTile * tile.Height && !CutByInnerEdge(box, tile, bgrFrame.Size())
-                    && !whole.Any(w => Contains(w, placed.CenterX, placed.CenterY)))
+                    && !whole.Any(w => w.Contains(placed.CenterX, placed.CenterY)))
                 {
                     found.Add(placed);
                 }
@@ -67,6 +67,4 @@ public sealed record TiledPersonSearch(int Grid = 2, float Overlap = 0.1f, float
         || (tile.Y > 0 && box.Y < EdgeMargin)
         || (tile.Right < frame.Width && box.Right > tile.Width - EdgeMargin)
         || (tile.Bottom < frame.Height && box.Bottom > tile.Height - EdgeMargin);
-
-    private static bool Contains(PersonBox box, float x, float y) => x >= box.X && x <= box.Right && y >= box.Y && y <= box.Bottom;
 }
